@@ -1,0 +1,22 @@
+//! # csto-core
+//!
+//! The pure core of the CSTO statements explorer. Nothing here knows about yew,
+//! web-sys or the DOM: the same code runs in `build.rs` (to compile `corpus/`
+//! into the bundle) and in the browser (to search it), so the two cannot drift.
+//!
+//! - [`model`]: Statement, Speaker, Passage, Theme.
+//! - [`text`]: normalization, tokenizer and stemmer shared by indexing and querying.
+//! - `source`, `cleanup`, `themes` (feature `compile`): reading `corpus/`,
+//!   turning raw seed text into clean paragraphs, tagging paragraphs with themes.
+
+pub mod model;
+pub mod text;
+
+#[cfg(feature = "compile")]
+pub mod cleanup;
+#[cfg(feature = "compile")]
+pub mod source;
+#[cfg(feature = "compile")]
+pub mod themes;
+
+pub use model::*;

@@ -1,0 +1,143 @@
+//! The corpus model: what a statement is, who said it, and which themes its
+//! passages touch. These types are compiled by `build.rs` into the wasm bundle
+//! (see [`crate::compiled`]), so they are plain data with no behaviour that
+//! depends on the browser.
+
+
+
+use serde::{Deserialize, Serialize};
+
+/// Index of a [`Speaker`] in [`Corpus::speakers`].
+pub type SpeakerId = u16;
+/// Index of a [`Theme`] in [`Corpus::themes`].
+pub type ThemeId = u16;
+/// Index of a [`Statement`] in [`Corpus::statements`].
+pub type StatementId = u16;
+
+/// Everything the app knows, built once at compile time.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Corpus {
+    /// Ordered by date, oldest first.
+    pub statements: Vec<Statement>,
+    pub speakers: Vec<Speaker>,
+    pub themes: Vec<Theme>,
+    /// Spelling variants that search joins (Kanal = Canal = Channel).
+    pub aliases: Vec<AliasGroup>,
+}
+
+/// A person who made one or more statements. `id` is the short, URL-safe key
+/// (`bordyuzha`) used in links such as `?speaker=bordyuzha`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Speaker {
+    pub id: String,
+    pub name: String,
+}
+
+/// How sure we are of a statement's date. The 2004 date is inferred from the
+/// UN meeting calendar, and the UI must say so rather than hide it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DatePrecision {
+    Exact,
+    Inferred,
+}
+
+/// A calendar date with its precision and, if inferred, the reasoning.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+    pub precision: DatePrecision,
+    /// Why the date is what it is, when it is not simply printed on the source.
+    pub note: Option<String>,
+}
+
+/// One statement (a speech or a press release) with its provenance.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Statement {
+    /// URL-safe key, e.g. `2016-bordyuzha`, the file stem in `corpus/statements/`.
+    pub id: String,
+    pub title: String,
+    pub speaker: SpeakerId,
+    /// The speaker's role at the time of the statement.
+    pub role: String,
+    pub date: Date,
+    pub venue: String,
+    /// UN record symbol or source description, e.g. `S/PV.7796`.
+    pub record: String,
+    /// A link to the record, when one is known.
+    pub record_url: Option<String>,
+    /// Kind of text, e.g. `statement, UN verbatim record` or `press release`.
+    pub kind: String,
+    /// The seed file the text was taken from, for provenance.
+    pub source_file: String,
+    /// The source's own heading line, moved out of the body by cleanup.
+    pub heading: Option<String>,
+    /// The record's speaker lead, e.g. `Mr. Bordyuzha (spoke in Russian)`,
+    /// moved out of the body by cleanup.
+    pub lead: Option<String>,
+    pub passages: Vec<Passage>,
+    /// Themes of the whole statement, heaviest first.
+    pub themes: Vec<ThemeWeight>,
+}
+
+/// One paragraph of a statement: the unit of search, citation and tagging.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Passage {
+    pub text: String,
+    pub themes: Vec<ThemeTag>,
+}
+
+/// A theme a passage was tagged with, and the words in it that earned the tag,
+/// so the UI can show why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ThemeTag {
+    pub theme: ThemeId,
+    /// Surface forms as they appear in the passage, deduplicated, in order.
+    pub evidence: Vec<String>,
+}
+
+/// A theme's share of a statement: `passages` of its paragraphs carry the tag.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct ThemeWeight {
+    pub theme: ThemeId,
+    pub passages: u16,
+    /// `passages` divided by the statement's passage count, in 0..=1.
+    pub weight: f32,
+}
+
+/// A curated theme, defined by the terms that signal it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Theme {
+    /// URL-safe key, e.g. `drug-trafficking`.
+    pub id: String,
+    pub label: String,
+    /// Words or phrases; matched after normalization and stemming.
+    pub terms: Vec<String>,
+}
+
+/// Spellings that mean the same thing. Searching any of `terms` finds all of
+/// them; searching one of `one_way` finds only itself, because the word is too
+/// common to stand for the name (e.g. "Illegal" as the name of an operation).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AliasGroup {
+    pub label: String,
+    pub terms: Vec<String>,
+    pub one_way: Vec<String>,
+}
+
+impl Corpus {
+    pub fn speaker(&self, id: SpeakerId) -> &Speaker {
+        &self.speakers[id as usize]
+    }
+    pub fn theme(&self, id: ThemeId) -> &Theme {
+        &self.themes[id as usize]
+    }
+    pub fn statement_by_key(&self, key: &str) -> Option<(StatementId, &Statement)> {
+        self.statements
+            .iter()
+            .enumerate()
+            .find(|(_, s)| s.id == key)
+            .map(|(i, s)| (i as StatementId, s))
+    }
+}

@@ -1,0 +1,169 @@
+//! Text normalization and tokenization, shared by the indexer (at build time)
+//! and the query parser (in the browser), so a word is reduced to the same
+//! index term on both sides.
+//!
+//! A token is a maximal run of letters and digits; an apostrophe inside a word
+//! is kept only to decide possessives (`CSTO’s` → `csto`) and is otherwise
+//! dropped (`Da'esh` → `daesh`). Hyphens split words, so `counter-terrorism`
+//! yields `counter` and `terror`, and a hyphenated query becomes a phrase.
+//!
+//! ```
+//! use csto_core::text::{term, tokens};
+//! assert_eq!(term("António"), "antonio");
+//! assert_eq!(term("terrorists"), term("terrorism"));
+//! let t: Vec<_> = tokens("the CSTO’s anti-drug Kanal").map(|t| t.term).collect();
+//! assert_eq!(t, ["the", "csto", "anti", "drug", "kanal"]);
+//! ```
+
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// A word of a text: its byte range in the original text and its index term.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub term: String,
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ')
+}
+
+/// Byte ranges of the words of `text`, in order. A word may contain an
+/// apostrophe when a letter or digit follows it.
+pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut chars = text.char_indices().peekable();
+    core::iter::from_fn(move || {
+        // skip to the start of a word
+        let start = loop {
+            let (i, c) = chars.next()?;
+            if c.is_alphanumeric() {
+                break i;
+            }
+        };
+        let mut end = text.len();
+        while let Some(&(i, c)) = chars.peek() {
+            if c.is_alphanumeric() {
+                chars.next();
+            } else if is_apostrophe(c) {
+                let after = text[i + c.len_utf8()..].chars().next();
+                if after.is_some_and(char::is_alphanumeric) {
+                    chars.next();
+                } else {
+                    end = i;
+                    break;
+                }
+            } else {
+                end = i;
+                break;
+            }
+        }
+        Some((start, end))
+    })
+}
+
+/// Lowercase, strip diacritics and apostrophes; drop a possessive `'s`.
+/// The result is the unstemmed form used for prefixes and "did you mean".
+pub fn fold(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut chars = word.chars().peekable();
+    while let Some(c) = chars.next() {
+        if is_apostrophe(c) {
+            // possessive: "csto’s" (the apostrophe-s ends the word) is "csto"
+            let mut rest = chars.clone();
+            if matches!(rest.next(), Some('s' | 'S')) && rest.next().is_none() {
+                break;
+            }
+            continue;
+        }
+        for d in c.nfd() {
+            if !is_combining_mark(d) {
+                out.extend(d.to_lowercase());
+            }
+        }
+    }
+    out
+}
+
+/// The index term of a folded word: the English Snowball stem, with one
+/// addition. Snowball maps `terrorism` to `terror` but leaves `terrorist`
+/// alone, while readers expect either to find both; so a stem ending in `ist`
+/// (with at least four letters before it) loses it: `terrorist` → `terror`,
+/// `extremist` → `extrem`. Words of digits are kept as they are.
+pub fn stem(folded: &str) -> String {
+    if folded.is_empty() || folded.bytes().any(|b| b.is_ascii_digit()) {
+        return folded.to_string();
+    }
+    let stemmer = Stemmer::create(Algorithm::English);
+    let mut s = stemmer.stem(folded).into_owned();
+    if s.len() >= 7 && s.ends_with("ist") {
+        s.truncate(s.len() - 3);
+    }
+    s
+}
+
+/// The index term of a raw word: [`fold`] then [`stem`].
+pub fn term(word: &str) -> String {
+    stem(&fold(word))
+}
+
+/// Tokens of `text` with their byte ranges and index terms.
+pub fn tokens(text: &str) -> impl Iterator<Item = Token> + '_ {
+    word_spans(text).filter_map(move |(start, end)| {
+        let term = term(&text[start..end]);
+        (!term.is_empty()).then_some(Token { start, end, term })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terms_table() {
+        struct Case {
+            input: &'static str,
+            expected: &'static str,
+        }
+        let cases = [
+            Case { input: "António", expected: "antonio" },
+            Case { input: "Antonio", expected: "antonio" },
+            Case { input: "CSTO’s", expected: "csto" },
+            Case { input: "UN's", expected: "un" },
+            Case { input: "Da'esh", expected: "daesh" },
+            Case { input: "terrorist", expected: "terror" },
+            Case { input: "terrorists", expected: "terror" },
+            Case { input: "terrorism", expected: "terror" },
+            Case { input: "extremists", expected: "extrem" },
+            Case { input: "extremism", expected: "extrem" },
+            Case { input: "list", expected: "list" },
+            Case { input: "Assist", expected: "assist" },
+            Case { input: "migration", expected: "migrat" },
+            Case { input: "1373", expected: "1373" },
+            Case { input: "Kanal", expected: "kanal" },
+            Case { input: "Channels", expected: "channel" },
+        ];
+        for c in cases {
+            assert_eq!(term(c.input), c.expected, "term({:?})", c.input);
+        }
+    }
+
+    #[test]
+    fn spans_keep_offsets_into_the_original() {
+        let text = "“Channel”, PROXY – A/RES/77/13; seventy-third";
+        let words: Vec<&str> = word_spans(text).map(|(s, e)| &text[s..e]).collect();
+        assert_eq!(
+            words,
+            ["Channel", "PROXY", "A", "RES", "77", "13", "seventy", "third"]
+        );
+    }
+
+    #[test]
+    fn trailing_apostrophe_is_not_part_of_the_word() {
+        let text = "members’ interests";
+        let words: Vec<&str> = word_spans(text).map(|(s, e)| &text[s..e]).collect();
+        assert_eq!(words, ["members", "interests"]);
+    }
+}
