@@ -9,8 +9,14 @@
 //! - `source`, `cleanup`, `themes` (feature `compile`): reading `corpus/`,
 //!   turning raw seed text into clean paragraphs, tagging paragraphs with themes.
 
+pub mod bundle;
+pub mod index;
 pub mod model;
+pub mod query;
+pub mod search;
+pub mod snippet;
 pub mod text;
+pub mod view;
 
 #[cfg(feature = "compile")]
 pub mod cleanup;

@@ -1,0 +1,295 @@
+//! The query language, parsed in the core so the browser and the tests agree.
+//!
+//! | syntax            | meaning                                     |
+//! |-------------------|---------------------------------------------|
+//! | `drug trafficking`| every word must occur in the passage        |
+//! | `"illegal migration"` | the words in this order                 |
+//! | `migra*`          | any word starting with `migra`              |
+//! | `-Afghanistan`    | leave out passages containing the word      |
+//! | `Kanal OR Proxy`  | either word                                 |
+//!
+//! Matching is case- and diacritic-insensitive and stemmed ([`crate::text`]).
+//! A word with inner punctuation (`counter-terrorism`, `73/331`) is a phrase.
+//! Parsing never fails: stray quotes, lone `-` or `OR`, and symbols are
+//! dropped, and what was dropped is reported so the UI can say so.
+//!
+//! ```
+//! use csto_core::query::{Atom, Query};
+//! let q = Query::parse("\"illegal migration\" -Afghanistan kanal OR proxy");
+//! assert_eq!(q.clauses.len(), 3);
+//! assert!(q.clauses[1].negated);
+//! assert_eq!(q.clauses[2].alternatives.len(), 2);
+//! assert!(matches!(q.clauses[0].alternatives[0], Atom::Phrase { .. }));
+//! ```
+
+use crate::text;
+
+/// The longest query we evaluate; longer input is cut (with a notice).
+pub const MAX_QUERY_CHARS: usize = 500;
+/// The most clauses we evaluate; more are dropped (with a notice).
+pub const MAX_CLAUSES: usize = 32;
+
+/// One searchable unit of a query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Atom {
+    /// A single word: its raw form as typed and its index term.
+    Term { raw: String, term: String },
+    /// Consecutive words, as index terms.
+    Phrase { raw: String, terms: Vec<String> },
+    /// Words starting with `folded` (lowercase, no diacritics, unstemmed).
+    Prefix { raw: String, folded: String },
+}
+
+impl Atom {
+    /// The text the user typed for this atom.
+    pub fn raw(&self) -> &str {
+        match self {
+            Atom::Term { raw, .. } | Atom::Phrase { raw, .. } | Atom::Prefix { raw, .. } => raw,
+        }
+    }
+}
+
+/// Alternatives joined by `OR`; a negated clause excludes passages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clause {
+    pub negated: bool,
+    pub alternatives: Vec<Atom>,
+}
+
+/// A parsed query: all non-negated clauses must match, no negated one may.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Query {
+    pub clauses: Vec<Clause>,
+    /// Human-readable remarks on input that was ignored.
+    pub warnings: Vec<String>,
+}
+
+/// A lexical piece of the input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Piece {
+    Word { text: String, negated: bool },
+    Quoted { text: String, negated: bool },
+    Or,
+}
+
+fn lex(input: &str) -> (Vec<Piece>, bool) {
+    let mut pieces = Vec::new();
+    let mut unbalanced = false;
+    let mut chars = input.chars().peekable();
+    while let Some(&c) = chars.peek() {
+        if c.is_whitespace() {
+            chars.next();
+            continue;
+        }
+        let mut negated = false;
+        if c == '-' {
+            chars.next();
+            negated = true;
+        }
+        match chars.peek() {
+            Some('"') | Some('“') | Some('”') => {
+                chars.next();
+                let mut text = String::new();
+                let mut closed = false;
+                for c in chars.by_ref() {
+                    if matches!(c, '"' | '“' | '”') {
+                        closed = true;
+                        break;
+                    }
+                    text.push(c);
+                }
+                unbalanced |= !closed;
+                pieces.push(Piece::Quoted { text, negated });
+            }
+            _ => {
+                let mut text = String::new();
+                while let Some(&c) = chars.peek() {
+                    if c.is_whitespace() || matches!(c, '"' | '“' | '”') {
+                        break;
+                    }
+                    text.push(c);
+                    chars.next();
+                }
+                if text == "OR" && !negated {
+                    pieces.push(Piece::Or);
+                } else if !text.is_empty() {
+                    pieces.push(Piece::Word { text, negated });
+                }
+            }
+        }
+    }
+    (pieces, unbalanced)
+}
+
+/// Turns typed words into an atom, or `None` when they hold no word at all.
+fn atom(text: &str, quoted: bool) -> Option<Atom> {
+    let trimmed = text.trim();
+    if !quoted {
+        if let Some(stem) = trimmed.strip_suffix('*') {
+            let words: Vec<String> = text::word_spans(stem)
+                .map(|(s, e)| text::fold(&stem[s..e]))
+                .collect();
+            // A prefix is one word; `counter-ter*` becomes its last word's prefix.
+            if let Some(folded) = words.last().filter(|w| !w.is_empty()) {
+                return Some(Atom::Prefix {
+                    raw: trimmed.to_string(),
+                    folded: folded.clone(),
+                });
+            }
+        }
+    }
+    let terms: Vec<String> = text::tokens(trimmed).map(|t| t.term).collect();
+    match terms.len() {
+        0 => None,
+        1 if !quoted || trimmed.split_whitespace().count() == 1 => Some(Atom::Term {
+            raw: trimmed.to_string(),
+            term: terms.into_iter().next().unwrap_or_default(),
+        }),
+        _ => Some(Atom::Phrase {
+            raw: trimmed.to_string(),
+            terms,
+        }),
+    }
+}
+
+impl Query {
+    /// Parses `input`; never fails. See the module docs for the syntax.
+    pub fn parse(input: &str) -> Query {
+        let mut warnings = Vec::new();
+        let input = if input.chars().count() > MAX_QUERY_CHARS {
+            warnings.push(format!(
+                "The query was cut to its first {MAX_QUERY_CHARS} characters."
+            ));
+            let end = input
+                .char_indices()
+                .nth(MAX_QUERY_CHARS)
+                .map_or(input.len(), |(i, _)| i);
+            &input[..end]
+        } else {
+            input
+        };
+        let (pieces, unbalanced) = lex(input);
+        if unbalanced {
+            warnings.push("A quotation mark was not closed; the phrase runs to the end.".into());
+        }
+
+        let mut clauses: Vec<Clause> = Vec::new();
+        let mut join_next = false;
+        let mut dropped = Vec::new();
+        for piece in pieces {
+            let (text, negated, quoted) = match piece {
+                Piece::Or => {
+                    join_next = clauses.last().is_some_and(|c| !c.negated);
+                    continue;
+                }
+                Piece::Word { text, negated } => (text, negated, false),
+                Piece::Quoted { text, negated } => (text, negated, true),
+            };
+            let Some(atom) = atom(&text, quoted) else {
+                if !text.trim().is_empty() {
+                    dropped.push(text);
+                }
+                join_next = false;
+                continue;
+            };
+            match clauses.last_mut() {
+                Some(last) if join_next && !negated => last.alternatives.push(atom),
+                _ => clauses.push(Clause {
+                    negated,
+                    alternatives: vec![atom],
+                }),
+            }
+            join_next = false;
+        }
+        if !dropped.is_empty() {
+            warnings.push(format!(
+                "Ignored (no searchable word): {}",
+                dropped.join(" ")
+            ));
+        }
+        if clauses.len() > MAX_CLAUSES {
+            clauses.truncate(MAX_CLAUSES);
+            warnings.push(format!("Only the first {MAX_CLAUSES} search terms were used."));
+        }
+        Query { clauses, warnings }
+    }
+
+    /// True when nothing is searched for (browse mode), negations aside.
+    pub fn is_browse(&self) -> bool {
+        self.clauses.iter().all(|c| c.negated)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn show(q: &Query) -> String {
+        q.clauses
+            .iter()
+            .map(|c| {
+                let alts: Vec<String> = c
+                    .alternatives
+                    .iter()
+                    .map(|a| match a {
+                        Atom::Term { term, .. } => term.clone(),
+                        Atom::Phrase { terms, .. } => format!("\"{}\"", terms.join(" ")),
+                        Atom::Prefix { folded, .. } => format!("{folded}*"),
+                    })
+                    .collect();
+                format!("{}{}", if c.negated { "-" } else { "" }, alts.join("|"))
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn parse_table() {
+        let cases: &[(&str, &str)] = &[
+            ("", ""),
+            ("Kanal", "kanal"),
+            ("terrorist", "terror"),
+            ("António", "antonio"),
+            ("drug trafficking", "drug traffick"),
+            ("\"illegal migration\"", "\"illeg migrat\""),
+            ("“illegal migration”", "\"illeg migrat\""),
+            ("\"Kanal\"", "kanal"),
+            ("migra*", "migra*"),
+            ("Migra*", "migra*"),
+            ("-Afghanistan", "-afghanistan"),
+            ("kanal OR proxy", "kanal|proxi"),
+            ("kanal OR proxy OR nayomnik", "kanal|proxi|nayomnik"),
+            ("kanal or proxy", "kanal or proxi"),
+            ("OR kanal", "kanal"),
+            ("kanal OR", "kanal"),
+            ("-kanal OR proxy", "-kanal proxi"),
+            ("counter-terrorism", "\"counter terror\""),
+            ("73/331", "\"73 331\""),
+            ("<img src=x onerror=alert(1)>", "img \"src x\" \"onerror alert 1\""),
+            ("--- *** \"\"", ""),
+            ("\"unclosed phrase", "\"unclos phrase\""),
+            ("a\u{0}b", "\"a b\""),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(show(&Query::parse(input)), *expected, "parse({input:?})");
+        }
+    }
+
+    #[test]
+    fn warnings_say_what_was_dropped() {
+        assert!(Query::parse("kanal").warnings.is_empty());
+        assert!(!Query::parse("\"open").warnings.is_empty());
+        assert!(!Query::parse("kanal ***").warnings.is_empty());
+        let long = "word ".repeat(20_000);
+        let q = Query::parse(&long);
+        assert_eq!(q.clauses.len(), MAX_CLAUSES);
+        assert_eq!(q.warnings.len(), 2);
+    }
+
+    #[test]
+    fn browse_mode() {
+        assert!(Query::parse("").is_browse());
+        assert!(Query::parse("-kanal").is_browse());
+        assert!(!Query::parse("kanal").is_browse());
+    }
+}

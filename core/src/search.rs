@@ -1,0 +1,474 @@
+//! Query evaluation: matching, BM25 ranking, facet counts and "did you mean".
+//!
+//! A passage (paragraph) matches when every non-negated clause of the query
+//! matches in it and no negated clause does. Filters (speaker, year, theme)
+//! combine with OR inside a facet and AND across facets. Each facet's counts
+//! are computed with every *other* facet applied, so a count says what
+//! ticking that value would give (disjunctive faceting, as in Algolia or
+//! Pagefind's `filtered_counts`).
+
+use crate::bundle::Bundle;
+use crate::index::{PassageId, TermId};
+use crate::model::{SpeakerId, StatementId, ThemeId};
+use crate::query::{Atom, Query};
+use crate::text;
+use std::collections::BTreeMap;
+
+/// BM25 parameters (the usual defaults).
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+
+/// The ordering of results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    #[default]
+    Relevance,
+    DateAsc,
+    DateDesc,
+}
+
+/// Facet selections, as ids. Empty means "any".
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Filters {
+    pub speakers: Vec<SpeakerId>,
+    pub years: Vec<u16>,
+    pub year_from: Option<u16>,
+    pub year_to: Option<u16>,
+    pub themes: Vec<ThemeId>,
+}
+
+/// A matched span in a passage: first token position and token count.
+pub type Hit = (u16, u16);
+
+/// A matching passage with its score and hits.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PassageHit {
+    pub passage: PassageId,
+    pub score: f32,
+    pub hits: Vec<Hit>,
+}
+
+/// A matching statement with its matching passages, best first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatementHit {
+    pub statement: StatementId,
+    pub score: f32,
+    pub passages: Vec<PassageHit>,
+}
+
+/// How many statements and passages a facet value would give.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct FacetCount {
+    pub statements: u32,
+    pub passages: u32,
+}
+
+/// Counts per facet value; `speakers` and `themes` are indexed by id.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Facets {
+    pub speakers: Vec<FacetCount>,
+    /// Every year that has a statement, ascending.
+    pub years: Vec<(u16, FacetCount)>,
+    pub themes: Vec<FacetCount>,
+}
+
+/// Everything a results page shows.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SearchResults {
+    pub statements: Vec<StatementHit>,
+    pub passage_count: usize,
+    pub facets: Facets,
+    /// When nothing matched: whole queries with a misspelt word replaced.
+    pub suggestions: Vec<String>,
+}
+
+/// A query resolved against the index: per clause, the term sequences that
+/// satisfy it (aliases and prefixes expanded).
+#[derive(Debug, Clone, Default)]
+pub struct CompiledQuery {
+    clauses: Vec<CompiledClause>,
+}
+
+#[derive(Debug, Clone)]
+struct CompiledClause {
+    negated: bool,
+    /// Each entry is a sequence of terms that must occur consecutively;
+    /// `None` marks a word absent from the corpus.
+    sequences: Vec<Vec<Option<TermId>>>,
+}
+
+/// Per clause: passage → (hits, BM25 score).
+type ClauseMatches = BTreeMap<PassageId, (Vec<Hit>, f32)>;
+
+/// Searches a [`Bundle`]. Cheap to create: it only tokenizes the alias list.
+pub struct Searcher<'a> {
+    bundle: &'a Bundle,
+    /// Alias groups as term sequences: (two-way members, one-way members).
+    aliases: Vec<(Vec<Vec<String>>, Vec<Vec<String>>)>,
+}
+
+fn term_seq(s: &str) -> Vec<String> {
+    text::tokens(s).map(|t| t.term).collect()
+}
+
+impl<'a> Searcher<'a> {
+    pub fn new(bundle: &'a Bundle) -> Searcher<'a> {
+        let aliases = bundle
+            .corpus
+            .aliases
+            .iter()
+            .map(|g| {
+                let two_way = g.terms.iter().map(|t| term_seq(t)).collect();
+                let one_way = g.one_way.iter().map(|t| term_seq(t)).collect();
+                (two_way, one_way)
+            })
+            .collect();
+        Searcher { bundle, aliases }
+    }
+
+    pub fn bundle(&self) -> &'a Bundle {
+        self.bundle
+    }
+
+    /// All spellings searched for `seq`: itself plus, if it is a two-way
+    /// member of alias groups, every other member of those groups.
+    fn expand(&self, seq: Vec<String>) -> Vec<Vec<String>> {
+        let mut out = vec![seq.clone()];
+        for (two_way, one_way) in &self.aliases {
+            if two_way.contains(&seq) {
+                for other in two_way.iter().chain(one_way) {
+                    if !out.contains(other) {
+                        out.push(other.clone());
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Resolves words to term ids and expands aliases and prefixes.
+    pub fn compile(&self, query: &Query) -> CompiledQuery {
+        let index = &self.bundle.index;
+        let ids = |seq: Vec<String>| -> Vec<Option<TermId>> {
+            seq.iter().map(|t| index.term_id(t)).collect()
+        };
+        let clauses = query
+            .clauses
+            .iter()
+            .map(|clause| {
+                let mut sequences = Vec::new();
+                for atom in &clause.alternatives {
+                    match atom {
+                        Atom::Term { term, .. } => {
+                            sequences.extend(self.expand(vec![term.clone()]).into_iter().map(ids))
+                        }
+                        Atom::Phrase { terms, .. } => {
+                            sequences.extend(self.expand(terms.clone()).into_iter().map(ids))
+                        }
+                        Atom::Prefix { folded, .. } => sequences.extend(
+                            index.prefix_terms(folded).into_iter().map(|t| vec![Some(t)]),
+                        ),
+                    }
+                }
+                CompiledClause {
+                    negated: clause.negated,
+                    sequences,
+                }
+            })
+            .collect();
+        CompiledQuery { clauses }
+    }
+
+    /// Passages where `seq` occurs, with the positions where it starts.
+    fn sequence_matches(&self, seq: &[Option<TermId>]) -> Vec<(PassageId, Vec<u16>)> {
+        let index = &self.bundle.index;
+        let Some(Some(first)) = seq.first() else {
+            return Vec::new();
+        };
+        let Some(rest) = seq[1..].iter().copied().collect::<Option<Vec<TermId>>>() else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        'postings: for posting in &index.postings[*first as usize] {
+            let mut starts = posting.positions.clone();
+            for (offset, term) in rest.iter().enumerate() {
+                let list = &index.postings[*term as usize];
+                let Ok(i) = list.binary_search_by_key(&posting.passage, |p| p.passage) else {
+                    continue 'postings;
+                };
+                let next = &list[i].positions;
+                starts.retain(|&s| next.binary_search(&(s + offset as u16 + 1)).is_ok());
+                if starts.is_empty() {
+                    continue 'postings;
+                }
+            }
+            out.push((posting.passage, starts));
+        }
+        out
+    }
+
+    fn clause_matches(&self, clause: &CompiledClause) -> ClauseMatches {
+        let index = &self.bundle.index;
+        let n = index.passages.len() as f32;
+        let mut matches: ClauseMatches = BTreeMap::new();
+        for seq in &clause.sequences {
+            let found = self.sequence_matches(seq);
+            let df = found.len() as f32;
+            let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+            let len = seq.len() as u16;
+            for (passage, starts) in found {
+                let tf = starts.len() as f32;
+                let dl = index.passages[passage as usize].spans.len() as f32;
+                let score = idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * dl / index.avg_len));
+                let entry = matches.entry(passage).or_default();
+                entry.0.extend(starts.into_iter().map(|s| (s, len)));
+                entry.1 += score;
+            }
+        }
+        for (hits, _) in matches.values_mut() {
+            hits.sort_unstable();
+            hits.dedup();
+        }
+        matches
+    }
+
+    /// Passages matching the query alone (no filters), with hits and scores.
+    /// In browse mode every passage matches with score 0.
+    fn query_matches(&self, query: &CompiledQuery) -> Vec<PassageHit> {
+        let index = &self.bundle.index;
+        let mut positive: Option<ClauseMatches> = None;
+        let mut excluded = std::collections::BTreeSet::new();
+        for clause in &query.clauses {
+            let m = self.clause_matches(clause);
+            if clause.negated {
+                excluded.extend(m.into_keys());
+                continue;
+            }
+            positive = Some(match positive {
+                None => m,
+                Some(mut acc) => {
+                    acc.retain(|p, _| m.contains_key(p));
+                    for (p, (hits, score)) in acc.iter_mut() {
+                        let (h, s) = &m[p];
+                        hits.extend_from_slice(h);
+                        hits.sort_unstable();
+                        *score += s;
+                    }
+                    acc
+                }
+            });
+        }
+        match positive {
+            Some(m) => m
+                .into_iter()
+                .filter(|(p, _)| !excluded.contains(p))
+                .map(|(passage, (hits, score))| PassageHit {
+                    passage,
+                    score,
+                    hits,
+                })
+                .collect(),
+            None => (0..index.passages.len() as PassageId)
+                .filter(|p| !excluded.contains(p))
+                .map(|passage| PassageHit {
+                    passage,
+                    score: 0.0,
+                    hits: Vec::new(),
+                })
+                .collect(),
+        }
+    }
+
+    /// Runs `query` with `filters`, sorted by `sort`.
+    pub fn search(&self, query: &Query, filters: &Filters, sort: Sort) -> SearchResults {
+        let compiled = self.compile(query);
+        let corpus = &self.bundle.corpus;
+        let index = &self.bundle.index;
+        let matches = self.query_matches(&compiled);
+
+        // Which facets each passage passes, computed once.
+        let pass_speaker = |s: StatementId| {
+            filters.speakers.is_empty()
+                || filters.speakers.contains(&corpus.statements[s as usize].speaker)
+        };
+        let pass_year = |s: StatementId| {
+            let y = corpus.statements[s as usize].date.year;
+            (filters.years.is_empty() || filters.years.contains(&y))
+                && filters.year_from.is_none_or(|f| y >= f)
+                && filters.year_to.is_none_or(|t| y <= t)
+        };
+        let pass_theme = |p: PassageId| {
+            filters.themes.is_empty() || {
+                let r = &index.passages[p as usize];
+                corpus.statements[r.statement as usize].passages[r.paragraph as usize]
+                    .themes
+                    .iter()
+                    .any(|t| filters.themes.contains(&t.theme))
+            }
+        };
+
+        let mut facets = Facets {
+            speakers: vec![FacetCount::default(); corpus.speakers.len()],
+            years: Vec::new(),
+            themes: vec![FacetCount::default(); corpus.themes.len()],
+        };
+        let mut years: BTreeMap<u16, FacetCount> =
+            corpus.statements.iter().map(|s| (s.date.year, FacetCount::default())).collect();
+        // The last statement counted for each value, so a statement counts once;
+        // passages arrive in statement order.
+        let mut last_speaker = vec![None; corpus.speakers.len()];
+        let mut last_theme = vec![None; corpus.themes.len()];
+        let mut last_year: BTreeMap<u16, Option<StatementId>> = BTreeMap::new();
+        fn bump(count: &mut FacetCount, last: &mut Option<StatementId>, s: StatementId) {
+            count.passages += 1;
+            if *last != Some(s) {
+                count.statements += 1;
+                *last = Some(s);
+            }
+        }
+
+        let mut kept: Vec<PassageHit> = Vec::new();
+        for hit in matches {
+            let r = &index.passages[hit.passage as usize];
+            let s = r.statement;
+            let statement = &corpus.statements[s as usize];
+            let (sp, yr, th) = (pass_speaker(s), pass_year(s), pass_theme(hit.passage));
+            if yr && th {
+                let id = statement.speaker as usize;
+                bump(&mut facets.speakers[id], &mut last_speaker[id], s);
+            }
+            if sp && th {
+                let y = statement.date.year;
+                bump(years.entry(y).or_default(), last_year.entry(y).or_default(), s);
+            }
+            if sp && yr {
+                for tag in &statement.passages[r.paragraph as usize].themes {
+                    let id = tag.theme as usize;
+                    bump(&mut facets.themes[id], &mut last_theme[id], s);
+                }
+            }
+            if sp && yr && th {
+                kept.push(hit);
+            }
+        }
+        facets.years = years.into_iter().collect();
+
+        let passage_count = kept.len();
+        let mut by_statement: BTreeMap<StatementId, Vec<PassageHit>> = BTreeMap::new();
+        for hit in kept {
+            let s = index.passages[hit.passage as usize].statement;
+            by_statement.entry(s).or_default().push(hit);
+        }
+        let mut statements: Vec<StatementHit> = by_statement
+            .into_iter()
+            .map(|(statement, mut passages)| {
+                passages.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.passage.cmp(&b.passage)));
+                let best = passages.first().map_or(0.0, |p| p.score);
+                let rest: f32 = passages.iter().skip(1).map(|p| p.score).sum();
+                StatementHit {
+                    statement,
+                    score: best + 0.25 * rest,
+                    passages,
+                }
+            })
+            .collect();
+        let date = |s: &StatementHit| {
+            let d = &corpus.statements[s.statement as usize].date;
+            (d.year, d.month, d.day)
+        };
+        match sort {
+            Sort::Relevance => statements.sort_by(|a, b| {
+                b.score.total_cmp(&a.score).then_with(|| date(a).cmp(&date(b)))
+            }),
+            Sort::DateAsc => statements.sort_by_key(date),
+            Sort::DateDesc => statements.sort_by_key(|s| std::cmp::Reverse(date(s))),
+        }
+
+        let suggestions = if statements.is_empty() {
+            self.suggest(query)
+        } else {
+            Vec::new()
+        };
+        SearchResults {
+            statements,
+            passage_count,
+            facets,
+            suggestions,
+        }
+    }
+
+    /// Every occurrence of the query's (non-negated) words in statement `s`,
+    /// per paragraph, for highlighting in the reading view.
+    pub fn hits_in_statement(&self, query: &Query, s: StatementId) -> Vec<(u16, Vec<Hit>)> {
+        let compiled = self.compile(query);
+        let index = &self.bundle.index;
+        let range = index.statement_passages(s);
+        let mut per_passage: BTreeMap<PassageId, Vec<Hit>> = BTreeMap::new();
+        for clause in compiled.clauses.iter().filter(|c| !c.negated) {
+            for seq in &clause.sequences {
+                for (p, starts) in self.sequence_matches(seq) {
+                    if range.contains(&p) {
+                        let hits = per_passage.entry(p).or_default();
+                        hits.extend(starts.into_iter().map(|st| (st, seq.len() as u16)));
+                    }
+                }
+            }
+        }
+        per_passage
+            .into_iter()
+            .map(|(p, mut hits)| {
+                hits.sort_unstable();
+                hits.dedup();
+                (index.passages[p as usize].paragraph, hits)
+            })
+            .collect()
+    }
+
+    /// "Did you mean": for each searched word absent from the corpus, the
+    /// closest indexed word (edit distance ≤ 2, then most frequent), as
+    /// whole queries with that word replaced.
+    pub fn suggest(&self, query: &Query) -> Vec<String> {
+        let index = &self.bundle.index;
+        let mut suggestions = Vec::new();
+        let raw_query: Vec<String> = query
+            .clauses
+            .iter()
+            .map(|c| {
+                let alts: Vec<&str> = c.alternatives.iter().map(Atom::raw).collect();
+                format!("{}{}", if c.negated { "-" } else { "" }, alts.join(" OR "))
+            })
+            .collect();
+        for (ci, clause) in query.clauses.iter().enumerate() {
+            if clause.negated {
+                continue;
+            }
+            for atom in &clause.alternatives {
+                let Atom::Term { raw, term } = atom else {
+                    continue;
+                };
+                if index.term_id(term).is_some() {
+                    continue;
+                }
+                let folded = text::fold(raw);
+                let limit = if folded.chars().count() <= 4 { 1 } else { 2 };
+                let best = index
+                    .words
+                    .iter()
+                    .filter_map(|(w, t)| {
+                        let d = strsim::levenshtein(&folded, w);
+                        (d <= limit).then(|| (d, std::cmp::Reverse(index.doc_freq(*t)), w))
+                    })
+                    .min();
+                if let Some((_, _, word)) = best {
+                    let mut parts = raw_query.clone();
+                    parts[ci] = parts[ci].replacen(raw.as_str(), word, 1);
+                    let s = parts.join(" ");
+                    if !suggestions.contains(&s) {
+                        suggestions.push(s);
+                    }
+                }
+            }
+        }
+        suggestions
+    }
+}
