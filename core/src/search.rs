@@ -472,3 +472,153 @@ impl<'a> Searcher<'a> {
         suggestions
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! Ranking, aliases, phrases and facets on a small hand-made corpus whose
+    //! answers can be checked by eye; the real seeds are tested in
+    //! `tests/seed_search.rs`.
+    use super::*;
+    use crate::model::*;
+
+    fn statement(id: &str, speaker: SpeakerId, year: u16, paras: &[(&str, &[ThemeId])]) -> Statement {
+        Statement {
+            id: id.into(),
+            title: id.into(),
+            speaker,
+            role: String::new(),
+            date: Date { year, month: 1, day: 1, precision: DatePrecision::Exact, note: None },
+            venue: String::new(),
+            record: String::new(),
+            record_url: None,
+            kind: String::new(),
+            note: None,
+            source_file: String::new(),
+            heading: None,
+            lead: None,
+            passages: paras
+                .iter()
+                .map(|(t, th)| Passage {
+                    text: t.to_string(),
+                    themes: th.iter().map(|&theme| ThemeTag { theme, evidence: vec![] }).collect(),
+                })
+                .collect(),
+            themes: vec![],
+        }
+    }
+
+    fn bundle() -> Bundle {
+        let corpus = Corpus {
+            statements: vec![
+                statement("a", 0, 2004, &[
+                    ("The Kanal operation against drug trafficking.", &[0]),
+                    ("Illegal migration is a threat in Afghanistan.", &[1]),
+                ]),
+                statement("b", 1, 2016, &[
+                    ("Operation Channel and terrorism.", &[0]),
+                    ("Terrorists crossed from Afghanistan; migration illegal.", &[1]),
+                    ("Peacekeeping forces of António Guterres.", &[]),
+                ]),
+                statement("c", 1, 2019, &[("Canal, Canal, Canal: terrorist networks.", &[0])]),
+            ],
+            speakers: vec![
+                Speaker { id: "x".into(), name: "X".into() },
+                Speaker { id: "y".into(), name: "Y".into() },
+            ],
+            themes: vec![
+                Theme { id: "drugs".into(), label: "Drugs".into(), terms: vec![] },
+                Theme { id: "migration".into(), label: "Migration".into(), terms: vec![] },
+            ],
+            aliases: vec![AliasGroup {
+                label: "Kanal".into(),
+                terms: vec!["Kanal".into(), "Canal".into(), "Channel".into()],
+                one_way: vec![],
+            }],
+        };
+        Bundle::new(corpus)
+    }
+
+    /// The ids of matching statements and their passage count, in order.
+    fn run(b: &Bundle, q: &str, f: &Filters, sort: Sort) -> Vec<(String, usize)> {
+        let r = Searcher::new(b).search(&Query::parse(q), f, sort);
+        r.statements
+            .iter()
+            .map(|s| (b.corpus.statements[s.statement as usize].id.clone(), s.passages.len()))
+            .collect()
+    }
+
+    fn ids(v: &[(&str, usize)]) -> Vec<(String, usize)> {
+        v.iter().map(|(s, n)| (s.to_string(), *n)).collect()
+    }
+
+    #[test]
+    fn query_table() {
+        let b = bundle();
+        let none = Filters::default();
+        let cases: &[(&str, &[(&str, usize)])] = &[
+            // aliases: every spelling finds every spelling; most occurrences, then shorter passages, first
+            ("kanal", &[("c", 1), ("b", 1), ("a", 1)]),
+            ("Channel", &[("c", 1), ("b", 1), ("a", 1)]),
+            // stemming joins terrorist and terrorism
+            ("terrorism", &[("b", 2), ("c", 1)]),
+            // phrase needs order; words alone do not
+            ("\"illegal migration\"", &[("a", 1)]),
+            ("illegal migration", &[("b", 1), ("a", 1)]), // BM25 has no proximity: the shorter passage wins
+            // exclusion is per passage
+            ("illegal -Afghanistan", &[]),
+            ("terrorism -Afghanistan", &[("b", 1), ("c", 1)]),
+            // OR
+            ("peacekeeping OR drug", &[("b", 1), ("a", 1)]),
+            // prefix on the unstemmed word
+            ("peacekeep*", &[("b", 1)]),
+            // diacritics
+            ("Antonio", &[("b", 1)]),
+            ("nothingatall", &[]),
+        ];
+        for (q, expected) in cases {
+            assert_eq!(run(&b, q, &none, Sort::Relevance), ids(expected), "query {q:?}");
+        }
+    }
+
+    #[test]
+    fn facets_count_what_ticking_would_give() {
+        let b = bundle();
+        let s = Searcher::new(&b);
+        let f = Filters { speakers: vec![1], ..Default::default() };
+        let r = s.search(&Query::parse("terrorism"), &f, Sort::Relevance);
+        assert_eq!(r.passage_count, 3);
+        // speaker counts ignore the speaker filter itself
+        assert_eq!(r.facets.speakers[0], FacetCount { statements: 0, passages: 0 });
+        assert_eq!(r.facets.speakers[1], FacetCount { statements: 2, passages: 3 });
+        // year counts honour the speaker filter
+        let years: Vec<(u16, u32)> = r.facets.years.iter().map(|(y, c)| (*y, c.passages)).collect();
+        assert_eq!(years, [(2004, 0), (2016, 2), (2019, 1)]);
+        // themes: passage-level tags
+        assert_eq!(r.facets.themes[0], FacetCount { statements: 2, passages: 2 });
+        assert_eq!(r.facets.themes[1], FacetCount { statements: 1, passages: 1 });
+    }
+
+    #[test]
+    fn browse_mode_filters_and_sorts() {
+        let b = bundle();
+        let f = Filters { year_from: Some(2010), ..Default::default() };
+        assert_eq!(run(&b, "", &f, Sort::DateDesc), ids(&[("c", 1), ("b", 3)]));
+        let f = Filters { themes: vec![1], ..Default::default() };
+        assert_eq!(run(&b, "", &f, Sort::DateAsc), ids(&[("a", 1), ("b", 1)]));
+        let f = Filters { years: vec![2004, 2019], ..Default::default() };
+        assert_eq!(run(&b, "", &f, Sort::DateAsc), ids(&[("a", 2), ("c", 1)]));
+    }
+
+    #[test]
+    fn hits_and_suggestions() {
+        let b = bundle();
+        let s = Searcher::new(&b);
+        let hits = s.hits_in_statement(&Query::parse("canal"), 2);
+        assert_eq!(hits, vec![(0, vec![(0, 1), (1, 1), (2, 1)])]);
+        let hits = s.hits_in_statement(&Query::parse("\"illegal migration\""), 0);
+        assert_eq!(hits, vec![(1, vec![(0, 2)])]);
+        assert_eq!(s.suggest(&Query::parse("peacekeepng")), ["peacekeeping"]);
+        assert_eq!(s.suggest(&Query::parse("kanal terorism")), ["kanal terrorism"]);
+        assert!(s.suggest(&Query::parse("zzzzzzzz")).is_empty());
+    }
+}
