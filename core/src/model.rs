@@ -69,6 +69,9 @@ pub struct Statement {
     pub record_url: Option<String>,
     /// Kind of text, e.g. `statement, UN verbatim record` or `press release`.
     pub kind: String,
+    /// A caveat a reader should see with the text, e.g. that a press release
+    /// reports the speaker in the third person.
+    pub note: Option<String>,
     /// The seed file the text was taken from, for provenance.
     pub source_file: String,
     /// The source's own heading line, moved out of the body by cleanup.
