@@ -1,10 +1,12 @@
-use yew::prelude::*;
+//! The CSTO statements explorer: a yew app over a corpus compiled into the
+//! wasm bundle by `build.rs`. See README.md.
 
-#[component]
-fn App() -> Html {
-    html! { <main><h1>{ "CSTO statements" }</h1></main> }
-}
+mod app;
+mod components;
+mod corpus;
+mod location;
 
 fn main() {
-    yew::Renderer::<App>::new().render();
+    app::install_panic_hook();
+    yew::Renderer::<app::App>::new().render();
 }

@@ -100,11 +100,14 @@ struct CompiledClause {
 /// Per clause: passage → (hits, BM25 score).
 type ClauseMatches = BTreeMap<PassageId, (Vec<Hit>, f32)>;
 
+/// An alias group's members as term sequences: (two-way, one-way).
+type AliasSeqs = (Vec<Vec<String>>, Vec<Vec<String>>);
+
 /// Searches a [`Bundle`]. Cheap to create: it only tokenizes the alias list.
 pub struct Searcher<'a> {
     bundle: &'a Bundle,
-    /// Alias groups as term sequences: (two-way members, one-way members).
-    aliases: Vec<(Vec<Vec<String>>, Vec<Vec<String>>)>,
+    /// Alias groups as term sequences.
+    aliases: Vec<AliasSeqs>,
 }
 
 fn term_seq(s: &str) -> Vec<String> {
@@ -166,7 +169,10 @@ impl<'a> Searcher<'a> {
                             sequences.extend(self.expand(terms.clone()).into_iter().map(ids))
                         }
                         Atom::Prefix { folded, .. } => sequences.extend(
-                            index.prefix_terms(folded).into_iter().map(|t| vec![Some(t)]),
+                            index
+                                .prefix_terms(folded)
+                                .into_iter()
+                                .map(|t| vec![Some(t)]),
                         ),
                     }
                 }
@@ -289,7 +295,9 @@ impl<'a> Searcher<'a> {
         // Which facets each passage passes, computed once.
         let pass_speaker = |s: StatementId| {
             filters.speakers.is_empty()
-                || filters.speakers.contains(&corpus.statements[s as usize].speaker)
+                || filters
+                    .speakers
+                    .contains(&corpus.statements[s as usize].speaker)
         };
         let pass_year = |s: StatementId| {
             let y = corpus.statements[s as usize].date.year;
@@ -312,8 +320,11 @@ impl<'a> Searcher<'a> {
             years: Vec::new(),
             themes: vec![FacetCount::default(); corpus.themes.len()],
         };
-        let mut years: BTreeMap<u16, FacetCount> =
-            corpus.statements.iter().map(|s| (s.date.year, FacetCount::default())).collect();
+        let mut years: BTreeMap<u16, FacetCount> = corpus
+            .statements
+            .iter()
+            .map(|s| (s.date.year, FacetCount::default()))
+            .collect();
         // The last statement counted for each value, so a statement counts once;
         // passages arrive in statement order.
         let mut last_speaker = vec![None; corpus.speakers.len()];
@@ -339,7 +350,11 @@ impl<'a> Searcher<'a> {
             }
             if sp && th {
                 let y = statement.date.year;
-                bump(years.entry(y).or_default(), last_year.entry(y).or_default(), s);
+                bump(
+                    years.entry(y).or_default(),
+                    last_year.entry(y).or_default(),
+                    s,
+                );
             }
             if sp && yr {
                 for tag in &statement.passages[r.paragraph as usize].themes {
@@ -362,7 +377,8 @@ impl<'a> Searcher<'a> {
         let mut statements: Vec<StatementHit> = by_statement
             .into_iter()
             .map(|(statement, mut passages)| {
-                passages.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.passage.cmp(&b.passage)));
+                passages
+                    .sort_by(|a, b| b.score.total_cmp(&a.score).then(a.passage.cmp(&b.passage)));
                 let best = passages.first().map_or(0.0, |p| p.score);
                 let rest: f32 = passages.iter().skip(1).map(|p| p.score).sum();
                 StatementHit {
@@ -378,7 +394,9 @@ impl<'a> Searcher<'a> {
         };
         match sort {
             Sort::Relevance => statements.sort_by(|a, b| {
-                b.score.total_cmp(&a.score).then_with(|| date(a).cmp(&date(b)))
+                b.score
+                    .total_cmp(&a.score)
+                    .then_with(|| date(a).cmp(&date(b)))
             }),
             Sort::DateAsc => statements.sort_by_key(date),
             Sort::DateDesc => statements.sort_by_key(|s| std::cmp::Reverse(date(s))),
@@ -481,13 +499,24 @@ mod tests {
     use super::*;
     use crate::model::*;
 
-    fn statement(id: &str, speaker: SpeakerId, year: u16, paras: &[(&str, &[ThemeId])]) -> Statement {
+    fn statement(
+        id: &str,
+        speaker: SpeakerId,
+        year: u16,
+        paras: &[(&str, &[ThemeId])],
+    ) -> Statement {
         Statement {
             id: id.into(),
             title: id.into(),
             speaker,
             role: String::new(),
-            date: Date { year, month: 1, day: 1, precision: DatePrecision::Exact, note: None },
+            date: Date {
+                year,
+                month: 1,
+                day: 1,
+                precision: DatePrecision::Exact,
+                note: None,
+            },
             venue: String::new(),
             record: String::new(),
             record_url: None,
@@ -500,7 +529,13 @@ mod tests {
                 .iter()
                 .map(|(t, th)| Passage {
                     text: t.to_string(),
-                    themes: th.iter().map(|&theme| ThemeTag { theme, evidence: vec![] }).collect(),
+                    themes: th
+                        .iter()
+                        .map(|&theme| ThemeTag {
+                            theme,
+                            evidence: vec![],
+                        })
+                        .collect(),
                 })
                 .collect(),
             themes: vec![],
@@ -510,24 +545,56 @@ mod tests {
     fn bundle() -> Bundle {
         let corpus = Corpus {
             statements: vec![
-                statement("a", 0, 2004, &[
-                    ("The Kanal operation against drug trafficking.", &[0]),
-                    ("Illegal migration is a threat in Afghanistan.", &[1]),
-                ]),
-                statement("b", 1, 2016, &[
-                    ("Operation Channel and terrorism.", &[0]),
-                    ("Terrorists crossed from Afghanistan; migration illegal.", &[1]),
-                    ("Peacekeeping forces of António Guterres.", &[]),
-                ]),
-                statement("c", 1, 2019, &[("Canal, Canal, Canal: terrorist networks.", &[0])]),
+                statement(
+                    "a",
+                    0,
+                    2004,
+                    &[
+                        ("The Kanal operation against drug trafficking.", &[0]),
+                        ("Illegal migration is a threat in Afghanistan.", &[1]),
+                    ],
+                ),
+                statement(
+                    "b",
+                    1,
+                    2016,
+                    &[
+                        ("Operation Channel and terrorism.", &[0]),
+                        (
+                            "Terrorists crossed from Afghanistan; migration illegal.",
+                            &[1],
+                        ),
+                        ("Peacekeeping forces of António Guterres.", &[]),
+                    ],
+                ),
+                statement(
+                    "c",
+                    1,
+                    2019,
+                    &[("Canal, Canal, Canal: terrorist networks.", &[0])],
+                ),
             ],
             speakers: vec![
-                Speaker { id: "x".into(), name: "X".into() },
-                Speaker { id: "y".into(), name: "Y".into() },
+                Speaker {
+                    id: "x".into(),
+                    name: "X".into(),
+                },
+                Speaker {
+                    id: "y".into(),
+                    name: "Y".into(),
+                },
             ],
             themes: vec![
-                Theme { id: "drugs".into(), label: "Drugs".into(), terms: vec![] },
-                Theme { id: "migration".into(), label: "Migration".into(), terms: vec![] },
+                Theme {
+                    id: "drugs".into(),
+                    label: "Drugs".into(),
+                    terms: vec![],
+                },
+                Theme {
+                    id: "migration".into(),
+                    label: "Migration".into(),
+                    terms: vec![],
+                },
             ],
             aliases: vec![AliasGroup {
                 label: "Kanal".into(),
@@ -543,7 +610,12 @@ mod tests {
         let r = Searcher::new(b).search(&Query::parse(q), f, sort);
         r.statements
             .iter()
-            .map(|s| (b.corpus.statements[s.statement as usize].id.clone(), s.passages.len()))
+            .map(|s| {
+                (
+                    b.corpus.statements[s.statement as usize].id.clone(),
+                    s.passages.len(),
+                )
+            })
             .collect()
     }
 
@@ -576,7 +648,11 @@ mod tests {
             ("nothingatall", &[]),
         ];
         for (q, expected) in cases {
-            assert_eq!(run(&b, q, &none, Sort::Relevance), ids(expected), "query {q:?}");
+            assert_eq!(
+                run(&b, q, &none, Sort::Relevance),
+                ids(expected),
+                "query {q:?}"
+            );
         }
     }
 
@@ -584,28 +660,69 @@ mod tests {
     fn facets_count_what_ticking_would_give() {
         let b = bundle();
         let s = Searcher::new(&b);
-        let f = Filters { speakers: vec![1], ..Default::default() };
+        let f = Filters {
+            speakers: vec![1],
+            ..Default::default()
+        };
         let r = s.search(&Query::parse("terrorism"), &f, Sort::Relevance);
         assert_eq!(r.passage_count, 3);
         // speaker counts ignore the speaker filter itself
-        assert_eq!(r.facets.speakers[0], FacetCount { statements: 0, passages: 0 });
-        assert_eq!(r.facets.speakers[1], FacetCount { statements: 2, passages: 3 });
+        assert_eq!(
+            r.facets.speakers[0],
+            FacetCount {
+                statements: 0,
+                passages: 0
+            }
+        );
+        assert_eq!(
+            r.facets.speakers[1],
+            FacetCount {
+                statements: 2,
+                passages: 3
+            }
+        );
         // year counts honour the speaker filter
-        let years: Vec<(u16, u32)> = r.facets.years.iter().map(|(y, c)| (*y, c.passages)).collect();
+        let years: Vec<(u16, u32)> = r
+            .facets
+            .years
+            .iter()
+            .map(|(y, c)| (*y, c.passages))
+            .collect();
         assert_eq!(years, [(2004, 0), (2016, 2), (2019, 1)]);
         // themes: passage-level tags
-        assert_eq!(r.facets.themes[0], FacetCount { statements: 2, passages: 2 });
-        assert_eq!(r.facets.themes[1], FacetCount { statements: 1, passages: 1 });
+        assert_eq!(
+            r.facets.themes[0],
+            FacetCount {
+                statements: 2,
+                passages: 2
+            }
+        );
+        assert_eq!(
+            r.facets.themes[1],
+            FacetCount {
+                statements: 1,
+                passages: 1
+            }
+        );
     }
 
     #[test]
     fn browse_mode_filters_and_sorts() {
         let b = bundle();
-        let f = Filters { year_from: Some(2010), ..Default::default() };
+        let f = Filters {
+            year_from: Some(2010),
+            ..Default::default()
+        };
         assert_eq!(run(&b, "", &f, Sort::DateDesc), ids(&[("c", 1), ("b", 3)]));
-        let f = Filters { themes: vec![1], ..Default::default() };
+        let f = Filters {
+            themes: vec![1],
+            ..Default::default()
+        };
         assert_eq!(run(&b, "", &f, Sort::DateAsc), ids(&[("a", 1), ("b", 1)]));
-        let f = Filters { years: vec![2004, 2019], ..Default::default() };
+        let f = Filters {
+            years: vec![2004, 2019],
+            ..Default::default()
+        };
         assert_eq!(run(&b, "", &f, Sort::DateAsc), ids(&[("a", 2), ("c", 1)]));
     }
 
@@ -618,7 +735,10 @@ mod tests {
         let hits = s.hits_in_statement(&Query::parse("\"illegal migration\""), 0);
         assert_eq!(hits, vec![(1, vec![(0, 2)])]);
         assert_eq!(s.suggest(&Query::parse("peacekeepng")), ["peacekeeping"]);
-        assert_eq!(s.suggest(&Query::parse("kanal terorism")), ["kanal terrorism"]);
+        assert_eq!(
+            s.suggest(&Query::parse("kanal terorism")),
+            ["kanal terrorism"]
+        );
         assert!(s.suggest(&Query::parse("zzzzzzzz")).is_empty());
     }
 }

@@ -1,0 +1,203 @@
+//! Filters by speaker, year (single years and a range) and theme, with the
+//! number of statements and passages each value would give, plus the sort.
+//! Every change pushes a history entry.
+
+use crate::app::SharedOutcome;
+use crate::corpus::bundle;
+use crate::location::{Nav, Navigator};
+use csto_core::search::{FacetCount, Sort};
+use csto_core::view::ViewState;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct FacetPanelProps {
+    pub outcome: SharedOutcome,
+}
+
+/// Adds `value` to `list` or removes it.
+fn toggled<T: PartialEq + Clone>(list: &[T], value: &T) -> Vec<T> {
+    if list.contains(value) {
+        list.iter().filter(|v| *v != value).cloned().collect()
+    } else {
+        let mut l = list.to_vec();
+        l.push(value.clone());
+        l
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct OptionProps {
+    name: &'static str,
+    value: String,
+    label: String,
+    count: FacetCount,
+    checked: bool,
+    onchange: Callback<()>,
+}
+
+#[component]
+fn FacetOption(props: &OptionProps) -> Html {
+    let id = format!("f-{}-{}", props.name, props.value);
+    let onchange = props.onchange.reform(|_: Event| ());
+    let empty = props.count.passages == 0 && !props.checked;
+    html! {
+        <li class={classes!("facet-option", empty.then_some("zero"))}>
+            <input type="checkbox" id={id.clone()} name={props.name} value={props.value.clone()}
+                   checked={props.checked} {onchange} />
+            <label for={id}>
+                <span class="facet-label">{ props.label.clone() }</span>
+                <span class="count" title="statements · passages">
+                    { format!("{} · {}", props.count.statements, props.count.passages) }
+                </span>
+            </label>
+        </li>
+    }
+}
+
+#[component]
+pub fn FacetPanel(props: &FacetPanelProps) -> Html {
+    let navigator = use_context::<Navigator>().expect("Navigator context");
+    let corpus = &bundle().corpus;
+    let view = &props.outcome.view;
+    let facets = &props.outcome.results.facets;
+    let go = {
+        let navigator = navigator.clone();
+        move |v: ViewState| navigator.go(v, Nav::Push)
+    };
+
+    let speakers = corpus.speakers.iter().enumerate().map(|(i, sp)| {
+        let next = ViewState {
+            speakers: toggled(&view.speakers, &sp.id),
+            ..view.clone()
+        };
+        let go = go.clone();
+        html! {
+            <FacetOption name="speaker" value={sp.id.clone()} label={sp.name.clone()}
+                count={facets.speakers[i]} checked={view.speakers.contains(&sp.id)}
+                onchange={Callback::from(move |_| go(next.clone()))} />
+        }
+    });
+    let years = facets.years.iter().map(|&(y, count)| {
+        let next = ViewState {
+            years: {
+                let mut ys = toggled(&view.years, &y);
+                ys.sort();
+                ys
+            },
+            ..view.clone()
+        };
+        let go = go.clone();
+        html! {
+            <FacetOption name="year" value={y.to_string()} label={y.to_string()}
+                count={count} checked={view.years.contains(&y)}
+                onchange={Callback::from(move |_| go(next.clone()))} />
+        }
+    });
+    let mut themes: Vec<usize> = (0..corpus.themes.len()).collect();
+    themes.sort_by_key(|&i| std::cmp::Reverse(facets.themes[i].passages));
+    let themes = themes.into_iter().map(|i| {
+        let t = &corpus.themes[i];
+        let next = ViewState {
+            themes: toggled(&view.themes, &t.id),
+            ..view.clone()
+        };
+        let go = go.clone();
+        html! {
+            <FacetOption name="theme" value={t.id.clone()} label={t.label.clone()}
+                count={facets.themes[i]} checked={view.themes.contains(&t.id)}
+                onchange={Callback::from(move |_| go(next.clone()))} />
+        }
+    });
+
+    let (min_year, max_year) = (
+        facets.years.first().map_or(2004, |y| y.0),
+        facets.years.last().map_or(2024, |y| y.0),
+    );
+    let range_input = |which: &'static str, value: Option<u16>| {
+        let view = view.clone();
+        let go = go.clone();
+        let onchange = Callback::from(move |e: Event| {
+            let el: HtmlInputElement = e.target_unchecked_into();
+            let year = el.value().trim().parse::<u16>().ok();
+            let mut next = view.clone();
+            if which == "from" {
+                next.year_from = year
+            } else {
+                next.year_to = year
+            }
+            // Let the codec normalize (e.g. a reversed range) exactly as for a URL.
+            let (normal, _) = ViewState::decode(&next.encode());
+            go(normal);
+        });
+        html! {
+            <label class="year-bound">
+                { if which == "from" { "From" } else { "To" } }
+                <input type="number" name={which} min={min_year.to_string()} max={max_year.to_string()}
+                       inputmode="numeric" placeholder={if which == "from" { min_year.to_string() } else { max_year.to_string() }}
+                       value={value.map(|y| y.to_string()).unwrap_or_default()} {onchange} />
+            </label>
+        }
+    };
+
+    let sort = view.effective_sort();
+    let onsort = {
+        let view = view.clone();
+        let go = go.clone();
+        Callback::from(move |e: Event| {
+            let el: HtmlSelectElement = e.target_unchecked_into();
+            go(ViewState {
+                sort: Sort::from_key(&el.value()),
+                ..view.clone()
+            });
+        })
+    };
+    let any_filter = !(view.speakers.is_empty()
+        && view.years.is_empty()
+        && view.themes.is_empty()
+        && view.year_from.is_none()
+        && view.year_to.is_none());
+    let clear = {
+        let view = view.clone();
+        let go = go.clone();
+        Callback::from(move |_| {
+            go(ViewState {
+                q: view.q.clone(),
+                sort: view.sort,
+                ..ViewState::default()
+            })
+        })
+    };
+
+    html! {
+        <aside class="facets" aria-label="Filters">
+            <div class="sort">
+                <label for="sort">{ "Sort" }</label>
+                <select id="sort" onchange={onsort}>
+                    <option value="relevance" selected={sort == Sort::Relevance}>{ "Relevance" }</option>
+                    <option value="date" selected={sort == Sort::DateAsc}>{ "Date, oldest first" }</option>
+                    <option value="date-desc" selected={sort == Sort::DateDesc}>{ "Date, newest first" }</option>
+                </select>
+            </div>
+            if any_filter {
+                <button type="button" class="clear" onclick={clear}>{ "Clear filters" }</button>
+            }
+            <fieldset class="facet" id="facet-speaker">
+                <legend>{ "Speaker" }</legend>
+                <ul>{ for speakers }</ul>
+            </fieldset>
+            <fieldset class="facet" id="facet-year">
+                <legend>{ "Year" }</legend>
+                <div class="year-range">
+                    { range_input("from", view.year_from) }
+                    { range_input("to", view.year_to) }
+                </div>
+                <ul>{ for years }</ul>
+            </fieldset>
+            <fieldset class="facet" id="facet-theme">
+                <legend>{ "Theme" }</legend>
+                <ul>{ for themes }</ul>
+            </fieldset>
+        </aside>
+    }
+}

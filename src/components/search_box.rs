@@ -1,0 +1,77 @@
+//! The search input. Results follow every keystroke; the address bar follows
+//! after a pause (see [`Nav::Debounced`]). `/` focuses it from anywhere.
+
+use crate::location::{Nav, Navigator};
+use csto_core::view::ViewState;
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, KeyboardEvent};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct SearchBoxProps {
+    pub view: ViewState,
+}
+
+#[component]
+pub fn SearchBox(props: &SearchBoxProps) -> Html {
+    let navigator = use_context::<Navigator>().expect("Navigator context");
+    let input = use_node_ref();
+    {
+        let input = input.clone();
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&gloo::utils::document(), "keydown", move |e| {
+                let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
+                    return;
+                };
+                let typing = gloo::utils::document().active_element().is_some_and(|el| {
+                    matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                });
+                if e.key() == "/" && !typing {
+                    if let Some(el) = input.cast::<HtmlInputElement>() {
+                        e.prevent_default();
+                        let _ = el.focus();
+                    }
+                }
+            });
+            move || drop(listener)
+        });
+    }
+    let oninput = {
+        let view = props.view.clone();
+        let navigator = navigator.clone();
+        Callback::from(move |e: InputEvent| {
+            let el: HtmlInputElement = e.target_unchecked_into();
+            let next = ViewState {
+                q: el.value(),
+                doc: view.doc.clone(),
+                para: None,
+                ..view.clone()
+            };
+            navigator.go(next, Nav::Debounced);
+        })
+    };
+    let onsubmit = {
+        let view = props.view.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            // Enter leaves the reader and shows the result list for the query.
+            navigator.go(
+                ViewState {
+                    doc: None,
+                    para: None,
+                    ..view.clone()
+                },
+                Nav::Push,
+            );
+        })
+    };
+    html! {
+        <form class="search" role="search" {onsubmit}>
+            <label for="q" class="visually-hidden">{ "Search the statements" }</label>
+            <input id="q" ref={input} type="search" name="q" autocomplete="off" spellcheck="false"
+                   placeholder="Search: Kanal, \"illegal migration\", terror* -Afghanistan"
+                   value={props.view.q.clone()} {oninput} />
+        </form>
+    }
+}

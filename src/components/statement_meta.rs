@@ -1,0 +1,111 @@
+//! A statement's provenance: speaker, role, date (with its precision), venue,
+//! record. Used in the result list and the reader, so both say the same.
+
+use crate::corpus::bundle;
+use csto_core::model::{DatePrecision, Statement, StatementId};
+use yew::prelude::*;
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// "19 July 2004".
+pub fn long_date(s: &Statement) -> String {
+    let month = MONTHS.get(s.date.month as usize - 1).copied().unwrap_or("");
+    format!("{} {} {}", s.date.day, month, s.date.year)
+}
+
+/// ISO date for `<time datetime>`.
+pub fn iso_date(s: &Statement) -> String {
+    format!("{:04}-{:02}-{:02}", s.date.year, s.date.month, s.date.day)
+}
+
+#[derive(Properties, PartialEq)]
+pub struct StatementProps {
+    pub id: StatementId,
+}
+
+/// The date, marked when inferred, with the reasoning one click away.
+#[component]
+pub fn StatementDate(props: &StatementProps) -> Html {
+    let s = &bundle().corpus.statements[props.id as usize];
+    let inferred = s.date.precision == DatePrecision::Inferred;
+    html! {
+        <span class="date">
+            <time datetime={iso_date(s)}>{ long_date(s) }</time>
+            if inferred {
+                { " " }
+                <span class="inferred" title={s.date.note.clone()}>{ "(date inferred)" }</span>
+            }
+        </span>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct MetaProps {
+    pub id: StatementId,
+    /// Full provenance (reader) or a compact line (result list).
+    #[prop_or_default]
+    pub full: bool,
+}
+
+#[component]
+pub fn StatementMeta(props: &MetaProps) -> Html {
+    let corpus = &bundle().corpus;
+    let s = &corpus.statements[props.id as usize];
+    let speaker = corpus.speaker(s.speaker);
+    let record = match &s.record_url {
+        Some(url) => {
+            html! { <a href={url.clone()} rel="noopener noreferrer">{ s.record.clone() }</a> }
+        }
+        None => html! { { s.record.clone() } },
+    };
+    if !props.full {
+        return html! {
+            <p class="meta">
+                <span class="speaker">{ speaker.name.clone() }</span>{ ", " }
+                <span class="role">{ s.role.clone() }</span>{ " · " }
+                <StatementDate id={props.id} />{ " · " }
+                <span class="venue">{ s.venue.clone() }</span>{ " · " }
+                <span class="record">{ record }</span>
+            </p>
+        };
+    }
+    html! {
+        <dl class="provenance">
+            <dt>{ "Speaker" }</dt><dd class="speaker">{ speaker.name.clone() }</dd>
+            <dt>{ "Role" }</dt><dd class="role">{ s.role.clone() }</dd>
+            <dt>{ "Date" }</dt>
+            <dd>
+                <StatementDate id={props.id} />
+                if let Some(note) = &s.date.note {
+                    <div class="date-note">{ note.clone() }</div>
+                }
+            </dd>
+            <dt>{ "Venue" }</dt><dd class="venue">{ s.venue.clone() }</dd>
+            <dt>{ "Record" }</dt><dd class="record">{ record }</dd>
+            <dt>{ "Kind of text" }</dt><dd>{ s.kind.clone() }</dd>
+            if let Some(note) = &s.note {
+                <dt>{ "Note" }</dt><dd class="note">{ note.clone() }</dd>
+            }
+            if let Some(lead) = &s.lead {
+                <dt>{ "As recorded" }</dt><dd class="lead">{ lead.clone() }</dd>
+            }
+            if let Some(heading) = &s.heading {
+                <dt>{ "Source heading" }</dt><dd class="heading">{ heading.clone() }</dd>
+            }
+            <dt>{ "Source file" }</dt><dd><code>{ s.source_file.clone() }</code></dd>
+        </dl>
+    }
+}

@@ -1,0 +1,130 @@
+//! The browser side of "the URL is the view": reading `location.search`,
+//! writing it with `pushState`/`replaceState`, and following Back/Forward.
+//! The codec itself is [`csto_core::view`]; this file only moves strings.
+
+use csto_core::view::ViewState;
+use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
+use std::cell::RefCell;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// How a change of view enters the browser history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Nav {
+    /// A deliberate step (a filter, opening a statement): Back returns here.
+    Push,
+    /// Typing: the address follows after a pause, replacing the entry, so
+    /// history is not flooded with one entry per keystroke.
+    Debounced,
+}
+
+/// How long typing must pause before the address bar is updated.
+const TYPING_DEBOUNCE_MS: u32 = 400;
+
+/// The current query string, without the `?`.
+pub fn current_search() -> String {
+    gloo::utils::window()
+        .location()
+        .search()
+        .unwrap_or_default()
+        .trim_start_matches('?')
+        .to_string()
+}
+
+/// The full address of a view, for copying and citing.
+pub fn absolute_url(view: &ViewState) -> String {
+    let loc = gloo::utils::window().location();
+    let origin = loc.origin().unwrap_or_default();
+    let path = loc.pathname().unwrap_or_default();
+    format!("{origin}{}", href_for(&path, view))
+}
+
+fn href_for(path: &str, view: &ViewState) -> String {
+    let qs = view.encode();
+    if qs.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}?{qs}")
+    }
+}
+
+/// The href of a link to `view`, relative to the page (works under any sub-path).
+pub fn href(view: &ViewState) -> String {
+    let qs = view.encode();
+    if qs.is_empty() {
+        "./".to_string()
+    } else {
+        format!("?{qs}")
+    }
+}
+
+fn write(view: &ViewState, push: bool) {
+    let window = gloo::utils::window();
+    let path = window.location().pathname().unwrap_or_default();
+    let url = href_for(&path, view);
+    if url == format!("{path}{}", window.location().search().unwrap_or_default()) {
+        return;
+    }
+    let Ok(history) = window.history() else {
+        return;
+    };
+    let _ = if push {
+        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    } else {
+        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    };
+}
+
+/// Moves the app to another view. Provided as a context by the App.
+#[derive(Clone)]
+pub struct Navigator {
+    set: Callback<ViewState>,
+    pending: Rc<RefCell<Option<Timeout>>>,
+}
+
+impl PartialEq for Navigator {
+    fn eq(&self, other: &Self) -> bool {
+        self.set == other.set && Rc::ptr_eq(&self.pending, &other.pending)
+    }
+}
+
+impl Navigator {
+    pub fn go(&self, view: ViewState, nav: Nav) {
+        // Any pending debounced write is superseded by this newer state.
+        self.pending.borrow_mut().take();
+        match nav {
+            Nav::Push => write(&view, true),
+            Nav::Debounced => {
+                let v = view.clone();
+                *self.pending.borrow_mut() =
+                    Some(Timeout::new(TYPING_DEBOUNCE_MS, move || write(&v, false)));
+            }
+        }
+        self.set.emit(view);
+    }
+}
+
+/// The view as decoded from the address, plus the decoder's notices, kept in
+/// step with Back/Forward. Returns the state and a [`Navigator`] to change it.
+#[hook]
+pub fn use_view() -> (Rc<(ViewState, Vec<String>)>, Navigator) {
+    let state = use_state(|| Rc::new(ViewState::decode(&current_search())));
+    let pending = use_mut_ref(|| None::<Timeout>);
+    {
+        let state = state.clone();
+        let pending = pending.clone();
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&gloo::utils::window(), "popstate", move |_| {
+                pending.borrow_mut().take();
+                state.set(Rc::new(ViewState::decode(&current_search())));
+            });
+            move || drop(listener)
+        });
+    }
+    let set = {
+        let state = state.clone();
+        Callback::from(move |v: ViewState| state.set(Rc::new((v, Vec::new()))))
+    };
+    ((*state).clone(), Navigator { set, pending })
+}
