@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# The project's whole check, as CI runs it (.ci/run):
+#   setup → cargo fmt --check → clippy -D warnings → cargo test →
+#   trunk build --release → browser tests (node --test tests/e2e/)
+# Exits non-zero if any step fails; later steps still run when they can, so one
+# run reports every failure. The output ends with node's test summary.
+#
+# Env: SKIP_SETUP=1 skips scripts/setup.sh (tools already installed).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+
+T_ALL=$(now_s)
+FAILED=()
+SUMMARY=()
+
+# step NAME CMD...: run, time, record; never exits the script.
+step() {
+  local name=$1 t0 rc
+  shift
+  say "$name: $*"
+  t0=$(now_s)
+  set +e
+  "$@"
+  rc=$?
+  set -e
+  SUMMARY+=("$(printf '%-8s %6ss  %s' "$([ $rc -eq 0 ] && echo ok || echo "FAIL($rc)")" "$(elapsed "$t0")" "$name")")
+  [ $rc -eq 0 ] || FAILED+=("$name")
+  return $rc
+}
+
+if [ "${SKIP_SETUP:-}" != 1 ]; then
+  step setup bash scripts/setup.sh || { echo "setup failed; cannot continue" >&2; exit 1; }
+fi
+
+FMT_COLOR=never
+[ -t 1 ] && [ "${CI:-}" != true ] && FMT_COLOR=auto
+step fmt cargo fmt --all -- --check --color "$FMT_COLOR" || true
+step clippy cargo clippy --workspace --all-targets --locked -- -D warnings || true
+step test cargo test --workspace --locked || true
+BUILD_OK=1
+step build trunk build --release --offline || BUILD_OK=0
+
+say "step summary (before browser tests)"
+printf '  %s\n' "${SUMMARY[@]}"
+
+if [ $BUILD_OK = 1 ]; then
+  step e2e node --test --test-reporter=spec tests/e2e/ || true
+else
+  echo "dist/ was not built; skipping the browser tests" >&2
+  FAILED+=("e2e (not run)")
+fi
+
+if [ ${#FAILED[@]} -ne 0 ]; then
+  echo "FAILED: ${FAILED[*]} (total $(elapsed "$T_ALL") s)" >&2
+  exit 1
+fi

@@ -1,0 +1,174 @@
+// A tiny dependency-free static server for the built dist/, behaving like a
+// plain static host: files are served under a sub-path (default /tools/csto/),
+// a directory URL serves its index.html, anything else that is not a file is a
+// 404 (no single-page-app fallback to index.html).
+//
+//   import { startServer } from './server.mjs';
+//   const srv = await startServer({ root: 'dist', base: '/tools/csto/', csp: true });
+//   srv.url        // 'http://127.0.0.1:PORT/tools/csto/'
+//   srv.requests   // [{ method, url, path, status, bytes, t }] every request served
+//   await srv.close();
+//
+// Also runnable by hand: node tests/e2e/server.mjs [root] [base] [--csp] [--port N]
+
+import http from 'node:http';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+
+export const MIME_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.webmanifest': 'application/manifest+json',
+  '.xml': 'application/xml',
+};
+
+/** sha256 CSP sources ('sha256-…') of every inline <script> (one without src=) in html. */
+export function inlineScriptHashes(html) {
+  const hashes = [];
+  const re = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
+  for (const m of html.matchAll(re)) {
+    if (/\bsrc\s*=/i.test(m[1])) continue;
+    const digest = crypto.createHash('sha256').update(m[2], 'utf8').digest('base64');
+    hashes.push(`'sha256-${digest}'`);
+  }
+  return hashes;
+}
+
+/** The strict Content-Security-Policy for the app in `root` (hashes its inline scripts). */
+export function buildCsp(root) {
+  const html = fs.readFileSync(path.join(root, 'index.html'), 'utf8');
+  const scriptSrc = ["'self'", "'wasm-unsafe-eval'", ...inlineScriptHashes(html)];
+  return `default-src 'self'; script-src ${scriptSrc.join(' ')}`;
+}
+
+/**
+ * Start serving `root` under `base` on 127.0.0.1 and a free port.
+ * @param {{root?: string, base?: string, csp?: boolean|string, port?: number}} opts
+ *   csp: true → the strict policy from buildCsp(root); a string → that policy verbatim.
+ * @returns {Promise<{url: string, origin: string, port: number, base: string, csp: string|null,
+ *   requests: Array<{method: string, url: string, path: string, status: number, bytes: number, t: number}>,
+ *   close: () => Promise<void>}>}
+ */
+export async function startServer({ root = 'dist', base = '/tools/csto/', csp = false, port = 0 } = {}) {
+  root = path.resolve(root);
+  if (!base.startsWith('/')) base = '/' + base;
+  if (!base.endsWith('/')) base += '/';
+  if (!fs.existsSync(path.join(root, 'index.html'))) {
+    throw new Error(`startServer: ${root}/index.html does not exist (build dist/ first: trunk build --release)`);
+  }
+  const policy = csp === true ? buildCsp(root) : typeof csp === 'string' ? csp : null;
+  const requests = [];
+
+  const server = http.createServer(async (req, res) => {
+    const entry = { method: req.method, url: req.url, path: '', status: 0, bytes: 0, t: Date.now() };
+    requests.push(entry);
+    const send = (status, headers, body) => {
+      entry.status = status;
+      entry.bytes = body ? body.length : 0;
+      const h = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...headers };
+      if (policy) h['content-security-policy'] = policy;
+      if (body) h['content-length'] = body.length;
+      res.writeHead(status, h);
+      res.end(req.method === 'HEAD' ? undefined : body);
+    };
+    const notFound = () => send(404, { 'content-type': 'text/plain; charset=utf-8' }, Buffer.from('404 Not Found\n'));
+
+    try {
+      let pathname;
+      try {
+        pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      } catch {
+        return send(400, { 'content-type': 'text/plain' }, Buffer.from('400 Bad Request\n'));
+      }
+      entry.path = pathname;
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        return send(405, { allow: 'GET, HEAD', 'content-type': 'text/plain' }, Buffer.from('405\n'));
+      }
+      // Like a static host: the sub-path without its slash redirects to the directory.
+      if (pathname + '/' === base) return send(301, { location: base }, null);
+      if (!pathname.startsWith(base) || pathname.includes('\0')) return notFound();
+
+      let file = path.join(root, pathname.slice(base.length));
+      if (file !== root && !file.startsWith(root + path.sep)) return notFound();
+      let stat = await fsp.stat(file).catch(() => null);
+      if (stat && stat.isDirectory()) {
+        if (!pathname.endsWith('/')) return send(301, { location: pathname + '/' }, null);
+        file = path.join(file, 'index.html');
+        stat = await fsp.stat(file).catch(() => null);
+      }
+      if (!stat || !stat.isFile()) return notFound();
+      const body = await fsp.readFile(file);
+      const type = MIME_TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream';
+      return send(200, { 'content-type': type }, body);
+    } catch (err) {
+      return send(500, { 'content-type': 'text/plain' }, Buffer.from(`500 ${err}\n`));
+    }
+  });
+
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  const actualPort = server.address().port;
+  const origin = `http://127.0.0.1:${actualPort}`;
+  return {
+    url: origin + base,
+    origin,
+    port: actualPort,
+    base,
+    csp: policy,
+    requests,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+// Run by hand: node tests/e2e/server.mjs [root] [base] [--csp] [--port N]
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const flag = (name) => {
+    const i = args.indexOf(name);
+    if (i < 0) return undefined;
+    args.splice(i, 1);
+    return true;
+  };
+  const csp = flag('--csp') === true;
+  let port = 0;
+  const pi = args.indexOf('--port');
+  if (pi >= 0) {
+    port = Number(args[pi + 1]);
+    args.splice(pi, 2);
+  }
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const [root = path.join(here, '..', '..', 'dist'), base = '/tools/csto/'] = args;
+  const srv = await startServer({ root, base, csp, port });
+  console.log(`serving ${path.resolve(root)} at ${srv.url}${srv.csp ? `\nCSP: ${srv.csp}` : ''}`);
+  const logIndex = { n: 0 };
+  setInterval(() => {
+    for (; logIndex.n < srv.requests.length; logIndex.n++) {
+      const r = srv.requests[logIndex.n];
+      console.log(`${r.status} ${r.method} ${r.url} ${r.bytes}`);
+    }
+  }, 200);
+}
