@@ -97,8 +97,8 @@ struct CompiledClause {
     sequences: Vec<Vec<Option<TermId>>>,
 }
 
-/// Per clause: passage → (hits, BM25 score).
-type ClauseMatches = BTreeMap<PassageId, (Vec<Hit>, f32)>;
+/// Per clause: (passage, hits, BM25 score), sorted by passage.
+type ClauseMatches = Vec<(PassageId, Vec<Hit>, f32)>;
 
 /// An alias group's members as term sequences: (two-way, one-way).
 type AliasSeqs = (Vec<Vec<String>>, Vec<Vec<String>>);
@@ -185,38 +185,55 @@ impl<'a> Searcher<'a> {
         CompiledQuery { clauses }
     }
 
-    /// Passages where `seq` occurs, with the positions where it starts.
+    /// Passages where `seq` occurs, with the positions where it starts,
+    /// sorted by passage.
     fn sequence_matches(&self, seq: &[Option<TermId>]) -> Vec<(PassageId, Vec<u16>)> {
         let index = &self.bundle.index;
-        let Some(Some(first)) = seq.first() else {
+        let Some(ids) = seq.iter().copied().collect::<Option<Vec<TermId>>>() else {
+            return Vec::new(); // a word the corpus does not contain
+        };
+        let Some((&first, rest)) = ids.split_first() else {
             return Vec::new();
         };
-        let Some(rest) = seq[1..].iter().copied().collect::<Option<Vec<TermId>>>() else {
-            return Vec::new();
-        };
+        let first_list = &index.postings[first as usize];
+        if rest.is_empty() {
+            return first_list
+                .iter()
+                .map(|p| (p.passage, p.positions.clone()))
+                .collect();
+        }
+        // A phrase: walk the first word's postings; the other words' lists
+        // are sorted by passage too, so each keeps a cursor that only moves on.
+        let mut cursors = vec![0usize; rest.len()];
         let mut out = Vec::new();
-        'postings: for posting in &index.postings[*first as usize] {
-            let mut starts = posting.positions.clone();
-            for (offset, term) in rest.iter().enumerate() {
+        'postings: for posting in first_list {
+            let mut starts: Option<Vec<u16>> = None;
+            for (k, term) in rest.iter().enumerate() {
                 let list = &index.postings[*term as usize];
-                let Ok(i) = list.binary_search_by_key(&posting.passage, |p| p.passage) else {
+                let c = &mut cursors[k];
+                *c += list[*c..].partition_point(|p| p.passage < posting.passage);
+                let Some(next) = list.get(*c).filter(|p| p.passage == posting.passage) else {
                     continue 'postings;
                 };
-                let next = &list[i].positions;
-                starts.retain(|&s| next.binary_search(&(s + offset as u16 + 1)).is_ok());
-                if starts.is_empty() {
+                let offset = k as u16 + 1;
+                let s = starts.get_or_insert_with(|| posting.positions.clone());
+                s.retain(|&st| next.positions.binary_search(&(st + offset)).is_ok());
+                if s.is_empty() {
                     continue 'postings;
                 }
             }
-            out.push((posting.passage, starts));
+            if let Some(s) = starts {
+                out.push((posting.passage, s));
+            }
         }
         out
     }
 
+    /// Passages matching one clause (any of its sequences), sorted by passage.
     fn clause_matches(&self, clause: &CompiledClause) -> ClauseMatches {
         let index = &self.bundle.index;
         let n = index.passages.len() as f32;
-        let mut matches: ClauseMatches = BTreeMap::new();
+        let mut matches: ClauseMatches = Vec::new();
         for seq in &clause.sequences {
             let found = self.sequence_matches(seq);
             let df = found.len() as f32;
@@ -226,63 +243,86 @@ impl<'a> Searcher<'a> {
                 let tf = starts.len() as f32;
                 let dl = index.passages[passage as usize].spans.len() as f32;
                 let score = idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * dl / index.avg_len));
-                let entry = matches.entry(passage).or_default();
-                entry.0.extend(starts.into_iter().map(|s| (s, len)));
-                entry.1 += score;
+                let hits = starts.into_iter().map(|s| (s, len)).collect();
+                matches.push((passage, hits, score));
             }
         }
-        for (hits, _) in matches.values_mut() {
-            hits.sort_unstable();
-            hits.dedup();
+        if clause.sequences.len() > 1 {
+            // Several spellings: merge the lists, one entry per passage.
+            matches.sort_by_key(|m| m.0);
+            let mut merged: ClauseMatches = Vec::with_capacity(matches.len());
+            for (p, hits, score) in matches {
+                match merged.last_mut() {
+                    Some(last) if last.0 == p => {
+                        last.1.extend(hits);
+                        last.2 += score;
+                    }
+                    _ => merged.push((p, hits, score)),
+                }
+            }
+            for m in &mut merged {
+                m.1.sort_unstable();
+                m.1.dedup();
+            }
+            matches = merged;
         }
         matches
     }
 
-    /// Passages matching the query alone (no filters), with hits and scores.
-    /// In browse mode every passage matches with score 0.
+    /// Passages matching the query alone (no filters), with hits and scores,
+    /// sorted by passage. In browse mode every passage matches with score 0.
     fn query_matches(&self, query: &CompiledQuery) -> Vec<PassageHit> {
         let index = &self.bundle.index;
-        let mut positive: Option<ClauseMatches> = None;
-        let mut excluded = std::collections::BTreeSet::new();
+        let mut positive: Vec<ClauseMatches> = Vec::new();
+        let mut excluded: Vec<PassageId> = Vec::new();
         for clause in &query.clauses {
             let m = self.clause_matches(clause);
             if clause.negated {
-                excluded.extend(m.into_keys());
-                continue;
+                excluded.extend(m.into_iter().map(|(p, _, _)| p));
+            } else {
+                positive.push(m);
             }
-            positive = Some(match positive {
-                None => m,
-                Some(mut acc) => {
-                    acc.retain(|p, _| m.contains_key(p));
-                    for (p, (hits, score)) in acc.iter_mut() {
-                        let (h, s) = &m[p];
-                        hits.extend_from_slice(h);
-                        hits.sort_unstable();
-                        *score += s;
-                    }
-                    acc
-                }
-            });
         }
-        match positive {
-            Some(m) => m
-                .into_iter()
-                .filter(|(p, _)| !excluded.contains(p))
-                .map(|(passage, (hits, score))| PassageHit {
-                    passage,
-                    score,
-                    hits,
-                })
-                .collect(),
-            None => (0..index.passages.len() as PassageId)
-                .filter(|p| !excluded.contains(p))
+        excluded.sort_unstable();
+        excluded.dedup();
+        let kept = |p: &PassageId| excluded.binary_search(p).is_err();
+
+        // Intersect, starting from the shortest list.
+        positive.sort_by_key(Vec::len);
+        let mut lists = positive.into_iter();
+        let Some(mut acc) = lists.next() else {
+            return (0..index.passages.len() as PassageId)
+                .filter(kept)
                 .map(|passage| PassageHit {
                     passage,
                     score: 0.0,
                     hits: Vec::new(),
                 })
-                .collect(),
+                .collect();
+        };
+        for other in lists {
+            let mut j = 0;
+            acc.retain_mut(|(p, hits, score)| {
+                j += other[j..].partition_point(|o| o.0 < *p);
+                match other.get(j).filter(|o| o.0 == *p) {
+                    Some((_, h, s)) => {
+                        hits.extend_from_slice(h);
+                        hits.sort_unstable();
+                        *score += s;
+                        true
+                    }
+                    None => false,
+                }
+            });
         }
+        acc.into_iter()
+            .filter(|(p, _, _)| kept(p))
+            .map(|(passage, hits, score)| PassageHit {
+                passage,
+                score,
+                hits,
+            })
+            .collect()
     }
 
     /// Runs `query` with `filters`, sorted by `sort`.
@@ -369,25 +409,26 @@ impl<'a> Searcher<'a> {
         facets.years = years.into_iter().collect();
 
         let passage_count = kept.len();
-        let mut by_statement: BTreeMap<StatementId, Vec<PassageHit>> = BTreeMap::new();
+        // Passages come in statement order, so each statement's are contiguous.
+        let mut statements: Vec<StatementHit> = Vec::new();
         for hit in kept {
             let s = index.passages[hit.passage as usize].statement;
-            by_statement.entry(s).or_default().push(hit);
+            match statements.last_mut() {
+                Some(last) if last.statement == s => last.passages.push(hit),
+                _ => statements.push(StatementHit {
+                    statement: s,
+                    score: 0.0,
+                    passages: vec![hit],
+                }),
+            }
         }
-        let mut statements: Vec<StatementHit> = by_statement
-            .into_iter()
-            .map(|(statement, mut passages)| {
-                passages
-                    .sort_by(|a, b| b.score.total_cmp(&a.score).then(a.passage.cmp(&b.passage)));
-                let best = passages.first().map_or(0.0, |p| p.score);
-                let rest: f32 = passages.iter().skip(1).map(|p| p.score).sum();
-                StatementHit {
-                    statement,
-                    score: best + 0.25 * rest,
-                    passages,
-                }
-            })
-            .collect();
+        for st in &mut statements {
+            st.passages
+                .sort_by(|a, b| b.score.total_cmp(&a.score).then(a.passage.cmp(&b.passage)));
+            let best = st.passages.first().map_or(0.0, |p| p.score);
+            let rest: f32 = st.passages.iter().skip(1).map(|p| p.score).sum();
+            st.score = best + 0.25 * rest;
+        }
         let date = |s: &StatementHit| {
             let d = &corpus.statements[s.statement as usize].date;
             (d.year, d.month, d.day)
@@ -472,6 +513,9 @@ impl<'a> Searcher<'a> {
                 let best = index
                     .words
                     .iter()
+                    // Edit distance is at least the length difference: skip
+                    // those words before paying for the distance.
+                    .filter(|(w, _)| w.len().abs_diff(folded.len()) <= limit)
                     .filter_map(|(w, t)| {
                         let d = strsim::levenshtein(&folded, w);
                         (d <= limit).then(|| (d, std::cmp::Reverse(index.doc_freq(*t)), w))
@@ -601,6 +645,7 @@ mod tests {
                 terms: vec!["Kanal".into(), "Canal".into(), "Channel".into()],
                 one_way: vec![],
             }],
+            entities: vec![],
         };
         Bundle::new(corpus)
     }
