@@ -6,22 +6,31 @@
 //!
 //! - [`model`]: Statement, Speaker, Passage, Theme.
 //! - [`text`]: normalization, tokenizer and stemmer shared by indexing and querying.
+//! - Research views: [`entities`] (cited resolutions, documents, organizations,
+//!   operations), [`concordance`] (keyword in context), [`keyness`] (Dunning
+//!   log-likelihood keywords), [`trends`] (occurrences per 10,000 words).
 //! - `source`, `cleanup`, `themes` (feature `compile`): reading `corpus/`,
 //!   turning raw seed text into clean paragraphs, tagging paragraphs with themes.
 
 pub mod bundle;
+pub mod concordance;
+pub mod entities;
 pub mod index;
+pub mod keyness;
 pub mod model;
 pub mod query;
 pub mod search;
 pub mod snippet;
 pub mod text;
+pub mod trends;
 pub mod view;
 
 #[cfg(feature = "compile")]
 pub mod cleanup;
 #[cfg(feature = "compile")]
 pub mod source;
+#[cfg(feature = "compile")]
+pub mod synth;
 #[cfg(feature = "compile")]
 pub mod themes;
 

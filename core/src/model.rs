@@ -3,8 +3,6 @@
 //! (see [`crate::compiled`]), so they are plain data with no behaviour that
 //! depends on the browser.
 
-
-
 use serde::{Deserialize, Serialize};
 
 /// Index of a [`Speaker`] in [`Corpus::speakers`].
@@ -23,6 +21,9 @@ pub struct Corpus {
     pub themes: Vec<Theme>,
     /// Spelling variants that search joins (Kanal = Canal = Channel).
     pub aliases: Vec<AliasGroup>,
+    /// Cited resolutions and documents, named organizations and operations,
+    /// with their mentions; see [`crate::entities`].
+    pub entities: Vec<crate::entities::Entity>,
 }
 
 /// A person who made one or more statements. `id` is the short, URL-safe key

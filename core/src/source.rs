@@ -178,12 +178,15 @@ pub fn load_corpus(dir: &Path) -> Result<Corpus, CorpusError> {
         statements.push(statement);
     }
 
-    Ok(Corpus {
+    let mut corpus = Corpus {
         statements,
         speakers,
         themes,
         aliases,
-    })
+        entities: Vec::new(),
+    };
+    corpus.entities = crate::entities::load(dir, &corpus)?;
+    Ok(corpus)
 }
 
 /// A statement before speakers are numbered.
