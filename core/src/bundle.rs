@@ -30,3 +30,52 @@ impl Bundle {
         postcard::from_bytes(bytes)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::*;
+
+    #[test]
+    fn bytes_round_trip() {
+        let corpus = Corpus {
+            statements: vec![Statement {
+                id: "x".into(),
+                title: "T".into(),
+                speaker: 0,
+                role: String::new(),
+                date: Date {
+                    year: 2004,
+                    month: 7,
+                    day: 19,
+                    precision: DatePrecision::Inferred,
+                    note: Some("n".into()),
+                },
+                venue: String::new(),
+                record: String::new(),
+                record_url: None,
+                kind: String::new(),
+                note: None,
+                source_file: String::new(),
+                heading: None,
+                lead: None,
+                passages: vec![Passage {
+                    text: "The CSTO’s “Kanal” — anti-drug.".into(),
+                    themes: vec![],
+                }],
+                themes: vec![],
+            }],
+            speakers: vec![Speaker {
+                id: "s".into(),
+                name: "S".into(),
+            }],
+            themes: vec![],
+            aliases: vec![],
+            entities: vec![],
+        };
+        let b = Bundle::new(corpus);
+        let back = Bundle::from_bytes(&b.to_bytes()).expect("decodes");
+        assert_eq!(back, b);
+        assert!(Bundle::from_bytes(&b.to_bytes()[..10]).is_err());
+    }
+}

@@ -39,6 +39,9 @@ pub struct PassageRef {
     /// 0-based paragraph number within the statement.
     pub paragraph: u16,
     /// Byte range of every token, in order; its length is the passage length.
+    /// Serialized as (gap, length) pairs, which are small numbers, so the
+    /// bundle stays compact (see [`delta_spans`]).
+    #[serde(with = "delta_spans")]
     pub spans: Vec<(u32, u32)>,
 }
 
@@ -104,7 +107,9 @@ impl Index {
         let words = word_terms
             .into_iter()
             .map(|(w, t)| {
-                let id = terms.binary_search(&t).expect("every word's term is indexed");
+                let id = terms
+                    .binary_search(&t)
+                    .expect("every word's term is indexed");
                 (w, id as TermId)
             })
             .collect();
@@ -158,5 +163,37 @@ impl Index {
     /// Number of documents (passages) a term occurs in.
     pub fn doc_freq(&self, t: TermId) -> usize {
         self.postings[t as usize].len()
+    }
+}
+
+/// Token spans as `(start - previous end, end - start)` varint pairs: one or
+/// two bytes each instead of up to six, and far more compressible.
+mod delta_spans {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(spans: &[(u32, u32)], s: S) -> Result<S::Ok, S::Error> {
+        let mut prev = 0;
+        let deltas: Vec<(u32, u32)> = spans
+            .iter()
+            .map(|&(start, end)| {
+                let d = (start - prev, end - start);
+                prev = end;
+                d
+            })
+            .collect();
+        deltas.serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<(u32, u32)>, D::Error> {
+        let deltas = Vec::<(u32, u32)>::deserialize(d)?;
+        let mut prev = 0u32;
+        Ok(deltas
+            .into_iter()
+            .map(|(gap, len)| {
+                let start = prev.saturating_add(gap);
+                prev = start.saturating_add(len);
+                (start, prev)
+            })
+            .collect())
     }
 }

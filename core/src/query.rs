@@ -209,7 +209,9 @@ impl Query {
         }
         if clauses.len() > MAX_CLAUSES {
             clauses.truncate(MAX_CLAUSES);
-            warnings.push(format!("Only the first {MAX_CLAUSES} search terms were used."));
+            warnings.push(format!(
+                "Only the first {MAX_CLAUSES} search terms were used."
+            ));
         }
         Query { clauses, warnings }
     }
@@ -265,7 +267,10 @@ mod tests {
             ("-kanal OR proxy", "-kanal proxi"),
             ("counter-terrorism", "\"counter terror\""),
             ("73/331", "\"73 331\""),
-            ("<img src=x onerror=alert(1)>", "img \"src x\" \"onerror alert 1\""),
+            (
+                "<img src=x onerror=alert(1)>",
+                "img \"src x\" \"onerror alert 1\"",
+            ),
             ("--- *** \"\"", ""),
             ("\"unclosed phrase", "\"unclos phrase\""),
             ("a\u{0}b", "\"a b\""),

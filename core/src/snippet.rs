@@ -47,13 +47,22 @@ fn window(text: &str, spans: &[(u32, u32)], hits: &[Hit], from: usize, to: usize
         }
         let (s, e) = (s.max(from), e.min(to));
         if s > at {
-            out.push(Fragment { text: text[at..s].to_string(), hit: false });
+            out.push(Fragment {
+                text: text[at..s].to_string(),
+                hit: false,
+            });
         }
-        out.push(Fragment { text: text[s..e].to_string(), hit: true });
+        out.push(Fragment {
+            text: text[s..e].to_string(),
+            hit: true,
+        });
         at = e;
     }
     if at < to {
-        out.push(Fragment { text: text[at..to].to_string(), hit: false });
+        out.push(Fragment {
+            text: text[at..to].to_string(),
+            hit: false,
+        });
     }
     out
 }
@@ -84,10 +93,19 @@ pub fn snippet(text: &str, spans: &[(u32, u32)], hits: &[Hit], max_bytes: usize)
         .max(start);
     let mut out = window(text, spans, hits, start, end);
     if start > 0 {
-        out.insert(0, Fragment { text: "…".into(), hit: false });
+        out.insert(
+            0,
+            Fragment {
+                text: "…".into(),
+                hit: false,
+            },
+        );
     }
     if end < text.len() {
-        out.push(Fragment { text: "…".into(), hit: false });
+        out.push(Fragment {
+            text: "…".into(),
+            hit: false,
+        });
     }
     out
 }
@@ -98,12 +116,20 @@ mod tests {
     use crate::text::word_spans;
 
     fn spans(text: &str) -> Vec<(u32, u32)> {
-        word_spans(text).map(|(s, e)| (s as u32, e as u32)).collect()
+        word_spans(text)
+            .map(|(s, e)| (s as u32, e as u32))
+            .collect()
     }
 
     fn render(f: &[Fragment]) -> String {
         f.iter()
-            .map(|f| if f.hit { format!("[{}]", f.text) } else { f.text.clone() })
+            .map(|f| {
+                if f.hit {
+                    format!("[{}]", f.text)
+                } else {
+                    f.text.clone()
+                }
+            })
             .collect()
     }
 
@@ -111,8 +137,14 @@ mod tests {
     fn highlight_marks_hits_and_phrases() {
         let t = "the Kanal anti-narcotics programme, Kanal";
         let sp = spans(t);
-        assert_eq!(render(&highlight(t, &sp, &[(1, 1), (5, 1)])), "the [Kanal] anti-narcotics programme, [Kanal]");
-        assert_eq!(render(&highlight(t, &sp, &[(2, 2)])), "the Kanal [anti-narcotics] programme, Kanal");
+        assert_eq!(
+            render(&highlight(t, &sp, &[(1, 1), (5, 1)])),
+            "the [Kanal] anti-narcotics programme, [Kanal]"
+        );
+        assert_eq!(
+            render(&highlight(t, &sp, &[(2, 2)])),
+            "the Kanal [anti-narcotics] programme, Kanal"
+        );
         assert_eq!(render(&highlight(t, &sp, &[])), t);
     }
 

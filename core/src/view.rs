@@ -100,7 +100,8 @@ impl Notices {
     }
     fn finish(mut self) -> Vec<String> {
         if self.more > 0 {
-            self.list.push(format!("… and {} more problems in the address.", self.more));
+            self.list
+                .push(format!("… and {} more problems in the address.", self.more));
         }
         self.list
     }
@@ -118,11 +119,15 @@ fn quote(s: &str) -> String {
 fn is_slug(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 64
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 fn parse_year(v: &str) -> Option<u16> {
-    v.trim().parse::<u16>().ok().filter(|y| (1900..=2100).contains(y))
+    v.trim()
+        .parse::<u16>()
+        .ok()
+        .filter(|y| (1900..=2100).contains(y))
 }
 
 fn push_list(list: &mut Vec<String>, value: &str, key: &str, notices: &mut Notices) {
@@ -147,7 +152,9 @@ impl ViewState {
         let mut n = Notices::default();
         for (key, value) in form_urlencoded::parse(qs.as_bytes()) {
             if key.contains('\u{FFFD}') || value.contains('\u{FFFD}') {
-                n.push("Some characters in the address were not valid text and were replaced.".into());
+                n.push(
+                    "Some characters in the address were not valid text and were replaced.".into(),
+                );
             }
             match key.as_ref() {
                 "q" => {
@@ -189,12 +196,18 @@ impl ViewState {
                     if is_slug(&d) {
                         v.doc = Some(d);
                     } else {
-                        n.push(format!("Ignored doc {}: not a statement id.", quote(&value)));
+                        n.push(format!(
+                            "Ignored doc {}: not a statement id.",
+                            quote(&value)
+                        ));
                     }
                 }
                 "p" => match value.trim().parse::<u16>() {
                     Ok(p) if p >= 1 => v.para = Some(p),
-                    _ => n.push(format!("Ignored p {}: not a paragraph number.", quote(&value))),
+                    _ => n.push(format!(
+                        "Ignored p {}: not a paragraph number.",
+                        quote(&value)
+                    )),
                 },
                 other => n.push(format!("Ignored unknown parameter {}.", quote(other))),
             }
@@ -256,27 +269,30 @@ impl ViewState {
     pub fn resolve(&mut self, corpus: &Corpus) -> (Filters, Vec<String>) {
         let mut n = Notices::default();
         let mut speakers: Vec<SpeakerId> = Vec::new();
-        self.speakers.retain(|id| match corpus.speakers.iter().position(|s| &s.id == id) {
-            Some(i) => {
-                speakers.push(i as SpeakerId);
-                true
-            }
-            None => {
-                n.push(format!("Ignored speaker {}: not in the corpus.", quote(id)));
-                false
-            }
-        });
+        self.speakers.retain(
+            |id| match corpus.speakers.iter().position(|s| &s.id == id) {
+                Some(i) => {
+                    speakers.push(i as SpeakerId);
+                    true
+                }
+                None => {
+                    n.push(format!("Ignored speaker {}: not in the corpus.", quote(id)));
+                    false
+                }
+            },
+        );
         let mut themes: Vec<ThemeId> = Vec::new();
-        self.themes.retain(|id| match corpus.themes.iter().position(|t| &t.id == id) {
-            Some(i) => {
-                themes.push(i as ThemeId);
-                true
-            }
-            None => {
-                n.push(format!("Ignored theme {}: not in the taxonomy.", quote(id)));
-                false
-            }
-        });
+        self.themes
+            .retain(|id| match corpus.themes.iter().position(|t| &t.id == id) {
+                Some(i) => {
+                    themes.push(i as ThemeId);
+                    true
+                }
+                None => {
+                    n.push(format!("Ignored theme {}: not in the taxonomy.", quote(id)));
+                    false
+                }
+            });
         if let Some(doc) = &self.doc {
             match corpus.statement_by_key(doc) {
                 None => {
@@ -366,15 +382,64 @@ mod tests {
             notices: usize,
         }
         let cases = [
-            Case { qs: "?foo=bar", expect: ViewState::default(), notices: 1 },
-            Case { qs: "year=abc,2016,-5,99999", expect: ViewState { years: vec![2016], ..Default::default() }, notices: 3 },
-            Case { qs: "from=2020&to=2004", expect: ViewState { year_from: Some(2004), year_to: Some(2020), ..Default::default() }, notices: 1 },
-            Case { qs: "sort=random&view=%3Cscript%3E", expect: ViewState::default(), notices: 2 },
-            Case { qs: "speaker=%3Cb%3E,ok", expect: ViewState { speakers: vec!["ok".into()], ..Default::default() }, notices: 1 },
-            Case { qs: "p=7", expect: ViewState::default(), notices: 1 },
-            Case { qs: "doc=../../etc&p=0", expect: ViewState::default(), notices: 2 },
-            Case { qs: "q=%FF%FE", expect: ViewState { q: "\u{FFFD}\u{FFFD}".into(), ..Default::default() }, notices: 1 },
-            Case { qs: "&&==&", expect: ViewState::default(), notices: 1 },
+            Case {
+                qs: "?foo=bar",
+                expect: ViewState::default(),
+                notices: 1,
+            },
+            Case {
+                qs: "year=abc,2016,-5,99999",
+                expect: ViewState {
+                    years: vec![2016],
+                    ..Default::default()
+                },
+                notices: 3,
+            },
+            Case {
+                qs: "from=2020&to=2004",
+                expect: ViewState {
+                    year_from: Some(2004),
+                    year_to: Some(2020),
+                    ..Default::default()
+                },
+                notices: 1,
+            },
+            Case {
+                qs: "sort=random&view=%3Cscript%3E",
+                expect: ViewState::default(),
+                notices: 2,
+            },
+            Case {
+                qs: "speaker=%3Cb%3E,ok",
+                expect: ViewState {
+                    speakers: vec!["ok".into()],
+                    ..Default::default()
+                },
+                notices: 1,
+            },
+            Case {
+                qs: "p=7",
+                expect: ViewState::default(),
+                notices: 1,
+            },
+            Case {
+                qs: "doc=../../etc&p=0",
+                expect: ViewState::default(),
+                notices: 2,
+            },
+            Case {
+                qs: "q=%FF%FE",
+                expect: ViewState {
+                    q: "\u{FFFD}\u{FFFD}".into(),
+                    ..Default::default()
+                },
+                notices: 1,
+            },
+            Case {
+                qs: "&&==&",
+                expect: ViewState::default(),
+                notices: 1,
+            },
         ];
         for c in cases {
             let (v, notices) = ViewState::decode(c.qs);
