@@ -14,6 +14,7 @@
 //! A posting's positions index into the passage's `spans`, which is how a hit
 //! becomes a highlighted range without re-tokenizing.
 
+use crate::entities::EntityId;
 use crate::model::{Corpus, StatementId};
 use crate::text;
 use serde::{Deserialize, Serialize};
@@ -43,6 +44,8 @@ pub struct PassageRef {
     /// bundle stays compact (see [`delta_spans`]).
     #[serde(with = "delta_spans")]
     pub spans: Vec<(u32, u32)>,
+    /// Entities mentioned in the passage, ascending, for the entity facet.
+    pub entities: Vec<EntityId>,
 }
 
 /// See the module docs for the layout.
@@ -98,7 +101,18 @@ impl Index {
                     statement: s as StatementId,
                     paragraph: p as u16,
                     spans,
+                    entities: Vec::new(),
                 });
+            }
+        }
+
+        for (e, entity) in corpus.entities.iter().enumerate() {
+            for m in &entity.mentions {
+                let p = statement_start[m.statement as usize] as usize + m.paragraph as usize;
+                let list = &mut passages[p].entities;
+                if list.last() != Some(&(e as EntityId)) {
+                    list.push(e as EntityId);
+                }
             }
         }
 

@@ -8,6 +8,7 @@
 //! Pagefind's `filtered_counts`).
 
 use crate::bundle::Bundle;
+use crate::entities::EntityId;
 use crate::index::{PassageId, TermId};
 use crate::model::{SpeakerId, StatementId, ThemeId};
 use crate::query::{Atom, Query};
@@ -35,6 +36,8 @@ pub struct Filters {
     pub year_from: Option<u16>,
     pub year_to: Option<u16>,
     pub themes: Vec<ThemeId>,
+    /// Cited resolutions, organizations, operations… (passage level).
+    pub entities: Vec<EntityId>,
 }
 
 /// A matched span in a passage: first token position and token count.
@@ -70,6 +73,8 @@ pub struct Facets {
     /// Every year that has a statement, ascending.
     pub years: Vec<(u16, FacetCount)>,
     pub themes: Vec<FacetCount>,
+    /// Indexed by entity id.
+    pub entities: Vec<FacetCount>,
 }
 
 /// Everything a results page shows.
@@ -355,11 +360,21 @@ impl<'a> Searcher<'a> {
             }
         };
 
+        let pass_entity = |p: PassageId| {
+            filters.entities.is_empty()
+                || index.passages[p as usize]
+                    .entities
+                    .iter()
+                    .any(|e| filters.entities.contains(e))
+        };
+
         let mut facets = Facets {
             speakers: vec![FacetCount::default(); corpus.speakers.len()],
             years: Vec::new(),
             themes: vec![FacetCount::default(); corpus.themes.len()],
+            entities: vec![FacetCount::default(); corpus.entities.len()],
         };
+        let mut last_entity = vec![None; corpus.entities.len()];
         let mut years: BTreeMap<u16, FacetCount> = corpus
             .statements
             .iter()
@@ -383,12 +398,17 @@ impl<'a> Searcher<'a> {
             let r = &index.passages[hit.passage as usize];
             let s = r.statement;
             let statement = &corpus.statements[s as usize];
-            let (sp, yr, th) = (pass_speaker(s), pass_year(s), pass_theme(hit.passage));
-            if yr && th {
+            let (sp, yr, th, en) = (
+                pass_speaker(s),
+                pass_year(s),
+                pass_theme(hit.passage),
+                pass_entity(hit.passage),
+            );
+            if yr && th && en {
                 let id = statement.speaker as usize;
                 bump(&mut facets.speakers[id], &mut last_speaker[id], s);
             }
-            if sp && th {
+            if sp && th && en {
                 let y = statement.date.year;
                 bump(
                     years.entry(y).or_default(),
@@ -396,13 +416,19 @@ impl<'a> Searcher<'a> {
                     s,
                 );
             }
-            if sp && yr {
+            if sp && yr && en {
                 for tag in &statement.passages[r.paragraph as usize].themes {
                     let id = tag.theme as usize;
                     bump(&mut facets.themes[id], &mut last_theme[id], s);
                 }
             }
             if sp && yr && th {
+                for &e in &r.entities {
+                    let id = e as usize;
+                    bump(&mut facets.entities[id], &mut last_entity[id], s);
+                }
+            }
+            if sp && yr && th && en {
                 kept.push(hit);
             }
         }

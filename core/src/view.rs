@@ -15,6 +15,8 @@
 //! assert_eq!(v.encode(), "q=kanal&speaker=bordyuzha,semerikov&sort=date");
 //! ```
 
+use crate::concordance::KwicSort;
+use crate::entities::EntityId;
 use crate::model::{Corpus, SpeakerId, ThemeId};
 use crate::search::{Filters, Sort};
 
@@ -22,6 +24,10 @@ use crate::search::{Filters, Sort};
 const MAX_VALUES: usize = 64;
 /// The longest query string kept for `q` (in characters).
 const MAX_Q_CHARS: usize = 1000;
+/// The most terms compared in one trends chart.
+const MAX_COMPARE: usize = 8;
+/// The longest compared term kept.
+const MAX_TERM_CHARS: usize = 200;
 /// The most distinct problems reported, so a URL with thousands of bad
 /// parameters gives a readable notice rather than thousands.
 const MAX_NOTICES: usize = 8;
@@ -29,18 +35,75 @@ const MAX_NOTICES: usize = 8;
 /// Which main view is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Tab {
+    /// Statements with their best passages.
     #[default]
     Results,
+    /// Keyword in context: every hit as an aligned line.
+    Concordance,
+    /// Frequency per year or statement, per 10,000 words.
+    Trends,
+    /// Themes × years (or statements) grid.
+    Themes,
+    /// Distinctive terms of a speaker or a year (log-likelihood).
+    Keywords,
 }
 
 impl Tab {
+    /// Every tab, in the order the UI shows them.
+    pub const ALL: [Tab; 5] = [
+        Tab::Results,
+        Tab::Concordance,
+        Tab::Trends,
+        Tab::Themes,
+        Tab::Keywords,
+    ];
+
+    /// The URL spelling (`view=concordance`).
     pub fn key(self) -> &'static str {
         match self {
             Tab::Results => "results",
+            Tab::Concordance => "concordance",
+            Tab::Trends => "trends",
+            Tab::Themes => "themes",
+            Tab::Keywords => "keywords",
         }
     }
+
+    /// What the UI calls it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Tab::Results => "Results",
+            Tab::Concordance => "Concordance",
+            Tab::Trends => "Trends",
+            Tab::Themes => "Theme overview",
+            Tab::Keywords => "Distinctive terms",
+        }
+    }
+
     pub fn from_key(key: &str) -> Option<Tab> {
-        [Tab::Results].into_iter().find(|t| t.key() == key)
+        Tab::ALL.into_iter().find(|t| t.key() == key)
+    }
+}
+
+/// What trends and the theme overview count by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Axis {
+    #[default]
+    Year,
+    Statement,
+}
+
+impl Axis {
+    pub fn key(self) -> &'static str {
+        match self {
+            Axis::Year => "year",
+            Axis::Statement => "statement",
+        }
+    }
+    pub fn from_key(key: &str) -> Option<Axis> {
+        [Axis::Year, Axis::Statement]
+            .into_iter()
+            .find(|a| a.key() == key)
     }
 }
 
@@ -78,6 +141,17 @@ pub struct ViewState {
     pub doc: Option<String>,
     /// 1-based paragraph of the open statement.
     pub para: Option<u16>,
+    /// Entity filters (`sc-1373`, `op-kanal`), passage level like themes.
+    pub entities: Vec<String>,
+    /// Concordance order; `None` is corpus order.
+    pub kwic_sort: Option<KwicSort>,
+    /// Terms compared in the trends chart (`t=terrorism&t=migration`); empty
+    /// means the current query, or the themes when there is no query.
+    pub compare: Vec<String>,
+    /// Trends and theme overview: per year or per statement.
+    pub axis: Axis,
+    /// Distinctive terms of: a speaker id, or a year.
+    pub kw: Option<String>,
 }
 
 /// Collects notices, at most [`MAX_NOTICES`], plus a count of the rest.
@@ -202,6 +276,40 @@ impl ViewState {
                         ));
                     }
                 }
+                "entity" => push_list(&mut v.entities, &value, "entity", &mut n),
+                "ksort" => match KwicSort::from_key(&value) {
+                    Some(k) => v.kwic_sort = Some(k),
+                    None => n.push(format!("Ignored ksort {}: unknown order.", quote(&value))),
+                },
+                "t" => {
+                    let t: String = value.chars().take(MAX_TERM_CHARS).collect();
+                    if t.trim().is_empty() {
+                    } else if v.compare.len() >= MAX_COMPARE {
+                        n.push(format!(
+                            "Only {MAX_COMPARE} terms can be compared; the rest were ignored."
+                        ));
+                    } else if !v.compare.contains(&t) {
+                        v.compare.push(t);
+                    }
+                }
+                "by" => match Axis::from_key(&value) {
+                    Some(a) => v.axis = a,
+                    None => n.push(format!(
+                        "Ignored by {}: use year or statement.",
+                        quote(&value)
+                    )),
+                },
+                "kw" => {
+                    let k = value.trim().to_ascii_lowercase();
+                    if is_slug(&k) {
+                        v.kw = Some(k);
+                    } else {
+                        n.push(format!(
+                            "Ignored kw {}: not a speaker or a year.",
+                            quote(&value)
+                        ));
+                    }
+                }
                 "p" => match value.trim().parse::<u16>() {
                     Ok(p) if p >= 1 => v.para = Some(p),
                     _ => n.push(format!(
@@ -251,8 +359,23 @@ impl ViewState {
         if let Some(s) = self.sort {
             out.append_pair("sort", s.key());
         }
+        if !self.entities.is_empty() {
+            out.append_pair("entity", &self.entities.join(","));
+        }
         if self.tab != Tab::default() {
             out.append_pair("view", self.tab.key());
+        }
+        if let Some(k) = self.kwic_sort {
+            out.append_pair("ksort", k.key());
+        }
+        for t in &self.compare {
+            out.append_pair("t", t);
+        }
+        if self.axis != Axis::default() {
+            out.append_pair("by", self.axis.key());
+        }
+        if let Some(k) = &self.kw {
+            out.append_pair("kw", k);
         }
         if let Some(d) = &self.doc {
             out.append_pair("doc", d);
@@ -312,7 +435,36 @@ impl ViewState {
                 }
             }
         }
+        let mut entities: Vec<EntityId> = Vec::new();
+        self.entities.retain(|key| match corpus.entity_by_key(key) {
+            Some((i, _)) => {
+                entities.push(i);
+                true
+            }
+            None => {
+                n.push(format!(
+                    "Ignored entity {}: not found in the corpus.",
+                    quote(key)
+                ));
+                false
+            }
+        });
+        if let Some(kw) = &self.kw {
+            let known = corpus.speakers.iter().any(|s| &s.id == kw)
+                || corpus
+                    .statements
+                    .iter()
+                    .any(|s| s.date.year.to_string() == *kw);
+            if !known {
+                n.push(format!(
+                    "Ignored kw {}: no such speaker or year.",
+                    quote(kw)
+                ));
+                self.kw = None;
+            }
+        }
         let filters = Filters {
+            entities,
             speakers,
             years: self.years.clone(),
             year_from: self.year_from,
@@ -348,6 +500,10 @@ mod tests {
             "q=%3Cimg+src%3Dx+onerror%3Dalert%281%29%3E",
             "doc=2016-bordyuzha&p=7",
             "q=Ant%C3%B3nio&sort=relevance&doc=2024-tasmagambetov",
+            "q=peacekeeping&view=concordance&ksort=right",
+            "view=trends&t=terrorism&t=%22drug+trafficking%22&by=statement",
+            "entity=sc-1373,op-kanal&view=themes",
+            "view=keywords&kw=bordyuzha",
         ];
         for qs in cases {
             let (v, notices) = ViewState::decode(qs);
@@ -367,9 +523,14 @@ mod tests {
             year_to: None,
             themes: vec!["peacekeeping".into()],
             sort: Some(Sort::DateAsc),
-            tab: Tab::Results,
+            tab: Tab::Trends,
             doc: Some("2016-bordyuzha".into()),
             para: Some(3),
+            entities: vec!["sc-1373".into()],
+            kwic_sort: Some(KwicSort::Right),
+            compare: vec!["terrorism".into(), "\"drug trafficking\"".into()],
+            axis: Axis::Statement,
+            kw: Some("2016".into()),
         };
         assert_eq!(ViewState::decode(&v.encode()), (v, vec![]));
     }
