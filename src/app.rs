@@ -2,13 +2,15 @@
 //! on the view), and lays out the search bar, facets, results or reader.
 
 use crate::components::{
-    facets::FacetPanel, help::Help, notices::Notices, reader::Reader, results::ResultList,
-    search_box::SearchBox, share::CopyLink,
+    concordance::ConcordanceView, export::Export, facets::FacetPanel, help::Help,
+    keywords::KeywordsView, notices::Notices, reader::Reader, results::ResultList,
+    search_box::SearchBox, share::CopyLink, tabs::Tabs, theme_grid::ThemeGrid, trends::TrendsView,
 };
 use crate::corpus::bundle;
 use crate::location::{use_view, Navigator};
 use csto_core::query::Query;
 use csto_core::search::{SearchResults, Searcher};
+use csto_core::view::Tab;
 use csto_core::view::ViewState;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -83,16 +85,24 @@ pub fn App() -> Html {
                 <SearchBox view={view.clone()} />
                 <div class="tools">
                     <Help />
+                    <Export outcome={outcome.clone()} />
                     <CopyLink view={view.clone()} />
                 </div>
             </header>
+            if open.is_none() {
+                <Tabs view={view.clone()} />
+            }
             <Notices notices={outcome.notices.clone()} />
             <main id="main" data-ready={ready.to_string()} class={classes!(open.is_some().then_some("reading"))}>
                 <FacetPanel outcome={outcome.clone()} />
                 {
-                    match open {
-                        Some((id, _)) => html! { <Reader statement={id} outcome={outcome.clone()} /> },
-                        None => html! { <ResultList outcome={outcome.clone()} /> },
+                    match (open, view.tab) {
+                        (Some((id, _)), _) => html! { <Reader statement={id} outcome={outcome.clone()} /> },
+                        (None, Tab::Results) => html! { <ResultList outcome={outcome.clone()} /> },
+                        (None, Tab::Concordance) => html! { <ConcordanceView outcome={outcome.clone()} /> },
+                        (None, Tab::Trends) => html! { <TrendsView outcome={outcome.clone()} /> },
+                        (None, Tab::Themes) => html! { <ThemeGrid outcome={outcome.clone()} /> },
+                        (None, Tab::Keywords) => html! { <KeywordsView outcome={outcome.clone()} /> },
                     }
                 }
             </main>

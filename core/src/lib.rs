@@ -13,8 +13,10 @@
 //!   turning raw seed text into clean paragraphs, tagging paragraphs with themes.
 
 pub mod bundle;
+pub mod cite;
 pub mod concordance;
 pub mod entities;
+pub mod export;
 pub mod index;
 pub mod keyness;
 pub mod model;

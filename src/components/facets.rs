@@ -3,6 +3,7 @@
 //! Every change pushes a history entry.
 
 use crate::app::SharedOutcome;
+use crate::components::entities::EntityFacet;
 use crate::corpus::bundle;
 use crate::location::{Nav, Navigator};
 use csto_core::search::{FacetCount, Sort};
@@ -198,6 +199,7 @@ pub fn FacetPanel(props: &FacetPanelProps) -> Html {
                 <legend>{ "Theme" }</legend>
                 <ul>{ for themes }</ul>
             </fieldset>
+            <EntityFacet outcome={props.outcome.clone()} />
         </aside>
     }
 }

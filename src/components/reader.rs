@@ -4,6 +4,7 @@
 //! themes with the words that earned them.
 
 use crate::app::SharedOutcome;
+use crate::components::cite::Cite;
 use crate::components::link::ViewLink;
 use crate::components::statement_meta::StatementMeta;
 use crate::corpus::bundle;
@@ -49,6 +50,43 @@ fn numbered(paragraphs: Vec<Vec<Fragment>>) -> (Vec<NumberedParagraph>, usize) {
         })
         .collect();
     (out, n)
+}
+
+#[derive(Properties, PartialEq)]
+struct StatementEntitiesProps {
+    statement: StatementId,
+    view: ViewState,
+}
+
+/// What the statement cites and names, each a filter link back to the results.
+#[component]
+fn StatementEntities(props: &StatementEntitiesProps) -> Html {
+    let bundle = bundle();
+    let counts = csto_core::entities::statement_entities(bundle, props.statement);
+    if counts.is_empty() {
+        return html! {};
+    }
+    html! {
+        <details class="statement-entities">
+            <summary>{ format!("Cited and named ({})", counts.len()) }</summary>
+            <ul>
+                { for counts.iter().map(|c| {
+                    let e = &bundle.corpus.entities[c.entity as usize];
+                    let to = ViewState { entities: vec![e.key.clone()], doc: None, para: None, ..props.view.clone() };
+                    html! {
+                        <li data-entity={e.key.clone()}>
+                            <span class="kind">{ e.kind.label() }</span>{ ": " }
+                            <ViewLink to={to}>{ e.label.clone() }</ViewLink>
+                            { format!(" ×{}", c.mentions) }
+                            if let Some(url) = &e.url {
+                                { " " }<a href={url.clone()} rel="noopener noreferrer">{ "UN record" }</a>
+                            }
+                        </li>
+                    }
+                }) }
+            </ul>
+        </details>
+    }
 }
 
 #[component]
@@ -175,7 +213,10 @@ pub fn Reader(props: &ReaderProps) -> Html {
         let tags = &statement.passages[i].themes;
         html! {
             <div id={format!("p{n}")} class={classes!("para", target.then_some("target"))}>
-                <ViewLink to={link} class="pnum" label={format!("Link to paragraph {n}")}>{ n }</ViewLink>
+                <div class="para-tools">
+                    <ViewLink to={link} class="pnum" label={format!("Link to paragraph {n}")}>{ n }</ViewLink>
+                    <Cite statement={props.statement} para={Some(n)} />
+                </div>
                 <p>
                     { for frags.into_iter().map(|(f, hit)| match hit {
                         Some(h) => html! {
@@ -218,6 +259,8 @@ pub fn Reader(props: &ReaderProps) -> Html {
             <header>
                 <h1 id="reader-title">{ statement.title.clone() }</h1>
                 <StatementMeta id={props.statement} full={true} />
+                <Cite statement={props.statement} />
+                <StatementEntities statement={props.statement} view={view.clone()} />
                 if !statement.themes.is_empty() {
                     <details class="statement-themes">
                         <summary>{ "Themes of this statement" }</summary>

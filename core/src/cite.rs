@@ -1,0 +1,126 @@
+//! Citations: what a researcher pastes into a paper. Built in the core so
+//! the reader, the exports and the tests all cite a passage the same way.
+//!
+//! The shape: `Bordyuzha, Nikolai (Secretary-General of the CSTO). “Title.”
+//! Venue, 28 October 2016. S/PV.7796, para. 7. <permalink> (accessed 22
+//! November 2026).`
+
+use crate::model::{Corpus, DatePrecision, Statement};
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// "28 October 2016".
+pub fn long_date(s: &Statement) -> String {
+    let month = MONTHS
+        .get((s.date.month as usize).wrapping_sub(1))
+        .copied()
+        .unwrap_or("");
+    format!("{} {} {}", s.date.day, month, s.date.year)
+}
+
+/// "Bordyuzha, Nikolai": family name first, as reference lists sort.
+fn inverted_name(name: &str) -> String {
+    match name.rsplit_once(' ') {
+        Some((given, family)) => format!("{family}, {given}"),
+        None => name.to_string(),
+    }
+}
+
+/// A citation of statement `s` (or of its 1-based paragraph `para`) with a
+/// permalink and the date it was accessed. An inferred date is marked so.
+pub fn citation(
+    corpus: &Corpus,
+    s: &Statement,
+    para: Option<u16>,
+    permalink: &str,
+    accessed: &str,
+) -> String {
+    let speaker = &corpus.speaker(s.speaker).name;
+    let inferred = if s.date.precision == DatePrecision::Inferred {
+        " (date inferred)"
+    } else {
+        ""
+    };
+    let para = para.map(|p| format!(", para. {p}")).unwrap_or_default();
+    format!(
+        "{} ({}). “{}.” {}, {}{}. {}{}. {} (accessed {}).",
+        inverted_name(speaker),
+        s.role,
+        s.title.trim_end_matches('.'),
+        s.venue,
+        long_date(s),
+        inferred,
+        s.record,
+        para,
+        permalink,
+        accessed
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::*;
+
+    #[test]
+    fn cites_speaker_role_venue_date_record_paragraph_and_link() {
+        let s = Statement {
+            id: "2004-kazykhanov".into(),
+            title: "Statement.".into(),
+            speaker: 0,
+            role: "Permanent Representative".into(),
+            date: Date {
+                year: 2004,
+                month: 7,
+                day: 19,
+                precision: DatePrecision::Inferred,
+                note: None,
+            },
+            venue: "UN Security Council".into(),
+            record: "UN verbatim record".into(),
+            record_url: None,
+            kind: String::new(),
+            note: None,
+            source_file: String::new(),
+            heading: None,
+            lead: None,
+            passages: vec![],
+            themes: vec![],
+        };
+        let corpus = Corpus {
+            statements: vec![],
+            speakers: vec![Speaker {
+                id: "k".into(),
+                name: "Yerzhan Kazykhanov".into(),
+            }],
+            themes: vec![],
+            aliases: vec![],
+            entities: vec![],
+        };
+        assert_eq!(
+            citation(
+                &corpus,
+                &s,
+                Some(3),
+                "https://h/x/?doc=2004-kazykhanov&p=3",
+                "1 May 2026"
+            ),
+            "Kazykhanov, Yerzhan (Permanent Representative). “Statement.” UN Security Council, \
+             19 July 2004 (date inferred). UN verbatim record, para. 3. \
+             https://h/x/?doc=2004-kazykhanov&p=3 (accessed 1 May 2026)."
+        );
+    }
+}

@@ -1,0 +1,264 @@
+//! Exports of the current view: results (one row per statement), passages
+//! (one row per matching passage) and the concordance (one row per line), as
+//! CSV (RFC 4180, built here: quoting is all it needs) or as plain serde
+//! values the app turns into JSON with the browser's own `JSON.stringify`.
+
+use crate::bundle::Bundle;
+use crate::concordance::KwicLine;
+use crate::search::SearchResults;
+use serde::Serialize;
+
+/// One statement of the results.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StatementRow {
+    pub id: String,
+    pub title: String,
+    pub speaker: String,
+    pub role: String,
+    pub date: String,
+    pub date_precision: &'static str,
+    pub venue: String,
+    pub record: String,
+    pub matching_passages: usize,
+    pub permalink: String,
+}
+
+/// One matching passage.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PassageRow {
+    pub statement: String,
+    pub speaker: String,
+    pub date: String,
+    pub paragraph: u16,
+    pub hits: usize,
+    pub text: String,
+    pub permalink: String,
+}
+
+/// One concordance line.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct KwicRow {
+    pub statement: String,
+    pub speaker: String,
+    pub date: String,
+    pub paragraph: u16,
+    pub left: String,
+    pub hit: String,
+    pub right: String,
+    pub permalink: String,
+}
+
+fn iso(s: &crate::model::Statement) -> String {
+    format!("{:04}-{:02}-{:02}", s.date.year, s.date.month, s.date.day)
+}
+
+/// `base` is the page address without a query; `query` the current view's
+/// encoded query string, kept in permalinks so they reopen with highlights.
+fn permalink(base: &str, id: &str, para: Option<u16>) -> String {
+    match para {
+        Some(p) => format!("{base}?doc={id}&p={p}"),
+        None => format!("{base}?doc={id}"),
+    }
+}
+
+pub fn statement_rows(bundle: &Bundle, results: &SearchResults, base: &str) -> Vec<StatementRow> {
+    let corpus = &bundle.corpus;
+    results
+        .statements
+        .iter()
+        .map(|hit| {
+            let s = &corpus.statements[hit.statement as usize];
+            StatementRow {
+                id: s.id.clone(),
+                title: s.title.clone(),
+                speaker: corpus.speaker(s.speaker).name.clone(),
+                role: s.role.clone(),
+                date: iso(s),
+                date_precision: match s.date.precision {
+                    crate::model::DatePrecision::Exact => "exact",
+                    crate::model::DatePrecision::Inferred => "inferred",
+                },
+                venue: s.venue.clone(),
+                record: s.record.clone(),
+                matching_passages: hit.passages.len(),
+                permalink: permalink(base, &s.id, None),
+            }
+        })
+        .collect()
+}
+
+pub fn passage_rows(bundle: &Bundle, results: &SearchResults, base: &str) -> Vec<PassageRow> {
+    let corpus = &bundle.corpus;
+    let mut rows = Vec::new();
+    for hit in &results.statements {
+        let s = &corpus.statements[hit.statement as usize];
+        let mut passages: Vec<_> = hit.passages.iter().collect();
+        passages.sort_by_key(|p| p.passage);
+        for p in passages {
+            let r = &bundle.index.passages[p.passage as usize];
+            rows.push(PassageRow {
+                statement: s.id.clone(),
+                speaker: corpus.speaker(s.speaker).name.clone(),
+                date: iso(s),
+                paragraph: r.paragraph + 1,
+                hits: p.hits.len(),
+                text: s.passages[r.paragraph as usize].text.clone(),
+                permalink: permalink(base, &s.id, Some(r.paragraph + 1)),
+            });
+        }
+    }
+    rows
+}
+
+pub fn kwic_rows(bundle: &Bundle, lines: &[KwicLine<'_>], base: &str) -> Vec<KwicRow> {
+    let corpus = &bundle.corpus;
+    lines
+        .iter()
+        .map(|l| {
+            let s = &corpus.statements[l.statement as usize];
+            KwicRow {
+                statement: s.id.clone(),
+                speaker: corpus.speaker(s.speaker).name.clone(),
+                date: iso(s),
+                paragraph: l.paragraph + 1,
+                left: l.left.to_string(),
+                hit: l.hit.to_string(),
+                right: l.right.to_string(),
+                permalink: permalink(base, &s.id, Some(l.paragraph + 1)),
+            }
+        })
+        .collect()
+}
+
+/// Quotes a CSV field when it needs it (RFC 4180).
+fn field(value: &str, out: &mut String) {
+    if value.contains([',', '"', '\n', '\r']) {
+        out.push('"');
+        out.push_str(&value.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(value);
+    }
+}
+
+/// A CSV document: a header line, then one line per row, CRLF-terminated.
+pub fn csv(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> String {
+    let mut out = String::new();
+    let line = |cells: &mut dyn Iterator<Item = &str>, out: &mut String| {
+        for (i, c) in cells.enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            field(c, out);
+        }
+        out.push_str("\r\n");
+    };
+    line(&mut header.iter().copied(), &mut out);
+    for row in rows {
+        line(&mut row.iter().map(String::as_str), &mut out);
+    }
+    out
+}
+
+pub fn statements_csv(rows: &[StatementRow]) -> String {
+    csv(
+        &[
+            "id",
+            "title",
+            "speaker",
+            "role",
+            "date",
+            "date_precision",
+            "venue",
+            "record",
+            "matching_passages",
+            "permalink",
+        ],
+        rows.iter().map(|r| {
+            vec![
+                r.id.clone(),
+                r.title.clone(),
+                r.speaker.clone(),
+                r.role.clone(),
+                r.date.clone(),
+                r.date_precision.to_string(),
+                r.venue.clone(),
+                r.record.clone(),
+                r.matching_passages.to_string(),
+                r.permalink.clone(),
+            ]
+        }),
+    )
+}
+
+pub fn passages_csv(rows: &[PassageRow]) -> String {
+    csv(
+        &[
+            "statement",
+            "speaker",
+            "date",
+            "paragraph",
+            "hits",
+            "text",
+            "permalink",
+        ],
+        rows.iter().map(|r| {
+            vec![
+                r.statement.clone(),
+                r.speaker.clone(),
+                r.date.clone(),
+                r.paragraph.to_string(),
+                r.hits.to_string(),
+                r.text.clone(),
+                r.permalink.clone(),
+            ]
+        }),
+    )
+}
+
+pub fn kwic_csv(rows: &[KwicRow]) -> String {
+    csv(
+        &[
+            "statement",
+            "speaker",
+            "date",
+            "paragraph",
+            "left",
+            "hit",
+            "right",
+            "permalink",
+        ],
+        rows.iter().map(|r| {
+            vec![
+                r.statement.clone(),
+                r.speaker.clone(),
+                r.date.clone(),
+                r.paragraph.to_string(),
+                r.left.clone(),
+                r.hit.clone(),
+                r.right.clone(),
+                r.permalink.clone(),
+            ]
+        }),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_quotes_only_what_needs_it() {
+        let doc = csv(
+            &["a", "b"],
+            vec![
+                vec!["plain".to_string(), "with, comma".to_string()],
+                vec!["say \"hi\"".to_string(), "two\nlines".to_string()],
+            ],
+        );
+        assert_eq!(
+            doc,
+            "a,b\r\nplain,\"with, comma\"\r\n\"say \"\"hi\"\"\",\"two\nlines\"\r\n"
+        );
+    }
+}

@@ -1,0 +1,33 @@
+//! The views of the current search: results, concordance, trends, theme
+//! overview, distinctive terms. Each is a link, so each view is a URL.
+
+use crate::components::link::ViewLink;
+use csto_core::view::{Tab, ViewState};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct TabsProps {
+    pub view: ViewState,
+}
+
+#[component]
+pub fn Tabs(props: &TabsProps) -> Html {
+    let current = props.view.tab;
+    html! {
+        <nav class="tabs" aria-label="Views">
+            <ul>
+                { for Tab::ALL.into_iter().map(|tab| {
+                    let to = ViewState { tab, doc: None, para: None, ..props.view.clone() };
+                    html! {
+                        <li>
+                            <ViewLink to={to} current={tab == current}
+                                      class={classes!("tab", (tab == current).then_some("active"))}>
+                                { tab.label() }
+                            </ViewLink>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </nav>
+    }
+}
