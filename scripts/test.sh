@@ -36,8 +36,8 @@ fi
 FMT_COLOR=never
 [ -t 1 ] && [ "${CI:-}" != true ] && FMT_COLOR=auto
 step fmt cargo fmt --all -- --check --color "$FMT_COLOR" || true
-step clippy cargo clippy --workspace --all-targets --locked -- -D warnings || true
-step test cargo test --workspace --locked || true
+step clippy cargo clippy --workspace --all-targets --all-features --locked -- -D warnings || true
+step test cargo test --workspace --all-features --locked || true
 BUILD_OK=1
 step build trunk build --release --offline || BUILD_OK=0
 
