@@ -280,3 +280,17 @@ export async function recordHistory(page) {
 export function historyLog(page) {
   return page.evaluate(() => window.__nav);
 }
+
+/**
+ * App requests since `from` (as requestsSince() formats them), leaving out the
+ * page's own <link rel="icon">: Chromium re-fetches the icon after each
+ * pushState/replaceState when it was served with no-store (as the test server
+ * does), which is the browser's doing, not a request the app makes.
+ */
+export async function requestsSinceExceptIcon(page, server, from) {
+  const icons = await page.$$eval('link[rel~="icon"]', (ls) => ls.map((l) => new URL(l.href).pathname));
+  return server.requests
+    .slice(from)
+    .filter((r) => !/^\/favicon\.ico$/.test(r.path) && !icons.includes(r.path))
+    .map((r) => `${r.status} ${r.method} ${r.url}`);
+}
