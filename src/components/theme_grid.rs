@@ -1,0 +1,235 @@
+//! The theme overview: themes (rows) × years or statements (columns), each
+//! cell shaded by the share of that column's paragraphs tagged with the
+//! theme. A cell is a link that applies both filters (theme and year, or
+//! theme, year and speaker for a statement) and shows the results.
+//! Columns follow the speaker and year filters.
+
+use crate::app::SharedOutcome;
+use crate::components::link::ViewLink;
+use crate::components::trends::statement_label;
+use crate::corpus::bundle;
+use crate::location::{href, Nav, Navigator};
+use csto_core::model::StatementId;
+use csto_core::view::{Axis, Tab, ViewState};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ThemeGridProps {
+    pub outcome: SharedOutcome,
+}
+
+/// A column of the grid.
+#[derive(Debug, Clone, PartialEq)]
+struct Column {
+    /// `data-col`: the year, or the statement id.
+    key: String,
+    label: String,
+    year: u16,
+    /// For a statement column, its speaker's id.
+    speaker: Option<String>,
+    /// Paragraphs in the column's statements.
+    passages: u32,
+    /// Tagged paragraphs per theme (indexed by theme id).
+    tagged: Vec<u32>,
+}
+
+/// Statements passing the view's speaker and year filters (the theme and
+/// entity filters work on paragraphs, and the grid shows every paragraph).
+fn statements(view: &ViewState) -> Vec<StatementId> {
+    let corpus = &bundle().corpus;
+    corpus
+        .statements
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| {
+            let y = s.date.year;
+            (view.speakers.is_empty() || view.speakers.contains(&corpus.speaker(s.speaker).id))
+                && (view.years.is_empty() || view.years.contains(&y))
+                && view.year_from.is_none_or(|f| y >= f)
+                && view.year_to.is_none_or(|t| y <= t)
+        })
+        .map(|(i, _)| i as StatementId)
+        .collect()
+}
+
+fn compute(view: &ViewState) -> Vec<Column> {
+    let corpus = &bundle().corpus;
+    let n_themes = corpus.themes.len();
+    let mut out: Vec<Column> = Vec::new();
+    for id in statements(view) {
+        let s = &corpus.statements[id as usize];
+        let i = match view.axis {
+            Axis::Year => out.iter().position(|c| c.year == s.date.year),
+            Axis::Statement => None,
+        };
+        let i = i.unwrap_or_else(|| {
+            let (key, label, speaker) = match view.axis {
+                Axis::Year => (s.date.year.to_string(), s.date.year.to_string(), None),
+                Axis::Statement => (
+                    s.id.clone(),
+                    statement_label(id),
+                    Some(corpus.speaker(s.speaker).id.clone()),
+                ),
+            };
+            out.push(Column {
+                key,
+                label,
+                year: s.date.year,
+                speaker,
+                passages: 0,
+                tagged: vec![0; n_themes],
+            });
+            out.len() - 1
+        });
+        let c = &mut out[i];
+        c.passages += s.passages.len() as u32;
+        for p in &s.passages {
+            for t in &p.themes {
+                if let Some(n) = c.tagged.get_mut(t.theme as usize) {
+                    *n += 1;
+                }
+            }
+        }
+    }
+    out.sort_by_key(|c| c.year);
+    out
+}
+
+fn paragraphs(n: u32) -> String {
+    if n == 1 {
+        "1 paragraph".into()
+    } else {
+        format!("{n} paragraphs")
+    }
+}
+
+#[component]
+pub fn ThemeGrid(props: &ThemeGridProps) -> Html {
+    let outcome = &props.outcome;
+    let view = &outcome.view;
+    let columns = use_memo(outcome.clone(), |o| compute(&o.view));
+    let corpus = &bundle().corpus;
+    let navigator = use_context::<Navigator>().expect("Navigator context");
+
+    let axis_links = [(Axis::Year, "By year"), (Axis::Statement, "By statement")]
+        .into_iter()
+        .map(|(a, label)| {
+            let to = ViewState {
+                axis: a,
+                ..view.clone()
+            };
+            html! {
+                <li><ViewLink to={to} class={classes!("seg", format!("axis-{}", a.key()))} current={view.axis == a}>{ label }</ViewLink></li>
+            }
+        });
+
+    let head = columns.iter().map(|c| {
+        let label = match c.label.split_once(' ') {
+            Some((year, name)) => html! { <>{ year.to_string() }<br /><span class="who">{ name.to_string() }</span></> },
+            None => html! { { c.label.clone() } },
+        };
+        html! { <th scope="col" data-col={c.key.clone()}>{ label }</th> }
+    });
+
+    let rows = corpus.themes.iter().enumerate().map(|(t, theme)| {
+        let cells = columns.iter().map(|c| {
+            let n = c.tagged[t];
+            let share = if c.passages == 0 {
+                0.0
+            } else {
+                n as f64 / c.passages as f64
+            };
+            let pct = (share * 100.0).round() as u32;
+            let to = ViewState {
+                themes: vec![theme.id.clone()],
+                years: vec![c.year],
+                speakers: match &c.speaker {
+                    Some(sp) => vec![sp.clone()],
+                    None => view.speakers.clone(),
+                },
+                tab: Tab::Results,
+                doc: None,
+                para: None,
+                ..view.clone()
+            };
+            let title = format!(
+                "{}, {}: {pct}% ({} of {})",
+                theme.label,
+                c.label,
+                n,
+                paragraphs(c.passages)
+            );
+            let label = format!("{title}. Show these paragraphs.");
+            let onclick = {
+                let navigator = navigator.clone();
+                let to = to.clone();
+                Callback::from(move |e: MouseEvent| {
+                    if e.ctrl_key()
+                        || e.meta_key()
+                        || e.shift_key()
+                        || e.alt_key()
+                        || e.button() != 0
+                    {
+                        return; // let the browser open a new tab or window
+                    }
+                    e.prevent_default();
+                    navigator.go(to.clone(), Nav::Push);
+                })
+            };
+            // Shading in 10% steps by class: the page's CSP allows no inline styles.
+            let shade = format!("shade-{}", (share * 10.0).round() as u32);
+            html! {
+                            <td class={classes!("cell", shade, (n == 0).then_some("none"))}>
+                                <a href={href(&to)} {onclick} title={title} aria-label={label}
+                                   data-theme={theme.id.clone()} data-col={c.key.clone()}
+            >
+                                    <span class="pct">{ format!("{pct}%") }</span>
+                                </a>
+                            </td>
+                        }
+        });
+        let selected = view.themes.contains(&theme.id);
+        html! {
+            <tr class={classes!(selected.then_some("selected"))} data-theme={theme.id.clone()}>
+                <th scope="row">{ theme.label.clone() }</th>
+                { for cells }
+            </tr>
+        }
+    });
+
+    let by = if view.axis == Axis::Year {
+        "year"
+    } else {
+        "statement"
+    };
+    html! {
+        <section class="theme-overview" aria-labelledby="themes-heading">
+            <h2 id="themes-heading" class="view-heading">{ "Theme overview" }</h2>
+            <div class="view-controls">
+                <div class="seg-group">
+                    <span class="seg-label" id="grid-axis-label">{ "Columns" }</span>
+                    <ul class="segmented grid-axis" aria-labelledby="grid-axis-label">{ for axis_links }</ul>
+                </div>
+                <div class="heat-key" aria-hidden="true">
+                    <span>{ "0%" }</span><span class="heat-bar"></span><span>{ "100% of paragraphs" }</span>
+                </div>
+            </div>
+            if columns.is_empty() {
+                <div class="empty"><p>{ "No statement passes these speaker and year filters." }</p></div>
+            } else {
+                <div class="table-scroll">
+                    <table class="theme-grid">
+                        <caption>
+                            { format!("Share of each {by}’s paragraphs tagged with a theme. Hover or focus a cell for the figure; open it to read those paragraphs.") }
+                        </caption>
+                        <thead>
+                            <tr><th scope="col">{ "Theme" }</th>{ for head }</tr>
+                        </thead>
+                        <tbody>{ for rows }</tbody>
+                    </table>
+                </div>
+                <p class="note">{ "A paragraph can carry several themes, so a column does not add up to 100%. The speaker and year filters choose the columns." }</p>
+            }
+        </section>
+    }
+}
