@@ -76,11 +76,14 @@ fn write(view: &ViewState, push: bool) {
     };
 }
 
+/// A typed view waiting for the debounce before it is written to the address.
+type Pending = Rc<RefCell<Option<(Timeout, ViewState)>>>;
+
 /// Moves the app to another view. Provided as a context by the App.
 #[derive(Clone)]
 pub struct Navigator {
     set: Callback<ViewState>,
-    pending: Rc<RefCell<Option<Timeout>>>,
+    pending: Pending,
 }
 
 impl PartialEq for Navigator {
@@ -91,14 +94,27 @@ impl PartialEq for Navigator {
 
 impl Navigator {
     pub fn go(&self, view: ViewState, nav: Nav) {
-        // Any pending debounced write is superseded by this newer state.
-        self.pending.borrow_mut().take();
+        let pending = self.pending.borrow_mut().take();
         match nav {
-            Nav::Push => write(&view, true),
+            Nav::Push => {
+                // What was typed just before this step is written first, so
+                // Back returns to it rather than to the view before the typing.
+                if let Some((timer, typed)) = pending {
+                    timer.cancel();
+                    write(&typed, false);
+                }
+                write(&view, true);
+            }
             Nav::Debounced => {
+                // A newer keystroke supersedes the pending write.
+                drop(pending);
+                let slot = self.pending.clone();
                 let v = view.clone();
-                *self.pending.borrow_mut() =
-                    Some(Timeout::new(TYPING_DEBOUNCE_MS, move || write(&v, false)));
+                let timer = Timeout::new(TYPING_DEBOUNCE_MS, move || {
+                    slot.borrow_mut().take();
+                    write(&v, false);
+                });
+                *self.pending.borrow_mut() = Some((timer, view.clone()));
             }
         }
         self.set.emit(view);
@@ -110,7 +126,7 @@ impl Navigator {
 #[hook]
 pub fn use_view() -> (Rc<(ViewState, Vec<String>)>, Navigator) {
     let state = use_state(|| Rc::new(ViewState::decode(&current_search())));
-    let pending = use_mut_ref(|| None::<Timeout>);
+    let pending: Pending = use_mut_ref(|| None);
     {
         let state = state.clone();
         let pending = pending.clone();

@@ -99,7 +99,18 @@ struct CompiledClause {
     negated: bool,
     /// Each entry is a sequence of terms that must occur consecutively;
     /// `None` marks a word absent from the corpus.
-    sequences: Vec<Vec<Option<TermId>>>,
+    sequences: Vec<Sequence>,
+}
+
+/// Terms that must occur consecutively, and whether the first must be
+/// capitalized in the text: an alias spelled with a capital in
+/// `aliases.toml` ("Channel", the operation) reaches only capitalized
+/// occurrences, so `Kanal` does not find "recruitment channels". What the
+/// user typed matches in any case.
+#[derive(Debug, Clone)]
+struct Sequence {
+    terms: Vec<Option<TermId>>,
+    capitalized: bool,
 }
 
 /// Per clause: (passage, hits, BM25 score), sorted by passage.
@@ -138,15 +149,18 @@ impl<'a> Searcher<'a> {
         self.bundle
     }
 
-    /// All spellings searched for `seq`: itself plus, if it is a two-way
-    /// member of alias groups, every other member of those groups.
-    fn expand(&self, seq: Vec<String>) -> Vec<Vec<String>> {
-        let mut out = vec![seq.clone()];
-        for (two_way, one_way) in &self.aliases {
+    /// All spellings searched for `seq`: itself (any case) plus, if it is a
+    /// two-way member of alias groups, every other member of those groups
+    /// (capitalized where the alias is).
+    fn expand(&self, seq: Vec<String>) -> Vec<(Vec<String>, bool)> {
+        let mut out = vec![(seq.clone(), false)];
+        for (group, (two_way, one_way)) in self.bundle.corpus.aliases.iter().zip(&self.aliases) {
             if two_way.contains(&seq) {
-                for other in two_way.iter().chain(one_way) {
-                    if !out.contains(other) {
-                        out.push(other.clone());
+                let spellings = group.terms.iter().chain(&group.one_way);
+                for (other, spelling) in two_way.iter().chain(one_way).zip(spellings) {
+                    if !out.iter().any(|(o, _)| o == other) {
+                        let capital = spelling.chars().next().is_some_and(char::is_uppercase);
+                        out.push((other.clone(), capital));
                     }
                 }
             }
@@ -157,8 +171,9 @@ impl<'a> Searcher<'a> {
     /// Resolves words to term ids and expands aliases and prefixes.
     pub fn compile(&self, query: &Query) -> CompiledQuery {
         let index = &self.bundle.index;
-        let ids = |seq: Vec<String>| -> Vec<Option<TermId>> {
-            seq.iter().map(|t| index.term_id(t)).collect()
+        let ids = |(seq, capitalized): (Vec<String>, bool)| Sequence {
+            terms: seq.iter().map(|t| index.term_id(t)).collect(),
+            capitalized,
         };
         let clauses = query
             .clauses
@@ -173,12 +188,14 @@ impl<'a> Searcher<'a> {
                         Atom::Phrase { terms, .. } => {
                             sequences.extend(self.expand(terms.clone()).into_iter().map(ids))
                         }
-                        Atom::Prefix { folded, .. } => sequences.extend(
-                            index
-                                .prefix_terms(folded)
-                                .into_iter()
-                                .map(|t| vec![Some(t)]),
-                        ),
+                        Atom::Prefix { folded, .. } => {
+                            sequences.extend(index.prefix_terms(folded).into_iter().map(|t| {
+                                Sequence {
+                                    terms: vec![Some(t)],
+                                    capitalized: false,
+                                }
+                            }))
+                        }
                     }
                 }
                 CompiledClause {
@@ -192,7 +209,30 @@ impl<'a> Searcher<'a> {
 
     /// Passages where `seq` occurs, with the positions where it starts,
     /// sorted by passage.
-    fn sequence_matches(&self, seq: &[Option<TermId>]) -> Vec<(PassageId, Vec<u16>)> {
+    fn sequence_matches(&self, seq: &Sequence) -> Vec<(PassageId, Vec<u16>)> {
+        let mut found = self.term_sequence_matches(&seq.terms);
+        if seq.capitalized {
+            let bundle = self.bundle;
+            found.retain_mut(|(p, starts)| {
+                let r = &bundle.index.passages[*p as usize];
+                let text = &bundle.corpus.statements[r.statement as usize].passages
+                    [r.paragraph as usize]
+                    .text;
+                starts.retain(|&st| {
+                    let (start, _) = r.spans[st as usize];
+                    text[start as usize..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+                });
+                !starts.is_empty()
+            });
+        }
+        found
+    }
+
+    /// Passages where the terms occur consecutively, with start positions.
+    fn term_sequence_matches(&self, seq: &[Option<TermId>]) -> Vec<(PassageId, Vec<u16>)> {
         let index = &self.bundle.index;
         let Some(ids) = seq.iter().copied().collect::<Option<Vec<TermId>>>() else {
             return Vec::new(); // a word the corpus does not contain
@@ -243,7 +283,7 @@ impl<'a> Searcher<'a> {
             let found = self.sequence_matches(seq);
             let df = found.len() as f32;
             let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-            let len = seq.len() as u16;
+            let len = seq.terms.len() as u16;
             for (passage, starts) in found {
                 let tf = starts.len() as f32;
                 let dl = index.passages[passage as usize].spans.len() as f32;
@@ -344,11 +384,15 @@ impl<'a> Searcher<'a> {
                     .speakers
                     .contains(&corpus.statements[s as usize].speaker)
         };
+        // The range narrows which years exist for this view; the ticked
+        // years are the year facet's own selection.
+        let in_range = |s: StatementId| {
+            let y = corpus.statements[s as usize].date.year;
+            filters.year_from.is_none_or(|f| y >= f) && filters.year_to.is_none_or(|t| y <= t)
+        };
         let pass_year = |s: StatementId| {
             let y = corpus.statements[s as usize].date.year;
-            (filters.years.is_empty() || filters.years.contains(&y))
-                && filters.year_from.is_none_or(|f| y >= f)
-                && filters.year_to.is_none_or(|t| y <= t)
+            (filters.years.is_empty() || filters.years.contains(&y)) && in_range(s)
         };
         let pass_theme = |p: PassageId| {
             filters.themes.is_empty() || {
@@ -408,7 +452,7 @@ impl<'a> Searcher<'a> {
                 let id = statement.speaker as usize;
                 bump(&mut facets.speakers[id], &mut last_speaker[id], s);
             }
-            if sp && th && en {
+            if sp && th && en && in_range(s) {
                 let y = statement.date.year;
                 bump(
                     years.entry(y).or_default(),
@@ -482,30 +526,20 @@ impl<'a> Searcher<'a> {
         }
     }
 
-    /// Every occurrence of the query's (non-negated) words in statement `s`,
-    /// per paragraph, for highlighting in the reading view.
+    /// The hits of the query in statement `s`, per matching paragraph, for
+    /// highlighting in the reading view: the same passages the result list
+    /// counts (a passage the query excludes is not highlighted).
     pub fn hits_in_statement(&self, query: &Query, s: StatementId) -> Vec<(u16, Vec<Hit>)> {
         let compiled = self.compile(query);
+        if compiled.clauses.iter().all(|c| c.negated) {
+            return Vec::new();
+        }
         let index = &self.bundle.index;
         let range = index.statement_passages(s);
-        let mut per_passage: BTreeMap<PassageId, Vec<Hit>> = BTreeMap::new();
-        for clause in compiled.clauses.iter().filter(|c| !c.negated) {
-            for seq in &clause.sequences {
-                for (p, starts) in self.sequence_matches(seq) {
-                    if range.contains(&p) {
-                        let hits = per_passage.entry(p).or_default();
-                        hits.extend(starts.into_iter().map(|st| (st, seq.len() as u16)));
-                    }
-                }
-            }
-        }
-        per_passage
+        self.query_matches(&compiled)
             .into_iter()
-            .map(|(p, mut hits)| {
-                hits.sort_unstable();
-                hits.dedup();
-                (index.passages[p as usize].paragraph, hits)
-            })
+            .filter(|h| range.contains(&h.passage))
+            .map(|h| (index.passages[h.passage as usize].paragraph, h.hits))
             .collect()
     }
 

@@ -3,7 +3,7 @@
 
 use crate::location::{Nav, Navigator};
 use csto_core::view::ViewState;
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
@@ -20,20 +20,27 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
     {
         let input = input.clone();
         use_effect_with((), move |_| {
-            let listener = EventListener::new(&gloo::utils::document(), "keydown", move |e| {
-                let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
-                    return;
-                };
-                let typing = gloo::utils::document().active_element().is_some_and(|el| {
-                    matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                });
-                if e.key() == "/" && !typing {
-                    if let Some(el) = input.cast::<HtmlInputElement>() {
-                        e.prevent_default();
-                        let _ = el.focus();
+            // Not passive: `/` must not also be typed into the box it focuses.
+            let options = EventListenerOptions::enable_prevent_default();
+            let listener = EventListener::new_with_options(
+                &gloo::utils::document(),
+                "keydown",
+                options,
+                move |e| {
+                    let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
+                        return;
+                    };
+                    let typing = gloo::utils::document().active_element().is_some_and(|el| {
+                        matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                    });
+                    if e.key() == "/" && !typing {
+                        if let Some(el) = input.cast::<HtmlInputElement>() {
+                            e.prevent_default();
+                            let _ = el.focus();
+                        }
                     }
-                }
-            });
+                },
+            );
             move || drop(listener)
         });
     }

@@ -37,7 +37,11 @@ export const READY_SELECTOR = 'main[data-ready="true"]';
  * in index.html, Chromium asks for /favicon.ico at the host root (a 404 outside
  * the sub-path). Tests leave these out of request and console-error checks.
  */
-export const isBrowserOwnRequest = (pathOrUrl) => /^(https?:\/\/[^/]+)?\/favicon\.ico$/.test(pathOrUrl);
+export const isBrowserOwnRequest = (pathOrUrl) =>
+  /^(https?:\/\/[^/]+)?\/favicon\.ico$/.test(pathOrUrl) ||
+  // The page's icon: Chromium fetches it again after history changes when the
+  // server says no-store. It is part of the bundle, not data.
+  /\/favicon-[0-9a-f]+\.svg$/.test(pathOrUrl);
 
 /** Server log entries that the app made (see isBrowserOwnRequest). */
 export const appRequests = (server, from = 0) => server.requests.slice(from).filter((r) => !isBrowserOwnRequest(r.path));
