@@ -214,14 +214,13 @@ pub fn ThemeGrid(props: &ThemeGridProps) -> Html {
                     <span>{ "0%" }</span><span class="heat-bar"></span><span>{ "100% of paragraphs" }</span>
                 </div>
             </div>
+            <p class="what">{ "Each cell is the share of paragraphs tagged with the theme. Hover or focus a cell for the figure; open it to read those paragraphs." }</p>
             if columns.is_empty() {
                 <div class="empty"><p>{ "No statement passes these speaker and year filters." }</p></div>
             } else {
                 <div class="table-scroll">
                     <table class="theme-grid">
-                        <caption>
-                            { format!("Share of each {by}’s paragraphs tagged with a theme. Hover or focus a cell for the figure; open it to read those paragraphs.") }
-                        </caption>
+                        <caption>{ format!("Share of each {by}’s paragraphs tagged with each theme") }</caption>
                         <thead>
                             <tr><th scope="col">{ "Theme" }</th>{ for head }</tr>
                         </thead>
