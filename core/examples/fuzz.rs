@@ -14,10 +14,47 @@ use csto_core::view::ViewState;
 use std::time::Instant;
 
 const PIECES: &[&str] = &[
-    "q=", "speaker=", "theme=", "year=", "from=", "to=", "doc=", "p=", "sort=", "view=",
-    "entity=", "ksort=", "t=", "by=", "kw=", "&", "=", ",", "%", "%FF", "%C3%B3", "%E2%80", "+",
-    "\"", "“", "-", "*", " OR ", " ", "kanal", "terrorism", "António", "’s", "<script>",
-    "2016", "99999", "-5", "bordyuzha", "2016-bordyuzha", "date-desc", "concordance",
+    "q=",
+    "speaker=",
+    "theme=",
+    "year=",
+    "from=",
+    "to=",
+    "doc=",
+    "p=",
+    "sort=",
+    "view=",
+    "entity=",
+    "ksort=",
+    "t=",
+    "by=",
+    "kw=",
+    "&",
+    "=",
+    ",",
+    "%",
+    "%FF",
+    "%C3%B3",
+    "%E2%80",
+    "+",
+    "\"",
+    "“",
+    "-",
+    "*",
+    " OR ",
+    " ",
+    "kanal",
+    "terrorism",
+    "António",
+    "’s",
+    "<script>",
+    "2016",
+    "99999",
+    "-5",
+    "bordyuzha",
+    "2016-bordyuzha",
+    "date-desc",
+    "concordance",
 ];
 
 fn random_input(rng: &mut fastrand::Rng) -> String {
@@ -33,9 +70,13 @@ fn random_input(rng: &mut fastrand::Rng) -> String {
 }
 
 fn main() {
-    let n: u64 = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(10_000_000);
+    let n: u64 = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(10_000_000);
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus");
-    let bundle = Bundle::new(csto_core::source::load_corpus(&dir).unwrap_or_else(|e| panic!("{e}")));
+    let bundle =
+        Bundle::new(csto_core::source::load_corpus(&dir).unwrap_or_else(|e| panic!("{e}")));
     let searcher = Searcher::new(&bundle);
     let mut rng = fastrand::Rng::with_seed(7);
     let t = Instant::now();
