@@ -8,5 +8,9 @@ mod location;
 
 fn main() {
     app::install_panic_hook();
+    #[cfg(feature = "debug-panic")]
+    if location::current_search().contains("debug-panic") {
+        panic!("debug-panic requested in the address");
+    }
     yew::Renderer::<app::App>::new().render();
 }
