@@ -1,0 +1,77 @@
+// Browser benchmark of the release bundle (not a test: it prints numbers).
+//
+//   node tests/bench/browser.mjs [dist-dir]        (default: dist/)
+//
+// - start-up: navigation → first results in the DOM (the app's
+//   `app-rendered` performance mark), median of 10 fresh loads, and the same
+//   measured from the moment the wasm finished downloading;
+// - keystroke → results rendered: each scripted query typed a character at a
+//   time; per keystroke, from the input event to the DOM mutation it causes
+//   (a MutationObserver), median and p95 over all keystrokes;
+// - memory: JS heap in use after load (Chromium's performance.memory).
+import { launchBrowser, CHROMIUM_PATH } from '../e2e/helpers.mjs';
+import { startServer } from '../e2e/server.mjs';
+import path from 'node:path';
+
+const root = path.resolve(process.argv[2] || 'dist');
+const QUERIES = [
+  'kanal', 'terrorist', '"illegal migration"', 'terrorism -afghanistan', 'nayomnik OR proxy',
+  'migra*', 'antonio guterres', 'peacekeeping united nations', 'terorism',
+  'collective security treaty organization', 'drug trafficking afghanistan',
+];
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
+const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.round((s.length - 1) * 0.95)]; };
+const fmt = (x) => x.toFixed(2);
+
+const server = await startServer({ root, base: '/tools/csto/', csp: true });
+const browser = await launchBrowser();
+try {
+  // Start-up, 10 fresh contexts (no cache).
+  const total = [], afterWasm = [], heap = [];
+  for (let i = 0; i < 10; i++) {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await page.goto(server.url);
+    await page.waitForSelector('main[data-ready="true"]');
+    const t = await page.evaluate(() => {
+      const mark = performance.getEntriesByName('app-rendered')[0];
+      const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('.wasm'));
+      return { rendered: mark.startTime, wasmEnd: wasm ? wasm.responseEnd : NaN, heap: performance.memory ? performance.memory.usedJSHeapSize : NaN };
+    });
+    total.push(t.rendered); afterWasm.push(t.rendered - t.wasmEnd); heap.push(t.heap);
+    await ctx.close();
+  }
+  console.log(`start-up: navigation → first results  median ${fmt(median(total))} ms  (after wasm downloaded: median ${fmt(median(afterWasm))} ms)`);
+  console.log(`JS heap after load: median ${(median(heap) / 1048576).toFixed(1)} MiB`);
+
+  // Keystrokes.
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector('main[data-ready="true"]');
+  const samples = [];
+  for (const q of QUERIES) {
+    for (let n = 1; n <= q.length; n++) {
+      const ms = await page.evaluate((value) => new Promise((resolve) => {
+        const input = document.querySelector('#q');
+        const main = document.querySelector('main');
+        const obs = new MutationObserver(() => { obs.disconnect(); resolve(performance.now() - t0); });
+        obs.observe(main, { subtree: true, childList: true, characterData: true, attributes: true });
+        input.value = value;
+        const t0 = performance.now();
+        input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+        // A keystroke that changes nothing on screen (e.g. a trailing space) is not a sample.
+        setTimeout(() => { obs.disconnect(); resolve(null); }, 500);
+      }), q.slice(0, n));
+      if (ms !== null) samples.push(ms);
+    }
+    await page.evaluate(() => { const i = document.querySelector('#q'); i.value = ''; i.dispatchEvent(new InputEvent('input', { bubbles: true })); });
+    await page.waitForTimeout(50);
+  }
+  console.log(`keystroke → results rendered: ${samples.length} keystrokes  median ${fmt(median(samples))} ms  p95 ${fmt(p95(samples))} ms  max ${fmt(Math.max(...samples))} ms`);
+  await ctx.close();
+} finally {
+  await browser.close();
+  await server.close();
+}
