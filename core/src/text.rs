@@ -16,7 +16,7 @@
 //! ```
 
 use rust_stemmers::{Algorithm, Stemmer};
-use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+include!(concat!(env!("OUT_DIR"), "/fold_table.rs"));
 
 /// A word of a text: its byte range in the original text and its index term.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,7 +63,9 @@ pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
-/// Lowercase, strip diacritics and apostrophes; drop a possessive `'s`.
+/// Lowercase, strip diacritics (Latin and Greek letters, by a table
+/// generated from Unicode canonical decomposition in `build.rs`) and
+/// apostrophes; drop a possessive `'s`.
 /// The result is the unstemmed form used for prefixes and "did you mean".
 pub fn fold(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
@@ -79,15 +81,11 @@ pub fn fold(word: &str) -> String {
         }
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
-            continue;
+        } else if let Ok(i) = FOLD.binary_search_by_key(&c, |&(k, _)| k) {
+            out.push(FOLD[i].1);
+        } else {
+            out.extend(c.to_lowercase());
         }
-        // Canonical decomposition only: `nfd()` would also link the far larger
-        // compatibility tables into the wasm, because it picks a table at run time.
-        decompose_canonical(c, |d| {
-            if !is_combining_mark(d) {
-                out.extend(d.to_lowercase());
-            }
-        });
     }
     out
 }
@@ -201,6 +199,24 @@ mod tests {
         for c in cases {
             assert_eq!(term(c.input), c.expected, "term({:?})", c.input);
         }
+    }
+
+    #[test]
+    fn the_fold_table_agrees_with_unicode_decomposition() {
+        use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+        // Every letter of the Latin blocks folds as full canonical
+        // decomposition would, so index and query agree with Unicode.
+        for cp in (0xC0..=0x24F).chain(0x1E00..=0x1EFF) {
+            let Some(c) = char::from_u32(cp) else { continue };
+            let mut expected = String::new();
+            decompose_canonical(c, |d| {
+                if !is_combining_mark(d) {
+                    expected.extend(d.to_lowercase());
+                }
+            });
+            assert_eq!(fold(&c.to_string()), expected, "U+{cp:04X} {c}");
+        }
+        assert_eq!(fold("ÁÉÍÓÚ àèìòù ñ ç ő ł"), "aeiou aeiou n c o ł");
     }
 
     #[test]
