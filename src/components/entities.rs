@@ -19,6 +19,16 @@ pub fn EntityFacet(props: &EntityFacetProps) -> Html {
     let corpus = &bundle().corpus;
     let view = &props.outcome.view;
     let counts = &props.outcome.results.facets.entities;
+    // Closed, the lists are not rendered at all: ~40 options fewer to diff on
+    // every keystroke. Opening it is UI state, not part of the view.
+    let open = use_state(|| !view.entities.is_empty());
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            let details: web_sys::HtmlDetailsElement = e.target_unchecked_into();
+            open.set(details.open());
+        })
+    };
 
     let group = |kind: EntityKind| {
         let mut ids: Vec<usize> = (0..corpus.entities.len())
@@ -70,9 +80,11 @@ pub fn EntityFacet(props: &EntityFacetProps) -> Html {
     };
 
     html! {
-        <details class="entity-facets" open={!view.entities.is_empty()}>
+        <details class="entity-facets" open={*open} {ontoggle}>
             <summary>{ "Resolutions, documents, organizations, operations" }</summary>
-            { for EntityKind::ALL.into_iter().map(group) }
+            if *open {
+                { for EntityKind::ALL.into_iter().map(group) }
+            }
         </details>
     }
 }
