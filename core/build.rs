@@ -11,14 +11,21 @@ use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 /// Latin-1 Supplement, Latin Extended-A and -B, IPA-adjacent Latin Extended
 /// Additional (Vietnamese and others), and Greek with tonos/dialytika.
-const RANGES: &[(u32, u32)] = &[(0x00C0, 0x024F), (0x0370, 0x03FF), (0x1E00, 0x1EFF), (0x1F00, 0x1FFF)];
+const RANGES: &[(u32, u32)] = &[
+    (0x00C0, 0x024F),
+    (0x0370, 0x03FF),
+    (0x1E00, 0x1EFF),
+    (0x1F00, 0x1FFF),
+];
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     let mut table = String::from("/// (letter with diacritics, lowercase base letter), sorted.\npub(crate) static FOLD: &[(char, char)] = &[\n");
     for &(lo, hi) in RANGES {
         for cp in lo..=hi {
-            let Some(c) = char::from_u32(cp) else { continue };
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
             let mut base = String::new();
             decompose_canonical(c, |d| {
                 if !is_combining_mark(d) {

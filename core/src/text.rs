@@ -207,7 +207,9 @@ mod tests {
         // Every letter of the Latin blocks folds as full canonical
         // decomposition would, so index and query agree with Unicode.
         for cp in (0xC0..=0x24F).chain(0x1E00..=0x1EFF) {
-            let Some(c) = char::from_u32(cp) else { continue };
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
             let mut expected = String::new();
             decompose_canonical(c, |d| {
                 if !is_combining_mark(d) {
