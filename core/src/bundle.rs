@@ -39,32 +39,12 @@ mod tests {
     #[test]
     fn bytes_round_trip() {
         let corpus = Corpus {
-            statements: vec![Statement {
-                id: "x".into(),
-                title: "T".into(),
-                speaker: 0,
-                role: String::new(),
-                date: Date {
-                    year: 2004,
-                    month: 7,
-                    day: 19,
-                    precision: DatePrecision::Inferred,
-                    note: Some("n".into()),
-                },
-                venue: String::new(),
-                record: String::new(),
-                record_url: None,
-                kind: String::new(),
-                note: None,
-                source_file: String::new(),
-                heading: None,
-                lead: None,
-                passages: vec![Passage {
-                    text: "The CSTO’s “Kanal” — anti-drug.".into(),
-                    themes: vec![],
-                }],
-                themes: vec![],
-            }],
+            statements: vec![Statement::bare(
+                "x",
+                0,
+                2004,
+                vec![Passage::plain("The CSTO’s “Kanal” — anti-drug.")],
+            )],
             speakers: vec![Speaker {
                 id: "s".into(),
                 name: "S".into(),

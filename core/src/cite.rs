@@ -22,13 +22,23 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
-/// "28 October 2016".
-pub fn long_date(s: &Statement) -> String {
-    let month = MONTHS
-        .get((s.date.month as usize).wrapping_sub(1))
+/// "28 October 2016" from day, month (1–12) and year.
+pub fn date_text(day: u32, month: u32, year: u32) -> String {
+    let name = MONTHS
+        .get((month as usize).wrapping_sub(1))
         .copied()
         .unwrap_or("");
-    format!("{} {} {}", s.date.day, month, s.date.year)
+    format!("{day} {name} {year}")
+}
+
+/// A statement's date as "28 October 2016".
+pub fn long_date(s: &Statement) -> String {
+    date_text(s.date.day.into(), s.date.month.into(), s.date.year.into())
+}
+
+/// A statement's date as "2016-10-28", for `<time datetime>` and exports.
+pub fn iso_date(s: &Statement) -> String {
+    format!("{:04}-{:02}-{:02}", s.date.year, s.date.month, s.date.day)
 }
 
 /// "Bordyuzha, Nikolai": family name first, as reference lists sort.
@@ -77,29 +87,18 @@ mod tests {
 
     #[test]
     fn cites_speaker_role_venue_date_record_paragraph_and_link() {
-        let s = Statement {
-            id: "2004-kazykhanov".into(),
-            title: "Statement.".into(),
-            speaker: 0,
-            role: "Permanent Representative".into(),
-            date: Date {
-                year: 2004,
-                month: 7,
-                day: 19,
-                precision: DatePrecision::Inferred,
-                note: None,
-            },
-            venue: "UN Security Council".into(),
-            record: "UN verbatim record".into(),
-            record_url: None,
-            kind: String::new(),
+        let mut s = Statement::bare("2004-kazykhanov", 0, 2004, vec![]);
+        s.title = "Statement.".into();
+        s.role = "Permanent Representative".into();
+        s.date = Date {
+            year: 2004,
+            month: 7,
+            day: 19,
+            precision: DatePrecision::Inferred,
             note: None,
-            source_file: String::new(),
-            heading: None,
-            lead: None,
-            passages: vec![],
-            themes: vec![],
         };
+        s.venue = "UN Security Council".into();
+        s.record = "UN verbatim record".into();
         let corpus = Corpus {
             statements: vec![],
             speakers: vec![Speaker {

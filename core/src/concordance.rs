@@ -240,34 +240,13 @@ mod tests {
         let statements = texts
             .iter()
             .enumerate()
-            .map(|(i, (year, paras))| Statement {
-                id: format!("s{i}"),
-                title: String::new(),
-                speaker: 0,
-                role: String::new(),
-                date: Date {
-                    year: *year,
-                    month: 1,
-                    day: 1,
-                    precision: DatePrecision::Exact,
-                    note: None,
-                },
-                venue: String::new(),
-                record: String::new(),
-                record_url: None,
-                kind: String::new(),
-                note: None,
-                source_file: String::new(),
-                heading: None,
-                lead: None,
-                passages: paras
-                    .iter()
-                    .map(|t| Passage {
-                        text: t.to_string(),
-                        themes: vec![],
-                    })
-                    .collect(),
-                themes: vec![],
+            .map(|(i, (year, paras))| {
+                Statement::bare(
+                    &format!("s{i}"),
+                    0,
+                    *year,
+                    paras.iter().map(|t| Passage::plain(t)).collect(),
+                )
             })
             .collect();
         Bundle::new(Corpus {

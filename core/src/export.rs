@@ -48,9 +48,7 @@ pub struct KwicRow {
     pub permalink: String,
 }
 
-fn iso(s: &crate::model::Statement) -> String {
-    format!("{:04}-{:02}-{:02}", s.date.year, s.date.month, s.date.day)
-}
+use crate::cite::iso_date as iso;
 
 /// `base` is the page address without a query; `query` the current view's
 /// encoded query string, kept in permalinks so they reopen with highlights.

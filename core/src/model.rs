@@ -130,6 +130,47 @@ pub struct AliasGroup {
     pub one_way: Vec<String>,
 }
 
+impl Statement {
+    /// A statement with only what search needs (id, speaker, year, text) and
+    /// the rest empty, dated 1 January: for tests, benchmarks and synthetic
+    /// corpora, so none of them has to spell out every field.
+    pub fn bare(id: &str, speaker: SpeakerId, year: u16, passages: Vec<Passage>) -> Statement {
+        Statement {
+            id: id.to_string(),
+            title: id.to_string(),
+            speaker,
+            role: String::new(),
+            date: Date {
+                year,
+                month: 1,
+                day: 1,
+                precision: DatePrecision::Exact,
+                note: None,
+            },
+            venue: String::new(),
+            record: String::new(),
+            record_url: None,
+            kind: String::new(),
+            note: None,
+            source_file: String::new(),
+            heading: None,
+            lead: None,
+            passages,
+            themes: Vec::new(),
+        }
+    }
+}
+
+impl Passage {
+    /// An untagged passage.
+    pub fn plain(text: &str) -> Passage {
+        Passage {
+            text: text.to_string(),
+            themes: Vec::new(),
+        }
+    }
+}
+
 impl Corpus {
     pub fn speaker(&self, id: SpeakerId) -> &Speaker {
         &self.speakers[id as usize]

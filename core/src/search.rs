@@ -609,41 +609,20 @@ mod tests {
         year: u16,
         paras: &[(&str, &[ThemeId])],
     ) -> Statement {
-        Statement {
-            id: id.into(),
-            title: id.into(),
-            speaker,
-            role: String::new(),
-            date: Date {
-                year,
-                month: 1,
-                day: 1,
-                precision: DatePrecision::Exact,
-                note: None,
-            },
-            venue: String::new(),
-            record: String::new(),
-            record_url: None,
-            kind: String::new(),
-            note: None,
-            source_file: String::new(),
-            heading: None,
-            lead: None,
-            passages: paras
-                .iter()
-                .map(|(t, th)| Passage {
-                    text: t.to_string(),
-                    themes: th
-                        .iter()
-                        .map(|&theme| ThemeTag {
-                            theme,
-                            evidence: vec![],
-                        })
-                        .collect(),
-                })
-                .collect(),
-            themes: vec![],
-        }
+        let passages = paras
+            .iter()
+            .map(|(t, th)| Passage {
+                text: t.to_string(),
+                themes: th
+                    .iter()
+                    .map(|&theme| ThemeTag {
+                        theme,
+                        evidence: vec![],
+                    })
+                    .collect(),
+            })
+            .collect();
+        Statement::bare(id, speaker, year, passages)
     }
 
     fn bundle() -> Bundle {

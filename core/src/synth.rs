@@ -6,7 +6,7 @@
 //! [`write_corpus_dir`] writes one in the `corpus/` format, so the real build
 //! (`CSTO_CORPUS_DIR=… trunk build`) can embed it instead of the seeds.
 
-use crate::model::{Corpus, Date, DatePrecision, Speaker, Statement};
+use crate::model::{Corpus, Speaker, Statement};
 use crate::themes::weights;
 use std::fmt::Write as _;
 use std::path::Path;
@@ -36,29 +36,22 @@ pub fn synthesize(seed: &Corpus, n: usize, rng_seed: u64) -> Corpus {
                 .collect();
             let year = rng.u16(2004..=2024);
             let (month, day) = (rng.u8(1..=12), rng.u8(1..=28));
-            Statement {
-                id: format!("{year}-synthetic-{i:05}"),
-                title: format!("Synthetic statement {i}"),
-                speaker: rng.u16(0..SPEAKERS as u16),
-                role: "Synthetic role".into(),
-                date: Date {
-                    year,
-                    month,
-                    day,
-                    precision: DatePrecision::Exact,
-                    note: None,
-                },
-                venue: "Synthetic venue".into(),
-                record: format!("SYN/{i}"),
-                record_url: None,
-                kind: "synthetic".into(),
-                note: None,
-                source_file: format!("synthetic-{i:05}.txt"),
-                heading: None,
-                lead: None,
-                themes: weights(&passages, seed.themes.len()),
+            let themes = weights(&passages, seed.themes.len());
+            let mut s = Statement::bare(
+                &format!("{year}-synthetic-{i:05}"),
+                rng.u16(0..SPEAKERS as u16),
+                year,
                 passages,
-            }
+            );
+            s.title = format!("Synthetic statement {i}");
+            s.role = "Synthetic role".into();
+            (s.date.month, s.date.day) = (month, day);
+            s.venue = "Synthetic venue".into();
+            s.record = format!("SYN/{i}");
+            s.kind = "synthetic".into();
+            s.source_file = format!("synthetic-{i:05}.txt");
+            s.themes = themes;
+            s
         })
         .collect();
     statements.sort_by_key(|s| (s.date.year, s.date.month, s.date.day));

@@ -178,27 +178,8 @@ mod tests {
     use crate::model::*;
 
     fn bundle() -> Bundle {
-        let statement = |id: &str, year: u16, paras: &[&str], theme: &[&[&str]]| Statement {
-            id: id.into(),
-            title: String::new(),
-            speaker: 0,
-            role: String::new(),
-            date: Date {
-                year,
-                month: 1,
-                day: 1,
-                precision: DatePrecision::Exact,
-                note: None,
-            },
-            venue: String::new(),
-            record: String::new(),
-            record_url: None,
-            kind: String::new(),
-            note: None,
-            source_file: String::new(),
-            heading: None,
-            lead: None,
-            passages: paras
+        let statement = |id: &str, year: u16, paras: &[&str], theme: &[&[&str]]| {
+            let passages = paras
                 .iter()
                 .zip(theme)
                 .map(|(t, ev)| Passage {
@@ -212,8 +193,8 @@ mod tests {
                         }]
                     },
                 })
-                .collect(),
-            themes: vec![],
+                .collect();
+            Statement::bare(id, 0, year, passages)
         };
         Bundle::new(Corpus {
             statements: vec![

@@ -423,32 +423,8 @@ fn concordance_lines_align_on_the_real_corpus() {
 
 /// A corpus small enough to compute keyness by hand.
 fn tiny() -> Bundle {
-    let statement = |id: &str, year: u16, text: &str| Statement {
-        id: id.into(),
-        title: String::new(),
-        speaker: 0,
-        role: String::new(),
-        date: Date {
-            year,
-            month: 1,
-            day: 1,
-            precision: DatePrecision::Exact,
-            note: None,
-        },
-        venue: String::new(),
-        record: String::new(),
-        record_url: None,
-        kind: String::new(),
-        note: None,
-        source_file: String::new(),
-        heading: None,
-        lead: None,
-        passages: vec![Passage {
-            text: text.into(),
-            themes: vec![],
-        }],
-        themes: vec![],
-    };
+    let statement =
+        |id: &str, year: u16, text: &str| Statement::bare(id, 0, year, vec![Passage::plain(text)]);
     let border28 = vec!["border"; 28].join(" ");
     Bundle::new(Corpus {
         statements: vec![

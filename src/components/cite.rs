@@ -2,33 +2,14 @@
 //! with a permalink that reopens exactly that passage.
 
 use crate::corpus::bundle;
-use csto_core::cite::citation;
+use csto_core::cite::{citation, date_text};
 use csto_core::model::StatementId;
 use yew::prelude::*;
 
 /// Today's date as "22 November 2026", for "accessed".
 fn today() -> String {
     let d = js_sys::Date::new_0();
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    format!(
-        "{} {} {}",
-        d.get_date(),
-        MONTHS.get(d.get_month() as usize).copied().unwrap_or(""),
-        d.get_full_year()
-    )
+    date_text(d.get_date(), d.get_month() + 1, d.get_full_year())
 }
 
 #[derive(Properties, PartialEq)]

@@ -2,34 +2,9 @@
 //! record. Used in the result list and the reader, so both say the same.
 
 use crate::corpus::bundle;
-use csto_core::model::{DatePrecision, Statement, StatementId};
+use csto_core::cite::{iso_date, long_date};
+use csto_core::model::{DatePrecision, StatementId};
 use yew::prelude::*;
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// "19 July 2004".
-pub fn long_date(s: &Statement) -> String {
-    let month = MONTHS.get(s.date.month as usize - 1).copied().unwrap_or("");
-    format!("{} {} {}", s.date.day, month, s.date.year)
-}
-
-/// ISO date for `<time datetime>`.
-pub fn iso_date(s: &Statement) -> String {
-    format!("{:04}-{:02}-{:02}", s.date.year, s.date.month, s.date.day)
-}
 
 #[derive(Properties, PartialEq)]
 pub struct StatementProps {
