@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The project's whole check, as CI runs it (.ci/run):
 #   setup → cargo fmt --check → clippy -D warnings → cargo test →
-#   trunk build --release → browser tests (node --test tests/e2e/)
+#   trunk build --release → trunk build --features debug-panic (into
+#   target/dist-debug-panic, for the panic test) → browser tests (node --test tests/e2e/)
 # Exits non-zero if any step fails; later steps still run when they can, so one
 # run reports every failure. The output ends with node's test summary.
 #
@@ -40,6 +41,13 @@ step clippy cargo clippy --workspace --all-targets --all-features --locked -- -D
 step test cargo test --workspace --all-features --locked || true
 BUILD_OK=1
 step build trunk build --release --offline || BUILD_OK=0
+# The panic screen's test (tests/e2e/panic.test.mjs) needs a build where
+# `?debug-panic` panics; it goes to its own dir, never to dist/. Removed first,
+# so a failed build fails that test instead of testing a stale one.
+PANIC_DIST="$ROOT/target/dist-debug-panic"
+rm -rf "$PANIC_DIST"
+step build-panic trunk build --release --offline --features debug-panic --dist "$PANIC_DIST" || true
+export E2E_PANIC_DIST="$PANIC_DIST"
 
 say "step summary (before browser tests)"
 printf '  %s\n' "${SUMMARY[@]}"
