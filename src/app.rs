@@ -23,6 +23,9 @@ pub struct Outcome {
     pub query: Query,
     pub results: SearchResults,
     pub notices: Vec<String>,
+    /// The address held something that was dropped: it should be replaced by
+    /// the view actually shown, so a reload or a copied link is clean.
+    pub address_dirty: bool,
 }
 
 /// A shared [`Outcome`]; equal when it is the same search, so passing it as
@@ -49,6 +52,7 @@ fn run(view: &ViewState, url_notices: &[String]) -> Outcome {
     let (filters, resolve_notices) = view.resolve(&bundle.corpus);
     let query = Query::parse(&view.q);
     let results = Searcher::new(bundle).search(&query, &filters, view.effective_sort());
+    let address_dirty = !url_notices.is_empty() || !resolve_notices.is_empty();
     let mut notices = url_notices.to_vec();
     notices.extend(resolve_notices);
     notices.extend(query.warnings.iter().cloned());
@@ -57,6 +61,7 @@ fn run(view: &ViewState, url_notices: &[String]) -> Outcome {
         query,
         results,
         notices,
+        address_dirty,
     }
 }
 
@@ -76,6 +81,14 @@ pub fn App() -> Html {
             }
         });
     }
+    {
+        let outcome = outcome.clone();
+        use_effect_with(outcome, |o| {
+            if o.address_dirty {
+                crate::location::replace(&o.view);
+            }
+        });
+    }
     let view = &outcome.view;
     let open = view
         .doc
@@ -86,7 +99,7 @@ pub fn App() -> Html {
         <ContextProvider<Navigator> context={navigator}>
             <header class="masthead">
                 <div class="brand">
-                    <a href="./" class="home">{ "CSTO Statements Explorer" }</a>
+                    <h1 class="brand-name"><a href="./" class="home">{ "CSTO Statements Explorer" }</a></h1>
                     <span class="tagline">{ "Statements by CSTO officials, 2004–2024" }</span>
                 </div>
                 <SearchBox view={view.clone()} />

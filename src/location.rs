@@ -79,6 +79,12 @@ fn write(view: &ViewState, push: bool) {
 /// A typed view waiting for the debounce before it is written to the address.
 type Pending = Rc<RefCell<Option<(Timeout, ViewState)>>>;
 
+/// Replaces the current history entry's address with `view`'s, e.g. to
+/// drop what the decoder had to ignore.
+pub fn replace(view: &ViewState) {
+    write(view, false);
+}
+
 /// Moves the app to another view. Provided as a context by the App.
 #[derive(Clone)]
 pub struct Navigator {

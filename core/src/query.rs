@@ -25,7 +25,7 @@
 use crate::text;
 
 /// The longest query we evaluate; longer input is cut (with a notice).
-pub const MAX_QUERY_CHARS: usize = 500;
+pub const MAX_QUERY_CHARS: usize = 1000;
 /// The most clauses we evaluate; more are dropped (with a notice).
 pub const MAX_CLAUSES: usize = 32;
 

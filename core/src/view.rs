@@ -22,8 +22,9 @@ use crate::search::{Filters, Sort};
 
 /// The most values kept for one list parameter.
 const MAX_VALUES: usize = 64;
-/// The longest query string kept for `q` (in characters).
-const MAX_Q_CHARS: usize = 1000;
+/// The longest query string kept for `q` (in characters): what the parser
+/// evaluates, so a long query is cut (and reported) once.
+const MAX_Q_CHARS: usize = crate::query::MAX_QUERY_CHARS;
 /// The most terms compared in one trends chart.
 const MAX_COMPARE: usize = 8;
 /// The longest compared term kept.

@@ -257,7 +257,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 <ViewLink to={back} class="back">{ "← All results" }</ViewLink>
             </nav>
             <header>
-                <h1 id="reader-title">{ statement.title.clone() }</h1>
+                <h2 id="reader-title">{ statement.title.clone() }</h2>
                 <StatementMeta id={props.statement} full={true} />
                 <Cite statement={props.statement} />
                 <StatementEntities statement={props.statement} view={view.clone()} />
