@@ -368,6 +368,7 @@ test('resolutions: 1373 lists the statements citing it, filters to them, and lin
 
   await openApp(page, '');
   await page.click('details.entity-facets > summary');
+  await page.waitForSelector('#facet-sc input[value="sc-1373"]'); // the lists are drawn when opened
   const sc = await readEntityFacet(page, 'sc');
   assert.deepEqual(sc['sc-1373'], {
     label: 'S/RES/1373 (2001)',
