@@ -50,8 +50,8 @@ pub struct KwicRow {
 
 use crate::cite::iso_date as iso;
 
-/// `base` is the page address without a query; `query` the current view's
-/// encoded query string, kept in permalinks so they reopen with highlights.
+/// A permalink to a statement or one of its paragraphs; `base` is the page
+/// address without its query string.
 fn permalink(base: &str, id: &str, para: Option<u16>) -> String {
     match para {
         Some(p) => format!("{base}?doc={id}&p={p}"),
