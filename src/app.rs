@@ -26,6 +26,9 @@ pub struct Outcome {
     /// The address held something that was dropped: it should be replaced by
     /// the view actually shown, so a reload or a copied link is clean.
     pub address_dirty: bool,
+    /// How long decoding the view and searching took, shown to the browser
+    /// benchmark as `main[data-search-ms]` (search apart from rendering).
+    pub search_ms: f64,
 }
 
 /// A shared [`Outcome`]; equal when it is the same search, so passing it as
@@ -47,6 +50,8 @@ impl std::ops::Deref for SharedOutcome {
 }
 
 fn run(view: &ViewState, url_notices: &[String]) -> Outcome {
+    let perf = gloo::utils::window().performance();
+    let started = perf.as_ref().map_or(0.0, |p| p.now());
     let bundle = bundle();
     let mut view = view.clone();
     let (filters, resolve_notices) = view.resolve(&bundle.corpus);
@@ -62,6 +67,7 @@ fn run(view: &ViewState, url_notices: &[String]) -> Outcome {
         results,
         notices,
         address_dirty,
+        search_ms: perf.map_or(0.0, |p| p.now() - started),
     }
 }
 
@@ -113,7 +119,7 @@ pub fn App() -> Html {
                 <Tabs view={view.clone()} />
             }
             <Notices notices={outcome.notices.clone()} />
-            <main id="main" data-ready={ready.to_string()} class={classes!(open.is_some().then_some("reading"))}>
+            <main id="main" data-ready={ready.to_string()} data-search-ms={format!("{:.3}", outcome.search_ms)} class={classes!(open.is_some().then_some("reading"))}>
                 <FacetPanel outcome={outcome.clone()} />
                 {
                     match (open, view.tab) {
