@@ -8,7 +8,9 @@
 // - keystroke → results rendered: each scripted query typed a character at a
 //   time; per keystroke, from the input event to the DOM mutation it causes
 //   (a MutationObserver), median and p95 over all keystrokes;
-// - memory: JS heap in use after load (Chromium's performance.memory).
+// - memory: JS heap in use after load (Chromium's performance.memory), and
+//   the wasm linear memory (not part of the JS heap), read from the
+//   instance trunk's loader announces with `TrunkApplicationStarted`.
 import { launchBrowser, CHROMIUM_PATH } from '../e2e/helpers.mjs';
 import { startServer } from '../e2e/server.mjs';
 import path from 'node:path';
@@ -28,22 +30,24 @@ const server = await startServer({ root, base: '/tools/csto/', csp: true });
 const browser = await launchBrowser();
 try {
   // Start-up, 10 fresh contexts (no cache).
-  const total = [], afterWasm = [], heap = [];
+  const total = [], afterWasm = [], heap = [], wasmMem = [];
   for (let i = 0; i < 10; i++) {
     const ctx = await browser.newContext();
+    await ctx.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.__benchWasmMemory = e.detail?.wasm?.memory; }));
     const page = await ctx.newPage();
     await page.goto(server.url);
     await page.waitForSelector('main[data-ready="true"]');
     const t = await page.evaluate(() => {
       const mark = performance.getEntriesByName('app-rendered')[0];
       const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('.wasm'));
-      return { rendered: mark.startTime, wasmEnd: wasm ? wasm.responseEnd : NaN, heap: performance.memory ? performance.memory.usedJSHeapSize : NaN };
+      return { rendered: mark.startTime, wasmEnd: wasm ? wasm.responseEnd : NaN, heap: performance.memory ? performance.memory.usedJSHeapSize : NaN, wasmMem: window.__benchWasmMemory ? window.__benchWasmMemory.buffer.byteLength : NaN };
     });
-    total.push(t.rendered); afterWasm.push(t.rendered - t.wasmEnd); heap.push(t.heap);
+    total.push(t.rendered); afterWasm.push(t.rendered - t.wasmEnd); heap.push(t.heap); wasmMem.push(t.wasmMem);
     await ctx.close();
   }
   console.log(`start-up: navigation → first results  median ${fmt(median(total))} ms  (after wasm downloaded: median ${fmt(median(afterWasm))} ms)`);
   console.log(`JS heap after load: median ${(median(heap) / 1048576).toFixed(1)} MiB`);
+  console.log(`wasm memory after load: median ${(median(wasmMem) / 1048576).toFixed(1)} MiB`);
 
   // Keystrokes.
   const ctx = await browser.newContext();

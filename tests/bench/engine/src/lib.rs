@@ -19,6 +19,7 @@ use wasm_bindgen::prelude::*;
 
 thread_local! {
     static BUNDLE: OnceCell<&'static Bundle> = const { OnceCell::new() };
+    static SEARCHER: OnceCell<Searcher<'static>> = const { OnceCell::new() };
 }
 
 fn bundle() -> &'static Bundle {
@@ -48,6 +49,21 @@ pub fn search(q: &str) -> u32 {
     let facet_sum: u32 = r.facets.speakers.iter().map(|c| c.passages).sum();
     std::hint::black_box(facet_sum);
     r.passage_count as u32
+}
+
+/// [`search`] with one `Searcher` kept across calls (the app makes a new
+/// one per keystroke, which tokenizes the alias list each time): shows what
+/// that costs.
+#[wasm_bindgen]
+pub fn search_reusing_searcher(q: &str) -> u32 {
+    SEARCHER.with(|s| {
+        let r = s.get_or_init(|| Searcher::new(bundle())).search(
+            &Query::parse(q),
+            &Filters::default(),
+            Sort::Relevance,
+        );
+        r.passage_count as u32
+    })
 }
 
 /// The matching passage ids, in rank order (statements by score, then their
