@@ -9,7 +9,7 @@ use crate::components::{
 use crate::corpus::bundle;
 use crate::location::{use_view, Navigator};
 use csto_core::query::Query;
-use csto_core::search::{SearchResults, Searcher};
+use csto_core::search::SearchResults;
 use csto_core::view::Tab;
 use csto_core::view::ViewState;
 use std::rc::Rc;
@@ -56,7 +56,7 @@ fn run(view: &ViewState, url_notices: &[String]) -> Outcome {
     let mut view = view.clone();
     let (filters, resolve_notices) = view.resolve(&bundle.corpus);
     let query = Query::parse(&view.q);
-    let results = Searcher::new(bundle).search(&query, &filters, view.effective_sort());
+    let results = crate::corpus::searcher().search(&query, &filters, view.effective_sort());
     let address_dirty = !url_notices.is_empty() || !resolve_notices.is_empty();
     let mut notices = url_notices.to_vec();
     notices.extend(resolve_notices);

@@ -1,6 +1,7 @@
 //! The compiled corpus, embedded at build time and decoded once on first use.
 
 use csto_core::bundle::Bundle;
+use csto_core::search::Searcher;
 use std::sync::OnceLock;
 
 static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
@@ -10,4 +11,11 @@ static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
 pub fn bundle() -> &'static Bundle {
     static BUNDLE: OnceLock<Bundle> = OnceLock::new();
     BUNDLE.get_or_init(|| Bundle::from_bytes(BYTES).expect("corpus.bin written by build.rs"))
+}
+
+/// The searcher over [`bundle`], made once: it prepares the alias table,
+/// which would otherwise be redone on every keystroke.
+pub fn searcher() -> &'static Searcher<'static> {
+    static SEARCHER: OnceLock<Searcher<'static>> = OnceLock::new();
+    SEARCHER.get_or_init(|| Searcher::new(bundle()))
 }

@@ -97,8 +97,8 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let view = &props.outcome.view;
 
     let (paragraphs, hit_total) = {
-        let hits = csto_core::search::Searcher::new(bundle)
-            .hits_in_statement(&props.outcome.query, props.statement);
+        let hits =
+            crate::corpus::searcher().hits_in_statement(&props.outcome.query, props.statement);
         let range = index.statement_passages(props.statement);
         numbered(
             statement

@@ -11,7 +11,7 @@ use crate::corpus::bundle;
 use crate::location::{Nav, Navigator};
 use csto_core::model::{StatementId, ThemeId};
 use csto_core::query::Query;
-use csto_core::search::{Searcher, Sort};
+use csto_core::search::Sort;
 use csto_core::trends::{theme_trend, trends, Series};
 use csto_core::view::{Axis, ViewState};
 use gloo::events::EventListener;
@@ -88,7 +88,7 @@ pub fn filtered_statements(view: &ViewState) -> Vec<StatementId> {
     let bundle = bundle();
     let mut v = view.clone();
     let (filters, _) = v.resolve(&bundle.corpus);
-    let results = Searcher::new(bundle).search(&Query::parse(""), &filters, Sort::DateAsc);
+    let results = crate::corpus::searcher().search(&Query::parse(""), &filters, Sort::DateAsc);
     let mut ids: Vec<StatementId> = results.statements.iter().map(|s| s.statement).collect();
     ids.sort_unstable();
     ids
