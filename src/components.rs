@@ -1,5 +1,6 @@
 //! The app's components, one per file.
 
+pub mod axis_toggle;
 pub mod cite;
 pub mod concordance;
 pub mod entities;

@@ -12,5 +12,9 @@ fn main() {
     if location::current_search().contains("debug-panic") {
         panic!("debug-panic requested in the address");
     }
+    // The static shell in index.html has done its job: the app replaces it.
+    if let Some(shell) = gloo::utils::document().get_element_by_id("shell") {
+        shell.remove();
+    }
     yew::Renderer::<app::App>::new().render();
 }

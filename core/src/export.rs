@@ -158,87 +158,92 @@ pub fn csv(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Stri
     out
 }
 
-pub fn statements_csv(rows: &[StatementRow]) -> String {
-    csv(
-        &[
-            "id",
-            "title",
-            "speaker",
-            "role",
-            "date",
-            "date_precision",
-            "venue",
-            "record",
-            "matching_passages",
-            "permalink",
-        ],
-        rows.iter().map(|r| {
-            vec![
-                r.id.clone(),
-                r.title.clone(),
-                r.speaker.clone(),
-                r.role.clone(),
-                r.date.clone(),
-                r.date_precision.to_string(),
-                r.venue.clone(),
-                r.record.clone(),
-                r.matching_passages.to_string(),
-                r.permalink.clone(),
-            ]
-        }),
-    )
+/// A row type that can be written as CSV: its header and its cells.
+pub trait CsvRecord {
+    const HEADER: &'static [&'static str];
+    fn cells(&self) -> Vec<String>;
 }
 
-pub fn passages_csv(rows: &[PassageRow]) -> String {
-    csv(
-        &[
-            "statement",
-            "speaker",
-            "date",
-            "paragraph",
-            "hits",
-            "text",
-            "permalink",
-        ],
-        rows.iter().map(|r| {
-            vec![
-                r.statement.clone(),
-                r.speaker.clone(),
-                r.date.clone(),
-                r.paragraph.to_string(),
-                r.hits.to_string(),
-                r.text.clone(),
-                r.permalink.clone(),
-            ]
-        }),
-    )
+impl CsvRecord for StatementRow {
+    const HEADER: &'static [&'static str] = &[
+        "id",
+        "title",
+        "speaker",
+        "role",
+        "date",
+        "date_precision",
+        "venue",
+        "record",
+        "matching_passages",
+        "permalink",
+    ];
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.id.clone(),
+            self.title.clone(),
+            self.speaker.clone(),
+            self.role.clone(),
+            self.date.clone(),
+            self.date_precision.to_string(),
+            self.venue.clone(),
+            self.record.clone(),
+            self.matching_passages.to_string(),
+            self.permalink.clone(),
+        ]
+    }
 }
 
-pub fn kwic_csv(rows: &[KwicRow]) -> String {
-    csv(
-        &[
-            "statement",
-            "speaker",
-            "date",
-            "paragraph",
-            "left",
-            "hit",
-            "right",
-            "permalink",
-        ],
-        rows.iter().map(|r| {
-            vec![
-                r.statement.clone(),
-                r.speaker.clone(),
-                r.date.clone(),
-                r.paragraph.to_string(),
-                r.left.clone(),
-                r.hit.clone(),
-                r.right.clone(),
-                r.permalink.clone(),
-            ]
-        }),
-    )
+impl CsvRecord for PassageRow {
+    const HEADER: &'static [&'static str] = &[
+        "statement",
+        "speaker",
+        "date",
+        "paragraph",
+        "hits",
+        "text",
+        "permalink",
+    ];
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.statement.clone(),
+            self.speaker.clone(),
+            self.date.clone(),
+            self.paragraph.to_string(),
+            self.hits.to_string(),
+            self.text.clone(),
+            self.permalink.clone(),
+        ]
+    }
+}
+
+impl CsvRecord for KwicRow {
+    const HEADER: &'static [&'static str] = &[
+        "statement",
+        "speaker",
+        "date",
+        "paragraph",
+        "left",
+        "hit",
+        "right",
+        "permalink",
+    ];
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.statement.clone(),
+            self.speaker.clone(),
+            self.date.clone(),
+            self.paragraph.to_string(),
+            self.left.clone(),
+            self.hit.clone(),
+            self.right.clone(),
+            self.permalink.clone(),
+        ]
+    }
+}
+
+/// `rows` as a CSV document with their header.
+pub fn to_csv<T: CsvRecord>(rows: &[T]) -> String {
+    csv(T::HEADER, rows.iter().map(CsvRecord::cells))
 }
 
 #[cfg(test)]

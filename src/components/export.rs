@@ -6,9 +6,7 @@
 use crate::app::SharedOutcome;
 use crate::corpus::bundle;
 use csto_core::concordance::{concordance, sort_lines};
-use csto_core::export::{
-    kwic_csv, kwic_rows, passage_rows, passages_csv, statement_rows, statements_csv,
-};
+use csto_core::export::{kwic_rows, passage_rows, statement_rows, to_csv};
 use csto_core::view::Tab;
 use serde::Serialize;
 use wasm_bindgen::JsCast;
@@ -88,14 +86,14 @@ fn export(outcome: &SharedOutcome, what: What, format: Format) {
         (What::Statements, f) => {
             let rows = statement_rows(bundle, results, &base);
             match f {
-                Format::Csv => ("csto-statements.csv", statements_csv(&rows)),
+                Format::Csv => ("csto-statements.csv", to_csv(&rows)),
                 Format::Json => ("csto-statements.json", to_json(&rows)),
             }
         }
         (What::Passages, f) => {
             let rows = passage_rows(bundle, results, &base);
             match f {
-                Format::Csv => ("csto-passages.csv", passages_csv(&rows)),
+                Format::Csv => ("csto-passages.csv", to_csv(&rows)),
                 Format::Json => ("csto-passages.json", to_json(&rows)),
             }
         }
@@ -113,7 +111,7 @@ fn export(outcome: &SharedOutcome, what: What, format: Format) {
             );
             let rows = kwic_rows(bundle, &lines, &base);
             match f {
-                Format::Csv => ("csto-concordance.csv", kwic_csv(&rows)),
+                Format::Csv => ("csto-concordance.csv", to_csv(&rows)),
                 Format::Json => ("csto-concordance.json", to_json(&rows)),
             }
         }

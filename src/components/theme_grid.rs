@@ -5,7 +5,7 @@
 //! Columns follow the speaker and year filters.
 
 use crate::app::SharedOutcome;
-use crate::components::link::ViewLink;
+use crate::components::axis_toggle::AxisToggle;
 use crate::components::trends::statement_label;
 use crate::corpus::bundle;
 use crate::location::{href, Nav, Navigator};
@@ -111,18 +111,6 @@ pub fn ThemeGrid(props: &ThemeGridProps) -> Html {
     let corpus = &bundle().corpus;
     let navigator = use_context::<Navigator>().expect("Navigator context");
 
-    let axis_links = [(Axis::Year, "By year"), (Axis::Statement, "By statement")]
-        .into_iter()
-        .map(|(a, label)| {
-            let to = ViewState {
-                axis: a,
-                ..view.clone()
-            };
-            html! {
-                <li><ViewLink to={to} class={classes!("seg", format!("axis-{}", a.key()))} current={view.axis == a}>{ label }</ViewLink></li>
-            }
-        });
-
     let head = columns.iter().map(|c| {
         let label = match c.label.split_once(' ') {
             Some((year, name)) => html! { <>{ year.to_string() }<br /><span class="who">{ name.to_string() }</span></> },
@@ -208,7 +196,7 @@ pub fn ThemeGrid(props: &ThemeGridProps) -> Html {
             <div class="view-controls">
                 <div class="seg-group">
                     <span class="seg-label" id="grid-axis-label">{ "Columns" }</span>
-                    <ul class="segmented grid-axis" aria-labelledby="grid-axis-label">{ for axis_links }</ul>
+                    <ul class="segmented grid-axis" aria-labelledby="grid-axis-label"><AxisToggle view={view.clone()} /></ul>
                 </div>
                 <div class="heat-key" aria-hidden="true">
                     <span>{ "0%" }</span><span class="heat-bar"></span><span>{ "100% of paragraphs" }</span>

@@ -5,8 +5,8 @@
 //! current filters appear.
 
 use crate::app::SharedOutcome;
+use crate::components::axis_toggle::AxisToggle;
 use crate::components::concordance::{surname, thousands};
-use crate::components::link::ViewLink;
 use crate::corpus::bundle;
 use crate::location::{Nav, Navigator};
 use csto_core::model::{StatementId, ThemeId};
@@ -513,18 +513,6 @@ pub fn TrendsView(props: &TrendsProps) -> Html {
         })
     };
 
-    let axis_links = [(Axis::Year, "By year"), (Axis::Statement, "By statement")]
-        .into_iter()
-        .map(|(a, label)| {
-            let to = ViewState {
-                axis: a,
-                ..view.clone()
-            };
-            html! {
-                <li><ViewLink to={to} class={classes!("seg", format!("axis-{}", a.key()))} current={view.axis == a}>{ label }</ViewLink></li>
-            }
-        });
-
     let legend = chart.lines.iter().enumerate().map(|(i, l)| {
         let remove = (chart.mode == Mode::Compare).then(|| {
             let next = ViewState {
@@ -573,7 +561,7 @@ pub fn TrendsView(props: &TrendsProps) -> Html {
                 </form>
                 <div class="seg-group">
                     <span class="seg-label" id="trend-axis-label">{ "Count" }</span>
-                    <ul class="segmented trend-axis" aria-labelledby="trend-axis-label">{ for axis_links }</ul>
+                    <ul class="segmented trend-axis" aria-labelledby="trend-axis-label"><AxisToggle view={view.clone()} /></ul>
                 </div>
             </div>
             <p class="what">{ what }</p>
