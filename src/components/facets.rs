@@ -34,13 +34,18 @@ struct OptionProps {
     label: String,
     count: FacetCount,
     checked: bool,
-    onchange: Callback<()>,
+    /// Toggles (facet name, value). The same callback on every render, so an
+    /// option whose count and state did not change is not re-rendered.
+    ontoggle: Callback<(&'static str, String)>,
 }
 
 #[component]
 fn FacetOption(props: &OptionProps) -> Html {
     let id = format!("f-{}-{}", props.name, props.value);
-    let onchange = props.onchange.reform(|_: Event| ());
+    let onchange = {
+        let (toggle, name, value) = (props.ontoggle.clone(), props.name, props.value.clone());
+        Callback::from(move |_: Event| toggle.emit((name, value.clone())))
+    };
     let empty = props.count.passages == 0 && !props.checked;
     html! {
         <li class={classes!("facet-option", empty.then_some("zero"))}>
@@ -66,48 +71,52 @@ pub fn FacetPanel(props: &FacetPanelProps) -> Html {
         let navigator = navigator.clone();
         move |v: ViewState| navigator.go(v, Nav::Push)
     };
+    // The latest view, read when an option is toggled, so the toggle callback
+    // can stay the same across renders (typing re-renders this panel on every
+    // keystroke; unchanged options are then skipped).
+    let latest = use_mut_ref(|| view.clone());
+    *latest.borrow_mut() = view.clone();
+    let toggle = {
+        let navigator = navigator.clone();
+        use_callback((), move |(name, value): (&'static str, String), _| {
+            let mut v = latest.borrow().clone();
+            match name {
+                "speaker" => v.speakers = toggled(&v.speakers, &value),
+                "theme" => v.themes = toggled(&v.themes, &value),
+                "year" => {
+                    if let Ok(y) = value.parse::<u16>() {
+                        v.years = toggled(&v.years, &y);
+                        v.years.sort_unstable();
+                    }
+                }
+                _ => return,
+            }
+            navigator.go(v, Nav::Push);
+        })
+    };
 
     let speakers = corpus.speakers.iter().enumerate().map(|(i, sp)| {
-        let next = ViewState {
-            speakers: toggled(&view.speakers, &sp.id),
-            ..view.clone()
-        };
-        let go = go.clone();
         html! {
-            <FacetOption name="speaker" value={sp.id.clone()} label={sp.name.clone()}
+            <FacetOption key={sp.id.clone()} name="speaker" value={sp.id.clone()} label={sp.name.clone()}
                 count={facets.speakers[i]} checked={view.speakers.contains(&sp.id)}
-                onchange={Callback::from(move |_| go(next.clone()))} />
+                ontoggle={toggle.clone()} />
         }
     });
     let years = facets.years.iter().map(|&(y, count)| {
-        let next = ViewState {
-            years: {
-                let mut ys = toggled(&view.years, &y);
-                ys.sort();
-                ys
-            },
-            ..view.clone()
-        };
-        let go = go.clone();
         html! {
-            <FacetOption name="year" value={y.to_string()} label={y.to_string()}
+            <FacetOption key={y.to_string()} name="year" value={y.to_string()} label={y.to_string()}
                 count={count} checked={view.years.contains(&y)}
-                onchange={Callback::from(move |_| go(next.clone()))} />
+                ontoggle={toggle.clone()} />
         }
     });
     let mut themes: Vec<usize> = (0..corpus.themes.len()).collect();
     themes.sort_by_key(|&i| std::cmp::Reverse(facets.themes[i].passages));
     let themes = themes.into_iter().map(|i| {
         let t = &corpus.themes[i];
-        let next = ViewState {
-            themes: toggled(&view.themes, &t.id),
-            ..view.clone()
-        };
-        let go = go.clone();
         html! {
-            <FacetOption name="theme" value={t.id.clone()} label={t.label.clone()}
+            <FacetOption key={t.id.clone()} name="theme" value={t.id.clone()} label={t.label.clone()}
                 count={facets.themes[i]} checked={view.themes.contains(&t.id)}
-                onchange={Callback::from(move |_| go(next.clone()))} />
+                ontoggle={toggle.clone()} />
         }
     });
 
