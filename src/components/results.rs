@@ -12,6 +12,9 @@ use yew::prelude::*;
 
 /// Passages shown under each statement before "and N more".
 const PASSAGES_SHOWN: usize = 3;
+/// Statements rendered at first; more on request. Keeps typing fast on a
+/// large corpus, where a query can match hundreds of statements.
+const PAGE: usize = 50;
 /// Snippet length in bytes.
 const SNIPPET_BYTES: usize = 260;
 
@@ -39,7 +42,19 @@ pub fn ResultList(props: &ResultListProps) -> Html {
         plural(results.passage_count, "passage", "passages")
     );
 
-    let items = results.statements.iter().map(|hit| {
+    // How many statements are shown: UI state, reset by every new search.
+    let shown = use_state(|| PAGE);
+    {
+        let shown = shown.clone();
+        use_effect_with(props.outcome.clone(), move |_| shown.set(PAGE));
+    }
+    let hidden = results.statements.len().saturating_sub(*shown);
+    let more = {
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE))
+    };
+
+    let items = results.statements.iter().take(*shown).map(|hit| {
         let s = &corpus.statements[hit.statement as usize];
         let open = ViewState { doc: Some(s.id.clone()), para: None, ..view.clone() };
         let passages = if browsing {
@@ -109,6 +124,11 @@ pub fn ResultList(props: &ResultListProps) -> Html {
                 </div>
             }
             <ol class="result-list">{ for items }</ol>
+            if hidden > 0 {
+                <button type="button" class="show-more" onclick={more}>
+                    { format!("Show {} more of {hidden} statements", hidden.min(PAGE)) }
+                </button>
+            }
         </section>
     }
 }
