@@ -156,15 +156,10 @@ fn compute(view: &ViewState, query: &Query) -> Chart {
                         let p = &s.statements[id as usize];
                         (n + p.count, w + p.words)
                     });
-                    let per_10k = if words == 0 {
-                        0.0
-                    } else {
-                        count as f64 * 10_000.0 / words as f64
-                    };
                     Value {
                         count,
                         words,
-                        per_10k,
+                        per_10k: csto_core::trends::per_10k(count, words),
                     }
                 })
                 .collect();
