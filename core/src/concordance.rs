@@ -249,16 +249,7 @@ mod tests {
                 )
             })
             .collect();
-        Bundle::new(Corpus {
-            statements,
-            speakers: vec![Speaker {
-                id: "x".into(),
-                name: "X".into(),
-            }],
-            themes: vec![],
-            aliases: vec![],
-            entities: vec![],
-        })
+        Bundle::new(Corpus::of(statements))
     }
 
     fn show(l: &KwicLine) -> String {

@@ -172,6 +172,21 @@ impl Passage {
 }
 
 impl Corpus {
+    /// A corpus of `statements` by one speaker (id `x`), with no themes,
+    /// aliases or entities: the starting point of small test corpora.
+    pub fn of(statements: Vec<Statement>) -> Corpus {
+        Corpus {
+            statements,
+            speakers: vec![Speaker {
+                id: "x".into(),
+                name: "X".into(),
+            }],
+            themes: Vec::new(),
+            aliases: Vec::new(),
+            entities: Vec::new(),
+        }
+    }
+
     pub fn speaker(&self, id: SpeakerId) -> &Speaker {
         &self.speakers[id as usize]
     }

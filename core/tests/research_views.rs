@@ -426,26 +426,17 @@ fn tiny() -> Bundle {
     let statement =
         |id: &str, year: u16, text: &str| Statement::bare(id, 0, year, vec![Passage::plain(text)]);
     let border28 = vec!["border"; 28].join(" ");
-    Bundle::new(Corpus {
-        statements: vec![
-            // target: 10 tokens; "kanal" stem ×6 (Kanal ×2, kanal ×3, kanals ×1),
-            // "the" ×2 (stop word), "2024" ×2 (number)
-            statement(
-                "t",
-                2007,
-                "Kanal kanal kanals the Kanal kanal 2024 the kanal 2024",
-            ),
-            // reference: 30 tokens; kanal ×2, border ×28
-            statement("r", 2016, &format!("kanal kanal {border28}")),
-        ],
-        speakers: vec![Speaker {
-            id: "x".into(),
-            name: "X".into(),
-        }],
-        themes: vec![],
-        aliases: vec![],
-        entities: vec![],
-    })
+    Bundle::new(Corpus::of(vec![
+        // target: 10 tokens; "kanal" stem ×6 (Kanal ×2, kanal ×3, kanals ×1),
+        // "the" ×2 (stop word), "2024" ×2 (number)
+        statement(
+            "t",
+            2007,
+            "Kanal kanal kanals the Kanal kanal 2024 the kanal 2024",
+        ),
+        // reference: 30 tokens; kanal ×2, border ×28
+        statement("r", 2016, &format!("kanal kanal {border28}")),
+    ]))
 }
 
 #[test]
