@@ -23,6 +23,7 @@ use crate::bundle::Bundle;
 use crate::entities::EntityId;
 use crate::index::PassageId;
 use crate::model::StatementId;
+use crate::order;
 use crate::search::{Hit, PassageHit};
 use crate::text;
 
@@ -214,8 +215,8 @@ fn neighbours(bundle: &Bundle, l: &KwicLine, left: bool) -> Vec<String> {
 pub fn sort_lines(bundle: &Bundle, lines: &mut [KwicLine], sort: KwicSort) {
     let position = |l: &KwicLine| (l.statement, l.paragraph, l.start, l.end);
     match sort {
-        KwicSort::Corpus => lines.sort_by_key(position),
-        KwicSort::Newest => lines.sort_by_key(|l| {
+        KwicSort::Corpus => order::sort_by_key(lines, position),
+        KwicSort::Newest => order::sort_by_key(lines, |l| {
             let d = &bundle.corpus.statements[l.statement as usize].date;
             (
                 std::cmp::Reverse((d.year, d.month, d.day, l.statement)),
@@ -226,7 +227,7 @@ pub fn sort_lines(bundle: &Bundle, lines: &mut [KwicLine], sort: KwicSort) {
         }),
         KwicSort::Left | KwicSort::Right => {
             let left = sort == KwicSort::Left;
-            lines.sort_by_cached_key(|l| (neighbours(bundle, l, left), position(l)))
+            order::sort_by_key(lines, |l| (neighbours(bundle, l, left), position(l)))
         }
     }
 }

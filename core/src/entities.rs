@@ -222,7 +222,7 @@ pub fn passage_mentions(
                 .map(move |m| (id as EntityId, *m))
         })
         .collect();
-    out.sort_by_key(|(id, m)| (m.start, std::cmp::Reverse(m.end), *id));
+    crate::order::sort_by_key(&mut out, |(id, m)| (m.start, std::cmp::Reverse(m.end), *id));
     out
 }
 

@@ -91,7 +91,7 @@ pub fn passage_rows(bundle: &Bundle, results: &SearchResults, base: &str) -> Vec
     for hit in &results.statements {
         let s = &corpus.statements[hit.statement as usize];
         let mut passages: Vec<_> = hit.passages.iter().collect();
-        passages.sort_by_key(|p| p.passage);
+        crate::order::sort_by_key(&mut passages, |p| p.passage);
         for p in passages {
             let r = &bundle.index.passages[p.passage as usize];
             rows.push(PassageRow {

@@ -158,8 +158,7 @@ impl Index {
             .take_while(|(w, _)| w.starts_with(prefix))
             .map(|&(_, t)| t)
             .collect();
-        ids.sort_unstable();
-        ids.dedup();
+        crate::order::sort_dedup(&mut ids);
         ids
     }
 

@@ -33,6 +33,7 @@
 use crate::bundle::Bundle;
 use crate::index::TermId;
 use crate::model::StatementId;
+use crate::order;
 use crate::text;
 
 /// G2 critical values for one degree of freedom.
@@ -238,7 +239,7 @@ pub fn keyness(bundle: &Bundle, target: &[StatementId]) -> Vec<Keyword> {
     }
 
     let mut stop: Vec<String> = STOP_WORDS.iter().map(|w| text::stem(w)).collect();
-    stop.sort_unstable();
+    order::sort(&mut stop);
 
     let mut out = Vec::new();
     for (t, postings) in index.postings.iter().enumerate() {
@@ -272,7 +273,9 @@ pub fn keyness(bundle: &Bundle, target: &[StatementId]) -> Vec<Keyword> {
             log_ratio: log_ratio(af, bf, cf, df),
         });
     }
-    out.sort_by(|x, y| y.g2.total_cmp(&x.g2).then(x.term.cmp(&y.term)));
+    order::sort_by(&mut out, |x, y| {
+        y.g2.total_cmp(&x.g2).then(x.term.cmp(&y.term))
+    });
     for k in &mut out {
         k.word = surface(bundle, k.term, &passage_in_target);
     }

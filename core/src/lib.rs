@@ -20,6 +20,7 @@ pub mod export;
 pub mod index;
 pub mod keyness;
 pub mod model;
+pub mod order;
 pub mod query;
 pub mod search;
 pub mod snippet;

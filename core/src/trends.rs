@@ -22,6 +22,7 @@
 
 use crate::bundle::Bundle;
 use crate::model::ThemeId;
+use crate::order;
 use crate::query::Query;
 use crate::search::{Filters, Searcher, Sort};
 
@@ -95,7 +96,7 @@ pub fn series(bundle: &Bundle, label: &str, counts: &[u32]) -> Series {
             None => years.push(Point::new(statement.date.year, c, w)),
         }
     }
-    years.sort_by_key(|p| p.at);
+    order::sort_by_key(&mut years, |p| p.at);
     Series {
         label: label.to_string(),
         statements,
@@ -158,7 +159,7 @@ pub fn theme_counts(bundle: &Bundle, theme: ThemeId) -> Vec<u32> {
                 }
             }
             // longest first at a place, then skip what overlaps a counted one
-            found.sort_by_key(|&(i, e)| (i, std::cmp::Reverse(e)));
+            order::sort_by_key(&mut found, |&(i, e)| (i, std::cmp::Reverse(e)));
             let mut until = 0;
             for &(i, e) in &found {
                 if i >= until {

@@ -321,7 +321,7 @@ impl ViewState {
                 other => n.push(format!("Ignored unknown parameter {}.", quote(other))),
             }
         }
-        v.years.sort_unstable();
+        crate::order::sort(&mut v.years);
         if let (Some(f), Some(t)) = (v.year_from, v.year_to) {
             if f > t {
                 n.push(format!("The year range {f}–{t} was reversed to {t}–{f}."));

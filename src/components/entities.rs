@@ -37,7 +37,7 @@ pub fn EntityFacet(props: &EntityFacetProps) -> Html {
         if ids.is_empty() {
             return html! {};
         }
-        ids.sort_by_key(|&i| std::cmp::Reverse(counts[i].passages));
+        csto_core::order::sort_by_key(&mut ids, |&i| std::cmp::Reverse(counts[i].passages));
         let items = ids.into_iter().map(|i| {
             let e = &corpus.entities[i];
             let checked = view.entities.contains(&e.key);

@@ -86,7 +86,7 @@ pub fn FacetPanel(props: &FacetPanelProps) -> Html {
                 "year" => {
                     if let Ok(y) = value.parse::<u16>() {
                         v.years = toggled(&v.years, &y);
-                        v.years.sort_unstable();
+                        csto_core::order::sort(&mut v.years);
                     }
                 }
                 _ => return,
@@ -110,7 +110,9 @@ pub fn FacetPanel(props: &FacetPanelProps) -> Html {
         }
     });
     let mut themes: Vec<usize> = (0..corpus.themes.len()).collect();
-    themes.sort_by_key(|&i| std::cmp::Reverse(facets.themes[i].passages));
+    csto_core::order::sort_by_key(&mut themes, |&i| {
+        std::cmp::Reverse(facets.themes[i].passages)
+    });
     let themes = themes.into_iter().map(|i| {
         let t = &corpus.themes[i];
         html! {

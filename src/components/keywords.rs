@@ -108,8 +108,7 @@ pub fn KeywordsView(props: &KeywordsProps) -> Html {
         .iter()
         .map(|s| target_link(s.id.clone(), s.name.clone()));
     let mut years: Vec<u16> = corpus.statements.iter().map(|s| s.date.year).collect();
-    years.sort_unstable();
-    years.dedup();
+    csto_core::order::sort_dedup(&mut years);
     let years = years
         .into_iter()
         .map(|y| target_link(y.to_string(), y.to_string()));

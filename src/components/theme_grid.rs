@@ -91,7 +91,7 @@ fn compute(view: &ViewState) -> Vec<Column> {
             }
         }
     }
-    out.sort_by_key(|c| c.year);
+    csto_core::order::sort_by_key(&mut out, |c| c.year);
     out
 }
 

@@ -90,7 +90,7 @@ pub fn filtered_statements(view: &ViewState) -> Vec<StatementId> {
     let (filters, _) = v.resolve(&bundle.corpus);
     let results = crate::corpus::searcher().search(&Query::parse(""), &filters, Sort::DateAsc);
     let mut ids: Vec<StatementId> = results.statements.iter().map(|s| s.statement).collect();
-    ids.sort_unstable();
+    csto_core::order::sort(&mut ids);
     ids
 }
 
@@ -118,7 +118,7 @@ fn columns(statements: &[StatementId], axis: Axis) -> Vec<Column> {
             },
         }
     }
-    out.sort_by_key(|c| c.year);
+    csto_core::order::sort_by_key(&mut out, |c| c.year);
     out
 }
 
