@@ -8,6 +8,7 @@ use crate::components::{
 };
 use crate::corpus::bundle;
 use crate::location::{use_view, Navigator};
+use csto_core::decimal::fixed;
 use csto_core::query::Query;
 use csto_core::search::SearchResults;
 use csto_core::view::Tab;
@@ -119,7 +120,7 @@ pub fn App() -> Html {
                 <Tabs view={view.clone()} />
             }
             <Notices notices={outcome.notices.clone()} />
-            <main id="main" data-ready={ready.to_string()} data-search-ms={format!("{:.3}", outcome.search_ms)} class={classes!(open.is_some().then_some("reading"))}>
+            <main id="main" data-ready={ready.to_string()} data-search-ms={fixed(outcome.search_ms, 3)} class={classes!(open.is_some().then_some("reading"))}>
                 <FacetPanel outcome={outcome.clone()} />
                 {
                     match (open, view.tab) {

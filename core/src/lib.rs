@@ -15,6 +15,7 @@
 pub mod bundle;
 pub mod cite;
 pub mod concordance;
+pub mod decimal;
 pub mod entities;
 pub mod export;
 pub mod index;

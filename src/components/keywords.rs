@@ -6,6 +6,7 @@ use crate::app::SharedOutcome;
 use crate::components::concordance::{surname, thousands};
 use crate::components::link::ViewLink;
 use crate::corpus::bundle;
+use csto_core::decimal::{fixed, trimmed};
 use csto_core::keyness::{keyness, Keyword, G2_P001, G2_P01, G2_P05};
 use csto_core::model::StatementId;
 use csto_core::trends::statement_words;
@@ -130,7 +131,7 @@ pub fn KeywordsView(props: &KeywordsProps) -> Html {
                 </th>
                 <td class="num">{ thousands(k.target as usize) }</td>
                 <td class="num">{ thousands(k.reference as usize) }</td>
-                <td class="num g2">{ format!("{:.1}", k.g2) }</td>
+                <td class="num g2">{ fixed(k.g2, 1) }</td>
                 <td class="sig" title={meaning}>
                     <span aria-hidden="true">{ stars }</span>
                     <span class="visually-hidden">{ meaning }</span>
@@ -154,7 +155,8 @@ pub fn KeywordsView(props: &KeywordsProps) -> Html {
             </div>
             <p class="what">
                 { "Log-likelihood (G²) measures how unlikely a word’s frequency in the chosen statements would be if they used it at the same rate as the rest of the corpus: the higher, the more distinctive. " }
-                { format!("* p < 0.05 (G² > {G2_P05}), ** p < 0.01 (> {G2_P01}), *** p < 0.001 (> {G2_P001}); with so few statements, read them as “notable”, not as proof.") }
+                { format!("* p < 0.05 (G² > {}), ** p < 0.01 (> {}), *** p < 0.001 (> {}); with so few statements, read them as “notable”, not as proof.",
+                    trimmed(G2_P05, 2), trimmed(G2_P01, 2), trimmed(G2_P001, 2)) }
             </p>
             if keyed.keywords.is_empty() {
                 <div class="empty"><p>{ "No term stands out for this choice." }</p></div>

@@ -244,7 +244,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
         html! {
             <li>
                 <span class="theme-label">{ corpus.theme(w.theme).label.clone() }</span>
-                <meter min="0" max="1" value={w.weight.to_string()}
+                <meter min="0" max={statement.passages.len().to_string()} value={w.passages.to_string()}
                        title={format!("{} of {} paragraphs", w.passages, statement.passages.len())}></meter>
                 <span class="count">{ format!("{}/{}", w.passages, statement.passages.len()) }</span>
             </li>

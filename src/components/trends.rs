@@ -9,6 +9,7 @@ use crate::components::axis_toggle::AxisToggle;
 use crate::components::concordance::{surname, thousands};
 use crate::corpus::bundle;
 use crate::location::{Nav, Navigator};
+use csto_core::decimal::{fixed, trimmed};
 use csto_core::model::{StatementId, ThemeId};
 use csto_core::query::Query;
 use csto_core::search::Sort;
@@ -201,13 +202,12 @@ fn nice_step(max: f64, target: f64) -> f64 {
 
 /// A tick label: no trailing zeros, at most two decimals.
 fn tick_label(v: f64) -> String {
-    let s = format!("{v:.2}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" {
-        "0".into()
-    } else {
-        s.into()
-    }
+    trimmed(v, 2)
+}
+
+/// An SVG coordinate: a tenth of a pixel is finer than any screen needs.
+fn px(v: f64) -> String {
+    trimmed(v, 1)
 }
 
 fn series_class(i: usize) -> Classes {
@@ -311,9 +311,9 @@ fn svg_chart(chart: &Chart, width: f64) -> Html {
         let yy = y(v);
         html! {
             <g class="tick y">
-                <line class="grid" x1={left.to_string()} x2={(w - right).to_string()}
-                      y1={yy.to_string()} y2={yy.to_string()} />
-                <text x={(left - 6.0).to_string()} y={yy.to_string()} text-anchor="end"
+                <line class="grid" x1={px(left)} x2={px(w - right)}
+                      y1={px(yy)} y2={px(yy)} />
+                <text x={px(left - 6.0)} y={px(yy)} text-anchor="end"
                       dominant-baseline="middle">{ tick_label(v) }</text>
             </g>
         }
@@ -321,18 +321,18 @@ fn svg_chart(chart: &Chart, width: f64) -> Html {
     let x_axis = chart.columns.iter().zip(&xs).map(|(c, &x)| {
         let label = if rotate {
             html! {
-                <text x={x.to_string()} y={(base + 14.0).to_string()} text-anchor="end"
-                      transform={format!("rotate(-35 {x} {})", base + 14.0)}>{ c.label.clone() }</text>
+                <text x={px(x)} y={px(base + 14.0)} text-anchor="end"
+                      transform={format!("rotate(-35 {} {})", px(x), px(base + 14.0))}>{ c.label.clone() }</text>
             }
         } else {
             html! {
-                <text x={x.to_string()} y={(base + 18.0).to_string()} text-anchor="middle">{ c.label.clone() }</text>
+                <text x={px(x)} y={px(base + 18.0)} text-anchor="middle">{ c.label.clone() }</text>
             }
         };
         html! {
             <g class="tick x">
-                <line class="tick-mark" x1={x.to_string()} x2={x.to_string()}
-                      y1={base.to_string()} y2={(base + 5.0).to_string()} />
+                <line class="tick-mark" x1={px(x)} x2={px(x)}
+                      y1={px(base)} y2={px(base + 5.0)} />
                 { label }
             </g>
         }
@@ -342,23 +342,28 @@ fn svg_chart(chart: &Chart, width: f64) -> Html {
             .values
             .iter()
             .zip(&xs)
-            .map(|(v, &x)| format!("{x:.1},{:.1}", y(v.per_10k)))
+            .map(|(v, &x)| format!("{},{}", px(x), px(y(v.per_10k))))
             .collect();
-        let points = line.values.iter().zip(&chart.columns).zip(&xs).map(|((v, c), &x)| {
-            let title = format!(
-                "{}, {}: {}, {:.1} per 10,000 words",
-                line.label,
-                c.label,
-                occurrences(v.count),
-                v.per_10k
-            );
-            html! {
-                <circle class="point" cx={format!("{x:.1}")} cy={format!("{:.1}", y(v.per_10k))} r="4"
-                        data-x={c.key.clone()} data-series={i.to_string()}>
-                    <title>{ title }</title>
-                </circle>
-            }
-        });
+        let points = line
+            .values
+            .iter()
+            .zip(&chart.columns)
+            .zip(&xs)
+            .map(|((v, c), &x)| {
+                let title = format!(
+                    "{}, {}: {}, {} per 10,000 words",
+                    line.label,
+                    c.label,
+                    occurrences(v.count),
+                    fixed(v.per_10k, 1)
+                );
+                html! {
+                    <circle class="point" cx={px(x)} cy={px(y(v.per_10k))} r="4"
+                            data-x={c.key.clone()} data-series={i.to_string()}>
+                        <title>{ title }</title>
+                    </circle>
+                }
+            });
         html! {
             <g class={series_class(i)} data-label={line.label.clone()}>
                 <polyline class="line" points={pts.join(" ")} />
@@ -379,12 +384,12 @@ fn svg_chart(chart: &Chart, width: f64) -> Html {
         names.join("; ")
     );
     html! {
-        <svg class="trend-chart" role="img" aria-label={aria} viewBox={format!("0 0 {w:.0} {h:.0}")}
-             width={format!("{w:.0}")} height={format!("{h:.0}")} xmlns="http://www.w3.org/2000/svg">
-            <text class="axis-title" x={left.to_string()} y="12">{ "per 10,000 words" }</text>
+        <svg class="trend-chart" role="img" aria-label={aria} viewBox={format!("0 0 {} {}", fixed(w, 0), fixed(h, 0))}
+             width={fixed(w, 0)} height={fixed(h, 0)} xmlns="http://www.w3.org/2000/svg">
+            <text class="axis-title" x={px(left)} y="12">{ "per 10,000 words" }</text>
             { for y_axis }
-            <line class="axis" x1={left.to_string()} x2={left.to_string()} y1={top.to_string()} y2={base.to_string()} />
-            <line class="axis" x1={left.to_string()} x2={(w - right).to_string()} y1={base.to_string()} y2={base.to_string()} />
+            <line class="axis" x1={px(left)} x2={px(left)} y1={px(top)} y2={px(base)} />
+            <line class="axis" x1={px(left)} x2={px(w - right)} y1={px(base)} y2={px(base)} />
             { for x_axis }
             { for lines }
         </svg>
@@ -414,7 +419,7 @@ fn data_table(chart: &Chart) -> Html {
     let rows = chart.lines.iter().enumerate().map(|(i, l)| {
         let cells = l.values.iter().map(|v| {
             html! {
-                <td>{ format!("{:.1}", v.per_10k) }<span class="count">{ format!(" ({})", thousands(v.count as usize)) }</span></td>
+                <td>{ fixed(v.per_10k, 1) }<span class="count">{ format!(" ({})", thousands(v.count as usize)) }</span></td>
             }
         });
         html! {
