@@ -293,9 +293,7 @@ fn without_possessive(w: &str) -> &str {
 }
 
 fn same_ignoring_case(a: &str, b: &str) -> bool {
-    a.chars()
-        .flat_map(char::to_lowercase)
-        .eq(b.chars().flat_map(char::to_lowercase))
+    text::fold(a) == text::fold(b)
 }
 
 /// The most frequent surface form of term `t` in passages passing `keep`:

@@ -63,8 +63,9 @@ pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
-/// Lowercase, strip diacritics (Latin and Greek letters, by a table
-/// generated from Unicode canonical decomposition in `build.rs`) and
+/// Lowercase (any script of the Basic Multilingual Plane), strip diacritics
+/// (Latin and Greek letters; both by a table generated from Unicode data in
+/// `build.rs`) and
 /// apostrophes; drop a possessive `'s`.
 /// The result is the unstemmed form used for prefixes and "did you mean".
 pub fn fold(word: &str) -> String {
@@ -79,15 +80,24 @@ pub fn fold(word: &str) -> String {
             }
             continue;
         }
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else if let Ok(i) = FOLD.binary_search_by_key(&c, |&(k, _)| k) {
-            out.push(FOLD[i].1);
-        } else {
-            out.extend(c.to_lowercase());
-        }
+        out.push(fold_char(c));
     }
     out
+}
+
+/// One letter lowercased and without diacritics, by the table `build.rs`
+/// generates (ASCII directly).
+fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    let Ok(key) = u16::try_from(c as u32) else {
+        return c; // outside the BMP: kept as it is
+    };
+    match FOLD.binary_search_by_key(&key, |&(k, _)| k) {
+        Ok(i) => char::from_u32(FOLD[i].1.into()).unwrap_or(c),
+        Err(_) => c,
+    }
 }
 
 /// The index term of a folded word: the English Snowball stem, with one
@@ -219,6 +229,28 @@ mod tests {
             assert_eq!(fold(&c.to_string()), expected, "U+{cp:04X} {c}");
         }
         assert_eq!(fold("ÁÉÍÓÚ àèìòù ñ ç ő ł"), "aeiou aeiou n c o ł");
+    }
+
+    #[test]
+    fn the_fold_table_lowercases_like_the_standard_library() {
+        // Outside the diacritic blocks, every BMP letter whose lowercase is
+        // one letter folds to it: ОДКБ, Ἀθῆναι, Հայաստան, ＣＳＴＯ.
+        let stripped = [(0xC0, 0x24F), (0x370, 0x3FF), (0x1E00, 0x1FFF)];
+        for cp in 0x80..=0xFFFF_u32 {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            if is_apostrophe(c) || stripped.iter().any(|&(lo, hi)| (lo..=hi).contains(&cp)) {
+                continue;
+            }
+            let lower: String = c.to_lowercase().collect();
+            if lower.chars().count() == 1 {
+                assert_eq!(fold(&c.to_string()), lower, "U+{cp:04X} {c}");
+            }
+        }
+        assert_eq!(fold("ОДКБ Беларусь"), "одкб беларусь");
+        assert_eq!(fold("ＣＳＴＯ"), "ｃｓｔｏ");
+        assert_eq!(fold("𐐀"), "𐐀"); // Deseret, outside the BMP: kept
     }
 
     #[test]

@@ -154,7 +154,7 @@ pub fn ConcordanceView(props: &ConcordanceProps) -> Html {
                 <div class="table-scroll">
                     <table class="kwic">
                         <caption>
-                            { format!("Every occurrence of “{}”: {count}, {}", view.q.trim(), sort_label(sort).to_lowercase()) }
+                            { format!("Every occurrence of “{}”: {count}, {}", view.q.trim(), sort_label(sort).to_ascii_lowercase()) }
                         </caption>
                         <thead>
                             <tr>

@@ -142,7 +142,7 @@ pub fn Export(props: &ExportProps) -> Html {
         let onclick = Callback::from(move |_: MouseEvent| export(&outcome, what, format));
         let fmt = if format == Format::Csv { "csv" } else { "json" };
         html! {
-            <button type="button" class={classes!("export", format!("export-{}-{fmt}", kind.to_lowercase()))} {onclick}>
+            <button type="button" class={classes!("export", format!("export-{}-{fmt}", kind.to_ascii_lowercase()))} {onclick}>
                 { label }
             </button>
         }
