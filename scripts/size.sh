@@ -1,13 +1,26 @@
 #!/usr/bin/env bash
 # Sizes of the release build: every file of dist/ with raw, gzip -9 and
-# brotli -q 11 sizes, and the totals.
-#   bash scripts/size.sh            # trunk build --release first
-#   bash scripts/size.sh --no-build # measure the dist/ that is there
+# brotli -q 11 sizes, the totals, and what the embedded corpus spends its
+# bytes on (each part of the bundle compressed on its own).
+#   bash scripts/size.sh                 # trunk build --release first
+#   bash scripts/size.sh --no-build      # measure the dist/ that is there
+#   bash scripts/size.sh --no-build --budget 215   # also fail if the brotli total > 215 KiB
+# The budget is a ratchet against regressions (scripts/test.sh sets it a
+# little above the last measured size), not the issue's 120 KB goal.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 
-if [ "${1:-}" != "--no-build" ]; then
+BUILD=1 BUDGET_KIB=
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --no-build) BUILD=0 ;;
+    --budget) BUDGET_KIB=${2:?--budget needs KiB}; shift ;;
+    *) die "unknown argument $1" ;;
+  esac
+  shift
+done
+if [ $BUILD = 1 ]; then
   trunk build --release --offline >&2
 fi
 [ -f dist/index.html ] || die "dist/ is empty: run without --no-build"
@@ -29,3 +42,22 @@ done < <(find dist -type f -print0 | sort -z)
 row "----" "---" "-------" "-----------"
 row "total" "$(fmt "$tr")" "$(fmt "$tg")" "$(fmt "$tb")"
 printf '(bytes: raw %d, gzip %d, brotli %d)\n' "$tr" "$tg" "$tb"
+
+# What the embedded bundle (corpus + index) is made of.
+PARTS=target/bundle-parts
+rm -rf "$PARTS"
+if cargo run -q -p csto-core --features compile --example bundle_parts -- "$PARTS" "${CSTO_CORPUS_DIR:-corpus}" >&2; then
+  echo
+  row "bundle part (postcard)" raw "gzip -9" "brotli -q11"
+  while IFS= read -r -d '' f; do
+    row "$(basename "$f" .bin)" "$(fmt "$(wc -c <"$f")")" "$(fmt "$(gzip -9 -c "$f" | wc -c)")" "$(fmt "$(brotli -q 11 -c "$f" | wc -c)")"
+  done < <(find "$PARTS" -type f -print0 | sort -z)
+fi
+
+if [ -n "$BUDGET_KIB" ]; then
+  limit=$((BUDGET_KIB * 1024))
+  if [ "$tb" -gt "$limit" ]; then
+    die "size budget exceeded: brotli total $tb bytes > $BUDGET_KIB KiB ($limit bytes)"
+  fi
+  echo "size budget ok: brotli total $(fmt "$tb") <= $BUDGET_KIB KiB"
+fi

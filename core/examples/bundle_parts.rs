@@ -1,0 +1,38 @@
+//! Writes each part of the compiled bundle to its own file, so a size report
+//! can say what the embedded corpus spends its bytes on (`scripts/size.sh`
+//! compresses them).
+//!
+//! ```text
+//! cargo run --release -p csto-core --features compile --example bundle_parts -- OUT_DIR [CORPUS_DIR]
+//! ```
+
+use csto_core::bundle::Bundle;
+use serde::Serialize;
+use std::path::PathBuf;
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let out = PathBuf::from(args.next().expect("usage: bundle_parts OUT_DIR [CORPUS_DIR]"));
+    let dir = PathBuf::from(args.next().unwrap_or_else(|| "corpus".into()));
+    let corpus = csto_core::source::load_corpus(&dir).unwrap_or_else(|e| {
+        eprintln!("{e}");
+        std::process::exit(1)
+    });
+    let b = Bundle::new(corpus);
+    std::fs::create_dir_all(&out).expect("output dir can be created");
+    let write = |name: &str, bytes: Vec<u8>| {
+        std::fs::write(out.join(format!("{name}.bin")), bytes).expect("output dir is writable");
+    };
+    fn bytes<T: Serialize + ?Sized>(v: &T) -> Vec<u8> {
+        postcard::to_allocvec(v).expect("bundle parts serialize")
+    }
+    write("whole bundle", b.to_bytes());
+    write("corpus: statements (text + metadata)", bytes(&b.corpus.statements));
+    write("corpus: entities", bytes(&b.corpus.entities));
+    write("corpus: themes", bytes(&b.corpus.themes));
+    write("corpus: aliases", bytes(&b.corpus.aliases));
+    write("index: terms", bytes(&b.index.terms));
+    write("index: postings", bytes(&b.index.postings));
+    write("index: words", bytes(&b.index.words));
+    write("index: passages (token spans)", bytes(&b.index.passages));
+}
