@@ -7,12 +7,16 @@
 //! ```
 
 use csto_core::bundle::Bundle;
+use csto_core::index::Index;
 use serde::Serialize;
 use std::path::PathBuf;
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let out = PathBuf::from(args.next().expect("usage: bundle_parts OUT_DIR [CORPUS_DIR]"));
+    let out = PathBuf::from(
+        args.next()
+            .expect("usage: bundle_parts OUT_DIR [CORPUS_DIR]"),
+    );
     let dir = PathBuf::from(args.next().unwrap_or_else(|| "corpus".into()));
     let corpus = csto_core::source::load_corpus(&dir).unwrap_or_else(|e| {
         eprintln!("{e}");
@@ -27,12 +31,36 @@ fn main() {
         postcard::to_allocvec(v).expect("bundle parts serialize")
     }
     write("whole bundle", b.to_bytes());
-    write("corpus: statements (text + metadata)", bytes(&b.corpus.statements));
+    write(
+        "corpus: statements (text + metadata)",
+        bytes(&b.corpus.statements),
+    );
     write("corpus: entities", bytes(&b.corpus.entities));
     write("corpus: themes", bytes(&b.corpus.themes));
     write("corpus: aliases", bytes(&b.corpus.aliases));
-    write("index: terms", bytes(&b.index.terms));
-    write("index: postings", bytes(&b.index.postings));
-    write("index: words", bytes(&b.index.words));
-    write("index: passages (token spans)", bytes(&b.index.passages));
+    // each index field through the index's own serialization (which
+    // delta-encodes some fields): the index with every other field emptied
+    let empty = Index {
+        terms: vec![],
+        postings: vec![],
+        words: vec![],
+        passages: vec![],
+        statement_start: vec![],
+        avg_len: 0.0,
+    };
+    let only = |set: &dyn Fn(&mut Index)| {
+        let mut i = empty.clone();
+        set(&mut i);
+        bytes(&i)
+    };
+    write("index: terms", only(&|i| i.terms = b.index.terms.clone()));
+    write(
+        "index: postings",
+        only(&|i| i.postings = b.index.postings.clone()),
+    );
+    write("index: words", only(&|i| i.words = b.index.words.clone()));
+    write(
+        "index: passages (token spans)",
+        only(&|i| i.passages = b.index.passages.clone()),
+    );
 }

@@ -52,6 +52,9 @@ pub struct PassageRef {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Index {
     pub terms: Vec<String>,
+    /// Serialized as gaps between passage ids and between positions, which
+    /// are small numbers (one varint byte each, mostly).
+    #[serde(with = "delta_postings")]
     pub postings: Vec<Vec<Posting>>,
     /// Folded (unstemmed) words and the term each stems to, sorted by word:
     /// used for `prefix*` queries and "did you mean".
@@ -208,5 +211,70 @@ mod delta_spans {
                 (start, prev)
             })
             .collect())
+    }
+}
+
+/// Postings as (passage gap, position gaps) lists; see [`Index::postings`].
+mod delta_postings {
+    use super::Posting;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    type Gaps = Vec<Vec<(u32, Vec<u16>)>>;
+
+    pub fn serialize<S: Serializer>(postings: &[Vec<Posting>], s: S) -> Result<S::Ok, S::Error> {
+        let gaps: Gaps = postings
+            .iter()
+            .map(|list| {
+                let mut prev = 0;
+                list.iter()
+                    .map(|p| {
+                        let gap = p.passage - prev;
+                        prev = p.passage;
+                        (gap, deltas(&p.positions))
+                    })
+                    .collect()
+            })
+            .collect();
+        gaps.serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Vec<Posting>>, D::Error> {
+        let gaps = Gaps::deserialize(d)?;
+        Ok(gaps
+            .into_iter()
+            .map(|list| {
+                let mut passage = 0u32;
+                list.into_iter()
+                    .map(|(gap, positions)| {
+                        passage = passage.saturating_add(gap);
+                        Posting {
+                            passage,
+                            positions: sums(positions),
+                        }
+                    })
+                    .collect()
+            })
+            .collect())
+    }
+
+    fn deltas(ascending: &[u16]) -> Vec<u16> {
+        let mut prev = 0;
+        ascending
+            .iter()
+            .map(|&x| {
+                let d = x - prev;
+                prev = x;
+                d
+            })
+            .collect()
+    }
+
+    fn sums(mut gaps: Vec<u16>) -> Vec<u16> {
+        let mut acc = 0u16;
+        for g in &mut gaps {
+            acc = acc.saturating_add(*g);
+            *g = acc;
+        }
+        gaps
     }
 }
