@@ -50,20 +50,20 @@ export const MIME_TYPES = {
 /** Types a compressing host compresses (images and fonts are compressed already). */
 const COMPRESSIBLE = /^(text\/|application\/(wasm|json|xml|manifest\+json)|image\/svg\+xml)/;
 
-/**
- * The body encoded as the client accepts, like a compressing static host:
- * brotli (quality 11, as for precompressed files) or gzip, else unchanged.
- * @returns {{body: Buffer, encoding: string|null}}
- */
-export function encodeBody(body, type, acceptEncoding = '') {
-  if (!COMPRESSIBLE.test(type)) return { body, encoding: null };
+/** The encoding a compressing host would pick for `type` and this Accept-Encoding: 'br', 'gzip' or null. */
+export function chooseEncoding(type, acceptEncoding = '') {
+  if (!COMPRESSIBLE.test(type)) return null;
   const accepts = (name) => new RegExp(`(^|[\\s,])${name}(?![\\w-])(?!;q=0(\\.0*)?([\\s,]|$))`).test(acceptEncoding);
-  if (accepts('br')) {
+  return accepts('br') ? 'br' : accepts('gzip') ? 'gzip' : null;
+}
+
+/** `body` compressed with `encoding` (brotli at quality 11, as for precompressed files; gzip -9). */
+export function compressBody(body, encoding) {
+  if (encoding === 'br') {
     const params = { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length };
-    return { body: zlib.brotliCompressSync(body, { params }), encoding: 'br' };
+    return zlib.brotliCompressSync(body, { params });
   }
-  if (accepts('gzip')) return { body: zlib.gzipSync(body, { level: 9 }), encoding: 'gzip' };
-  return { body, encoding: null };
+  return encoding === 'gzip' ? zlib.gzipSync(body, { level: 9 }) : body;
 }
 
 /** sha256 CSP sources ('sha256-…') of every inline <script> (one without src=) in html. */
@@ -89,7 +89,7 @@ export function buildCsp(root) {
  * Start serving `root` under `base` on 127.0.0.1 and a free port.
  * @param {{root?: string, base?: string, csp?: boolean|string, compress?: boolean, port?: number}} opts
  *   csp: true → the strict policy from buildCsp(root); a string → that policy verbatim.
- *   compress: true → brotli/gzip by Accept-Encoding (see encodeBody); default off.
+ *   compress: true → brotli/gzip by Accept-Encoding (see chooseEncoding); default off.
  * @returns {Promise<{url: string, origin: string, port: number, base: string, csp: string|null,
  *   requests: Array<{method: string, url: string, path: string, status: number, bytes: number, t: number}>,
  *   close: () => Promise<void>}>}
@@ -148,12 +148,13 @@ export async function startServer({ root = 'dist', base = '/tools/csto/', csp = 
       const body = await fsp.readFile(file);
       const type = MIME_TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream';
       if (!compress) return send(200, { 'content-type': type }, body);
-      const key = `${file}\0${stat.mtimeMs}\0${req.headers['accept-encoding'] ?? ''}`;
-      if (!encodedCache.has(key)) encodedCache.set(key, encodeBody(body, type, req.headers['accept-encoding']));
-      const encoded = encodedCache.get(key);
+      const encoding = chooseEncoding(type, req.headers['accept-encoding']);
       const headers = { 'content-type': type, vary: 'Accept-Encoding' };
-      if (encoded.encoding) headers['content-encoding'] = encoded.encoding;
-      return send(200, headers, encoded.body);
+      if (!encoding) return send(200, headers, body);
+      const key = `${file}\0${stat.mtimeMs}\0${encoding}`;
+      if (!encodedCache.has(key)) encodedCache.set(key, compressBody(body, encoding));
+      headers['content-encoding'] = encoding;
+      return send(200, headers, encodedCache.get(key));
     } catch (err) {
       return send(500, { 'content-type': 'text/plain' }, Buffer.from(`500 ${err}\n`));
     }
