@@ -10,7 +10,11 @@ static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
 /// core crate, so decoding cannot fail unless the build itself is broken.
 pub fn bundle() -> &'static Bundle {
     static BUNDLE: OnceLock<Bundle> = OnceLock::new();
-    BUNDLE.get_or_init(|| Bundle::from_bytes(BYTES).expect("corpus.bin written by build.rs"))
+    BUNDLE.get_or_init(|| {
+        let bundle = Bundle::from_bytes(BYTES).expect("corpus.bin written by build.rs");
+        crate::app::mark("bundle-decoded");
+        bundle
+    })
 }
 
 /// The searcher over [`bundle`], made once: it prepares the alias table,

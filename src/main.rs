@@ -12,9 +12,18 @@ fn main() {
     if location::current_search().contains("debug-panic") {
         panic!("debug-panic requested in the address");
     }
-    // The static shell in index.html has done its job: the app replaces it.
-    if let Some(shell) = gloo::utils::document().get_element_by_id("shell") {
-        shell.remove();
-    }
-    yew::Renderer::<app::App>::new().render();
+    app::mark("app-start");
+    mount();
+}
+
+/// Renders the app into `#app`, next to the static header of index.html, which
+/// stays: it was painted before the wasm arrived and is the page's heading.
+/// Yew empties `#app` (its "Loading" note) first.
+fn mount() {
+    let document = gloo::utils::document();
+    match document.get_element_by_id("app") {
+        Some(root) => yew::Renderer::<app::App>::with_root(root).render(),
+        // An index.html without the container still gets a working app.
+        None => yew::Renderer::<app::App>::new().render(),
+    };
 }

@@ -48,13 +48,19 @@ pub fn StatementMeta(props: &MetaProps) -> Html {
     };
     if !props.full {
         return html! {
-            <p class="meta">
-                <span class="speaker">{ speaker.name.clone() }</span>{ ", " }
-                <span class="role">{ s.role.clone() }</span>{ " · " }
-                <StatementDate id={props.id} />{ " · " }
-                <span class="venue">{ s.venue.clone() }</span>{ " · " }
-                <span class="record">{ record }</span>
-            </p>
+            // Who, then when and where: two short lines rather than one
+            // run-on paragraph, which on a phone wrapped to eight lines.
+            <div class="meta">
+                <p class="meta-who">
+                    <span class="speaker">{ speaker.name.clone() }</span>{ ", " }
+                    <span class="role">{ s.role.clone() }</span>
+                </p>
+                <p class="meta-where">
+                    <StatementDate id={props.id} />{ " · " }
+                    <span class="venue">{ s.venue.clone() }</span>{ " · " }
+                    <span class="record">{ record }</span>
+                </p>
+            </div>
         };
     }
     html! {

@@ -4,7 +4,10 @@
 //
 // - start-up: navigation → first results in the DOM (the app's
 //   `app-rendered` performance mark), median of 10 fresh loads, and the same
-//   measured from the moment the wasm finished downloading;
+//   measured from the moment the wasm finished downloading, split into its
+//   phases by the app's marks: wasm downloaded → `app-start` (main() entered:
+//   the rest of compiling, instantiating), → `bundle-decoded` (the embedded
+//   corpus and index decoded), → `app-rendered` (search, first render);
 // - keystroke → results rendered: each scripted query typed a character at a
 //   time; per keystroke, from the input event to the DOM mutation it causes
 //   (a MutationObserver), median and p95 over all keystrokes;
@@ -31,6 +34,7 @@ const browser = await launchBrowser();
 try {
   // Start-up, 10 fresh contexts (no cache).
   const total = [], afterWasm = [], heap = [], wasmMem = [];
+  const phases = { instantiate: [], decode: [], render: [] };
   for (let i = 0; i < 10; i++) {
     const ctx = await browser.newContext();
     await ctx.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.__benchWasmMemory = e.detail?.wasm?.memory; }));
@@ -38,14 +42,16 @@ try {
     await page.goto(server.url);
     await page.waitForSelector('main[data-ready="true"]');
     const t = await page.evaluate(() => {
-      const mark = performance.getEntriesByName('app-rendered')[0];
+      const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
       const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('.wasm'));
-      return { rendered: mark.startTime, wasmEnd: wasm ? wasm.responseEnd : NaN, heap: performance.memory ? performance.memory.usedJSHeapSize : NaN, wasmMem: window.__benchWasmMemory ? window.__benchWasmMemory.buffer.byteLength : NaN };
+      return { rendered: at('app-rendered'), started: at('app-start'), decoded: at('bundle-decoded'), wasmEnd: wasm ? wasm.responseEnd : NaN, heap: performance.memory ? performance.memory.usedJSHeapSize : NaN, wasmMem: window.__benchWasmMemory ? window.__benchWasmMemory.buffer.byteLength : NaN };
     });
     total.push(t.rendered); afterWasm.push(t.rendered - t.wasmEnd); heap.push(t.heap); wasmMem.push(t.wasmMem);
+    phases.instantiate.push(t.started - t.wasmEnd); phases.decode.push(t.decoded - t.started); phases.render.push(t.rendered - t.decoded);
     await ctx.close();
   }
   console.log(`start-up: navigation → first results  median ${fmt(median(total))} ms  (after wasm downloaded: median ${fmt(median(afterWasm))} ms)`);
+  console.log(`  phases (medians): wasm downloaded → main() ${fmt(median(phases.instantiate))} ms, decode corpus ${fmt(median(phases.decode))} ms, search + first render ${fmt(median(phases.render))} ms`);
   console.log(`JS heap after load: median ${(median(heap) / 1048576).toFixed(1)} MiB`);
   console.log(`wasm memory after load: median ${(median(wasmMem) / 1048576).toFixed(1)} MiB`);
 

@@ -3,19 +3,26 @@
 // a directory URL serves its index.html, anything else that is not a file is a
 // 404 (no single-page-app fallback to index.html).
 //
+// By default nothing is compressed, like the plainest host (nginx's default
+// `gzip_types` leaves out wasm; `python -m http.server` compresses nothing).
+// `compress: true` behaves like hosts that compress on the fly (Netlify,
+// Cloudflare Pages, nginx with `gzip_types application/wasm ...`): brotli or
+// gzip, chosen from Accept-Encoding, for text and wasm responses.
+//
 //   import { startServer } from './server.mjs';
 //   const srv = await startServer({ root: 'dist', base: '/tools/csto/', csp: true });
 //   srv.url        // 'http://127.0.0.1:PORT/tools/csto/'
 //   srv.requests   // [{ method, url, path, status, bytes, t }] every request served
 //   await srv.close();
 //
-// Also runnable by hand: node tests/e2e/server.mjs [root] [base] [--csp] [--port N]
+// Also runnable by hand: node tests/e2e/server.mjs [root] [base] [--csp] [--compress] [--port N]
 
 import http from 'node:http';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 export const MIME_TYPES = {
@@ -40,6 +47,25 @@ export const MIME_TYPES = {
   '.xml': 'application/xml',
 };
 
+/** Types a compressing host compresses (images and fonts are compressed already). */
+const COMPRESSIBLE = /^(text\/|application\/(wasm|json|xml|manifest\+json)|image\/svg\+xml)/;
+
+/** The encoding a compressing host would pick for `type` and this Accept-Encoding: 'br', 'gzip' or null. */
+export function chooseEncoding(type, acceptEncoding = '') {
+  if (!COMPRESSIBLE.test(type)) return null;
+  const accepts = (name) => new RegExp(`(^|[\\s,])${name}(?![\\w-])(?!;q=0(\\.0*)?([\\s,]|$))`).test(acceptEncoding);
+  return accepts('br') ? 'br' : accepts('gzip') ? 'gzip' : null;
+}
+
+/** `body` compressed with `encoding` (brotli at quality 11, as for precompressed files; gzip -9). */
+export function compressBody(body, encoding) {
+  if (encoding === 'br') {
+    const params = { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length };
+    return zlib.brotliCompressSync(body, { params });
+  }
+  return encoding === 'gzip' ? zlib.gzipSync(body, { level: 9 }) : body;
+}
+
 /** sha256 CSP sources ('sha256-…') of every inline <script> (one without src=) in html. */
 export function inlineScriptHashes(html) {
   const hashes = [];
@@ -61,13 +87,14 @@ export function buildCsp(root) {
 
 /**
  * Start serving `root` under `base` on 127.0.0.1 and a free port.
- * @param {{root?: string, base?: string, csp?: boolean|string, port?: number}} opts
+ * @param {{root?: string, base?: string, csp?: boolean|string, compress?: boolean, port?: number}} opts
  *   csp: true → the strict policy from buildCsp(root); a string → that policy verbatim.
+ *   compress: true → brotli/gzip by Accept-Encoding (see chooseEncoding); default off.
  * @returns {Promise<{url: string, origin: string, port: number, base: string, csp: string|null,
  *   requests: Array<{method: string, url: string, path: string, status: number, bytes: number, t: number}>,
  *   close: () => Promise<void>}>}
  */
-export async function startServer({ root = 'dist', base = '/tools/csto/', csp = false, port = 0 } = {}) {
+export async function startServer({ root = 'dist', base = '/tools/csto/', csp = false, compress = false, port = 0 } = {}) {
   root = path.resolve(root);
   if (!base.startsWith('/')) base = '/' + base;
   if (!base.endsWith('/')) base += '/';
@@ -76,6 +103,9 @@ export async function startServer({ root = 'dist', base = '/tools/csto/', csp = 
   }
   const policy = csp === true ? buildCsp(root) : typeof csp === 'string' ? csp : null;
   const requests = [];
+  // file + encoding → encoded body: brotli at quality 11 takes ~1 s for the
+  // wasm, which a host pays once (or ahead of time), not per request.
+  const encodedCache = new Map();
 
   const server = http.createServer(async (req, res) => {
     const entry = { method: req.method, url: req.url, path: '', status: 0, bytes: 0, t: Date.now() };
@@ -117,7 +147,14 @@ export async function startServer({ root = 'dist', base = '/tools/csto/', csp = 
       if (!stat || !stat.isFile()) return notFound();
       const body = await fsp.readFile(file);
       const type = MIME_TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream';
-      return send(200, { 'content-type': type }, body);
+      if (!compress) return send(200, { 'content-type': type }, body);
+      const encoding = chooseEncoding(type, req.headers['accept-encoding']);
+      const headers = { 'content-type': type, vary: 'Accept-Encoding' };
+      if (!encoding) return send(200, headers, body);
+      const key = `${file}\0${stat.mtimeMs}\0${encoding}`;
+      if (!encodedCache.has(key)) encodedCache.set(key, compressBody(body, encoding));
+      headers['content-encoding'] = encoding;
+      return send(200, headers, encodedCache.get(key));
     } catch (err) {
       return send(500, { 'content-type': 'text/plain' }, Buffer.from(`500 ${err}\n`));
     }
@@ -144,7 +181,7 @@ export async function startServer({ root = 'dist', base = '/tools/csto/', csp = 
   };
 }
 
-// Run by hand: node tests/e2e/server.mjs [root] [base] [--csp] [--port N]
+// Run by hand: node tests/e2e/server.mjs [root] [base] [--csp] [--compress] [--port N]
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const flag = (name) => {
@@ -154,6 +191,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     return true;
   };
   const csp = flag('--csp') === true;
+  const compress = flag('--compress') === true;
   let port = 0;
   const pi = args.indexOf('--port');
   if (pi >= 0) {
@@ -162,8 +200,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   }
   const here = path.dirname(fileURLToPath(import.meta.url));
   const [root = path.join(here, '..', '..', 'dist'), base = '/tools/csto/'] = args;
-  const srv = await startServer({ root, base, csp, port });
-  console.log(`serving ${path.resolve(root)} at ${srv.url}${srv.csp ? `\nCSP: ${srv.csp}` : ''}`);
+  const srv = await startServer({ root, base, csp, compress, port });
+  console.log(`serving ${path.resolve(root)} at ${srv.url}${compress ? '\ncompressing (br/gzip)' : ''}${srv.csp ? `\nCSP: ${srv.csp}` : ''}`);
   const logIndex = { n: 0 };
   setInterval(() => {
     for (; logIndex.n < srv.requests.length; logIndex.n++) {
