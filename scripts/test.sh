@@ -40,6 +40,9 @@ FMT_COLOR=never
 step fmt cargo fmt --all -- --check --color "$FMT_COLOR" || true
 step clippy cargo clippy --workspace --all-targets --all-features --locked -- -D warnings || true
 step test cargo test --workspace --all-features --locked || true
+# The cargo-fuzz targets (fuzz/, run by scripts/fuzz.sh on nightly) must keep
+# compiling against the core: checked here on the stable toolchain.
+step fuzz-check cargo check --manifest-path fuzz/Cargo.toml --locked || true
 BUILD_OK=1
 step build trunk build --release --offline || BUILD_OK=0
 # A ratchet against size regressions: the brotli total of dist/ may not grow

@@ -29,7 +29,7 @@ fuzz_target!(|data: &[u8]| {
     // the first line is the query, the rest an address's query string
     let (q, address) = input.split_once('\n').unwrap_or((&input, ""));
     let bundle = bundle();
-    let (view, _) = ViewState::decode(address);
+    let (mut view, _) = ViewState::decode(address);
     let (filters, _) = view.resolve(&bundle.corpus);
     let query = Query::parse(q);
     for sort in [Sort::Relevance, Sort::DateDesc] {
