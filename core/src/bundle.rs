@@ -4,20 +4,44 @@
 
 use crate::index::Index;
 use crate::model::Corpus;
+use crate::passage_table::PassageTable;
 use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
 
 /// Corpus and index together; what `build.rs` writes and the app reads.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Bundle {
     pub corpus: Corpus,
     pub index: Index,
+    /// Derived from `corpus` and `index` on first use, not shipped: it costs
+    /// one pass over the passages, and the bundle stays as small as it was.
+    #[serde(skip)]
+    table: OnceLock<PassageTable>,
+}
+
+/// Two bundles are equal when their corpus and index are: the derived table
+/// follows from those, whether or not it was built yet.
+impl PartialEq for Bundle {
+    fn eq(&self, other: &Self) -> bool {
+        self.corpus == other.corpus && self.index == other.index
+    }
 }
 
 impl Bundle {
     /// Indexes `corpus`.
     pub fn new(corpus: Corpus) -> Bundle {
         let index = Index::build(&corpus);
-        Bundle { corpus, index }
+        Bundle {
+            corpus,
+            index,
+            table: OnceLock::new(),
+        }
+    }
+
+    /// The passages' facts as flat arrays, for the search (built on first call).
+    pub fn table(&self) -> &PassageTable {
+        self.table
+            .get_or_init(|| PassageTable::new(&self.corpus, &self.index))
     }
 
     /// The bytes embedded in the app.
