@@ -15,6 +15,7 @@
 pub mod bundle;
 pub mod cite;
 pub mod concordance;
+pub mod edit_distance;
 pub mod entities;
 pub mod export;
 mod facet_count;

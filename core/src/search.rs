@@ -8,6 +8,7 @@
 //! Pagefind's `filtered_counts`).
 
 use crate::bundle::Bundle;
+use crate::edit_distance::bounded_levenshtein;
 use crate::entities::EntityId;
 use crate::facet_count::{self, FacetSizes};
 use crate::index::{PassageId, TermId};
@@ -443,7 +444,9 @@ impl<'a> Searcher<'a> {
                     continue;
                 }
                 let folded = text::fold(raw);
-                let limit = if folded.chars().count() <= 4 { 1 } else { 2 };
+                let chars: Vec<char> = folded.chars().collect();
+                let limit = if chars.len() <= 4 { 1 } else { 2 };
+                let mut row = Vec::new();
                 let best = index
                     .words
                     .iter()
@@ -451,8 +454,8 @@ impl<'a> Searcher<'a> {
                     // those words before paying for the distance.
                     .filter(|(w, _)| w.len().abs_diff(folded.len()) <= limit)
                     .filter_map(|(w, t)| {
-                        let d = strsim::levenshtein(&folded, w);
-                        (d <= limit).then(|| (d, std::cmp::Reverse(index.doc_freq(*t)), w))
+                        let d = bounded_levenshtein(&chars, w, limit, &mut row)?;
+                        Some((d, std::cmp::Reverse(index.doc_freq(*t)), w))
                     })
                     .min();
                 if let Some((_, _, word)) = best {
