@@ -5,6 +5,7 @@
 use crate::index::Index;
 use crate::model::Corpus;
 use crate::passage_table::PassageTable;
+use crate::search::{alias_sequences, AliasSeqs};
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
@@ -17,10 +18,13 @@ pub struct Bundle {
     /// one pass over the passages, and the bundle stays as small as it was.
     #[serde(skip)]
     table: OnceLock<PassageTable>,
+    /// The alias list as term sequences, likewise derived on first use.
+    #[serde(skip)]
+    aliases: OnceLock<Vec<AliasSeqs>>,
 }
 
-/// Two bundles are equal when their corpus and index are: the derived table
-/// follows from those, whether or not it was built yet.
+/// Two bundles are equal when their corpus and index are: the derived
+/// tables follow from those, whether or not they were built yet.
 impl PartialEq for Bundle {
     fn eq(&self, other: &Self) -> bool {
         self.corpus == other.corpus && self.index == other.index
@@ -35,6 +39,7 @@ impl Bundle {
             corpus,
             index,
             table: OnceLock::new(),
+            aliases: OnceLock::new(),
         }
     }
 
@@ -42,6 +47,12 @@ impl Bundle {
     pub fn table(&self) -> &PassageTable {
         self.table
             .get_or_init(|| PassageTable::new(&self.corpus, &self.index))
+    }
+
+    /// The alias groups tokenized and stemmed as queries are, for the
+    /// search (built on first call: every `Searcher::new` used to redo it).
+    pub(crate) fn alias_sequences(&self) -> &[AliasSeqs] {
+        self.aliases.get_or_init(|| alias_sequences(&self.corpus))
     }
 
     /// The bytes embedded in the app.

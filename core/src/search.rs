@@ -13,7 +13,7 @@ use crate::entities::EntityId;
 use crate::facet_count::{self, FacetSizes};
 use crate::index::{PassageId, TermId};
 use crate::match_list::MatchList;
-use crate::model::{SpeakerId, StatementId, ThemeId};
+use crate::model::{Corpus, SpeakerId, StatementId, ThemeId};
 use crate::query::{Atom, Query};
 use crate::text;
 
@@ -116,32 +116,41 @@ struct Sequence {
 }
 
 /// An alias group's members as term sequences: (two-way, one-way).
-type AliasSeqs = (Vec<Vec<String>>, Vec<Vec<String>>);
+pub(crate) type AliasSeqs = (Vec<Vec<String>>, Vec<Vec<String>>);
 
-/// Searches a [`Bundle`]. Cheap to create: it only tokenizes the alias list.
+/// Searches a [`Bundle`]. Free to create: what it needs beyond the index
+/// (the alias list as term sequences, the passage table) is derived once
+/// per bundle and kept there.
 pub struct Searcher<'a> {
     bundle: &'a Bundle,
     /// Alias groups as term sequences.
-    aliases: Vec<AliasSeqs>,
+    aliases: &'a [AliasSeqs],
 }
 
 fn term_seq(s: &str) -> Vec<String> {
     text::tokens(s).map(|t| t.term).collect()
 }
 
+/// Every alias group's members tokenized and stemmed as queries are, in the
+/// corpus' order.
+pub(crate) fn alias_sequences(corpus: &Corpus) -> Vec<AliasSeqs> {
+    corpus
+        .aliases
+        .iter()
+        .map(|g| {
+            let two_way = g.terms.iter().map(|t| term_seq(t)).collect();
+            let one_way = g.one_way.iter().map(|t| term_seq(t)).collect();
+            (two_way, one_way)
+        })
+        .collect()
+}
+
 impl<'a> Searcher<'a> {
     pub fn new(bundle: &'a Bundle) -> Searcher<'a> {
-        let aliases = bundle
-            .corpus
-            .aliases
-            .iter()
-            .map(|g| {
-                let two_way = g.terms.iter().map(|t| term_seq(t)).collect();
-                let one_way = g.one_way.iter().map(|t| term_seq(t)).collect();
-                (two_way, one_way)
-            })
-            .collect();
-        Searcher { bundle, aliases }
+        Searcher {
+            bundle,
+            aliases: bundle.alias_sequences(),
+        }
     }
 
     pub fn bundle(&self) -> &'a Bundle {
@@ -153,7 +162,7 @@ impl<'a> Searcher<'a> {
     /// (capitalized where the alias is).
     fn expand(&self, seq: Vec<String>) -> Vec<(Vec<String>, bool)> {
         let mut out = vec![(seq.clone(), false)];
-        for (group, (two_way, one_way)) in self.bundle.corpus.aliases.iter().zip(&self.aliases) {
+        for (group, (two_way, one_way)) in self.bundle.corpus.aliases.iter().zip(self.aliases) {
             if two_way.contains(&seq) {
                 let spellings = group.terms.iter().chain(&group.one_way);
                 for (other, spelling) in two_way.iter().chain(one_way).zip(spellings) {
