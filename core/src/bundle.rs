@@ -4,20 +4,55 @@
 
 use crate::index::Index;
 use crate::model::Corpus;
+use crate::passage_table::PassageTable;
+use crate::search::{alias_sequences, AliasSeqs};
 use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
 
 /// Corpus and index together; what `build.rs` writes and the app reads.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Bundle {
     pub corpus: Corpus,
     pub index: Index,
+    /// Derived from `corpus` and `index` on first use, not shipped: it costs
+    /// one pass over the passages, and the bundle stays as small as it was.
+    #[serde(skip)]
+    table: OnceLock<PassageTable>,
+    /// The alias list as term sequences, likewise derived on first use.
+    #[serde(skip)]
+    aliases: OnceLock<Vec<AliasSeqs>>,
+}
+
+/// Two bundles are equal when their corpus and index are: the derived
+/// tables follow from those, whether or not they were built yet.
+impl PartialEq for Bundle {
+    fn eq(&self, other: &Self) -> bool {
+        self.corpus == other.corpus && self.index == other.index
+    }
 }
 
 impl Bundle {
     /// Indexes `corpus`.
     pub fn new(corpus: Corpus) -> Bundle {
         let index = Index::build(&corpus);
-        Bundle { corpus, index }
+        Bundle {
+            corpus,
+            index,
+            table: OnceLock::new(),
+            aliases: OnceLock::new(),
+        }
+    }
+
+    /// The passages' facts as flat arrays, for the search (built on first call).
+    pub fn table(&self) -> &PassageTable {
+        self.table
+            .get_or_init(|| PassageTable::new(&self.corpus, &self.index))
+    }
+
+    /// The alias groups tokenized and stemmed as queries are, for the
+    /// search (built on first call: every `Searcher::new` used to redo it).
+    pub(crate) fn alias_sequences(&self) -> &[AliasSeqs] {
+        self.aliases.get_or_init(|| alias_sequences(&self.corpus))
     }
 
     /// The bytes embedded in the app.

@@ -8,12 +8,14 @@
 //! Pagefind's `filtered_counts`).
 
 use crate::bundle::Bundle;
+use crate::edit_distance::bounded_levenshtein;
 use crate::entities::EntityId;
+use crate::facet_count::{self, FacetSizes};
 use crate::index::{PassageId, TermId};
-use crate::model::{SpeakerId, StatementId, ThemeId};
+use crate::match_list::MatchList;
+use crate::model::{Corpus, SpeakerId, StatementId, ThemeId};
 use crate::query::{Atom, Query};
 use crate::text;
-use std::collections::BTreeMap;
 
 /// BM25 parameters (the usual defaults).
 const K1: f32 = 1.2;
@@ -113,36 +115,42 @@ struct Sequence {
     capitalized: bool,
 }
 
-/// Per clause: (passage, hits, BM25 score), sorted by passage.
-type ClauseMatches = Vec<(PassageId, Vec<Hit>, f32)>;
-
 /// An alias group's members as term sequences: (two-way, one-way).
-type AliasSeqs = (Vec<Vec<String>>, Vec<Vec<String>>);
+pub(crate) type AliasSeqs = (Vec<Vec<String>>, Vec<Vec<String>>);
 
-/// Searches a [`Bundle`]. Cheap to create: it only tokenizes the alias list.
+/// Searches a [`Bundle`]. Free to create: what it needs beyond the index
+/// (the alias list as term sequences, the passage table) is derived once
+/// per bundle and kept there.
 pub struct Searcher<'a> {
     bundle: &'a Bundle,
     /// Alias groups as term sequences.
-    aliases: Vec<AliasSeqs>,
+    aliases: &'a [AliasSeqs],
 }
 
 fn term_seq(s: &str) -> Vec<String> {
     text::tokens(s).map(|t| t.term).collect()
 }
 
+/// Every alias group's members tokenized and stemmed as queries are, in the
+/// corpus' order.
+pub(crate) fn alias_sequences(corpus: &Corpus) -> Vec<AliasSeqs> {
+    corpus
+        .aliases
+        .iter()
+        .map(|g| {
+            let two_way = g.terms.iter().map(|t| term_seq(t)).collect();
+            let one_way = g.one_way.iter().map(|t| term_seq(t)).collect();
+            (two_way, one_way)
+        })
+        .collect()
+}
+
 impl<'a> Searcher<'a> {
     pub fn new(bundle: &'a Bundle) -> Searcher<'a> {
-        let aliases = bundle
-            .corpus
-            .aliases
-            .iter()
-            .map(|g| {
-                let two_way = g.terms.iter().map(|t| term_seq(t)).collect();
-                let one_way = g.one_way.iter().map(|t| term_seq(t)).collect();
-                (two_way, one_way)
-            })
-            .collect();
-        Searcher { bundle, aliases }
+        Searcher {
+            bundle,
+            aliases: bundle.alias_sequences(),
+        }
     }
 
     pub fn bundle(&self) -> &'a Bundle {
@@ -154,7 +162,7 @@ impl<'a> Searcher<'a> {
     /// (capitalized where the alias is).
     fn expand(&self, seq: Vec<String>) -> Vec<(Vec<String>, bool)> {
         let mut out = vec![(seq.clone(), false)];
-        for (group, (two_way, one_way)) in self.bundle.corpus.aliases.iter().zip(&self.aliases) {
+        for (group, (two_way, one_way)) in self.bundle.corpus.aliases.iter().zip(self.aliases) {
             if two_way.contains(&seq) {
                 let spellings = group.terms.iter().chain(&group.one_way);
                 for (other, spelling) in two_way.iter().chain(one_way).zip(spellings) {
@@ -207,52 +215,34 @@ impl<'a> Searcher<'a> {
         CompiledQuery { clauses }
     }
 
-    /// Passages where `seq` occurs, with the positions where it starts,
-    /// sorted by passage.
-    fn sequence_matches(&self, seq: &Sequence) -> Vec<(PassageId, Vec<u16>)> {
-        let mut found = self.term_sequence_matches(&seq.terms);
-        if seq.capitalized {
-            let bundle = self.bundle;
-            found.retain_mut(|(p, starts)| {
-                let r = &bundle.index.passages[*p as usize];
-                let text = &bundle.corpus.statements[r.statement as usize].passages
-                    [r.paragraph as usize]
-                    .text;
-                starts.retain(|&st| {
-                    let (start, _) = r.spans[st as usize];
-                    text[start as usize..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_uppercase)
-                });
-                !starts.is_empty()
-            });
-        }
-        found
-    }
-
-    /// Passages where the terms occur consecutively, with start positions.
-    fn term_sequence_matches(&self, seq: &[Option<TermId>]) -> Vec<(PassageId, Vec<u16>)> {
+    /// Passages where `seq` occurs, with a hit where each occurrence starts,
+    /// scored by BM25 (the sequence counts as one term), sorted by passage.
+    fn sequence_matches(&self, seq: &Sequence) -> MatchList {
         let index = &self.bundle.index;
-        let Some(ids) = seq.iter().copied().collect::<Option<Vec<TermId>>>() else {
-            return Vec::new(); // a word the corpus does not contain
+        let Some(ids) = seq.terms.iter().copied().collect::<Option<Vec<TermId>>>() else {
+            return MatchList::default(); // a word the corpus does not contain
         };
         let Some((&first, rest)) = ids.split_first() else {
-            return Vec::new();
+            return MatchList::default();
         };
+        let len = ids.len() as u16;
         let first_list = &index.postings[first as usize];
-        if rest.is_empty() {
-            return first_list
-                .iter()
-                .map(|p| (p.passage, p.positions.clone()))
-                .collect();
-        }
+        let mut found = MatchList::with_capacity(first_list.len());
         // A phrase: walk the first word's postings; the other words' lists
         // are sorted by passage too, so each keeps a cursor that only moves on.
         let mut cursors = vec![0usize; rest.len()];
-        let mut out = Vec::new();
+        let mut starts: Vec<u16> = Vec::new();
         'postings: for posting in first_list {
-            let mut starts: Option<Vec<u16>> = None;
+            if rest.is_empty() && !seq.capitalized {
+                found.push(
+                    posting.passage,
+                    0.0,
+                    posting.positions.iter().map(|&s| (s, len)),
+                );
+                continue;
+            }
+            starts.clear();
+            starts.extend_from_slice(&posting.positions);
             for (k, term) in rest.iter().enumerate() {
                 let list = &index.postings[*term as usize];
                 let c = &mut cursors[k];
@@ -261,228 +251,117 @@ impl<'a> Searcher<'a> {
                     continue 'postings;
                 };
                 let offset = k as u16 + 1;
-                let s = starts.get_or_insert_with(|| posting.positions.clone());
-                s.retain(|&st| next.positions.binary_search(&(st + offset)).is_ok());
-                if s.is_empty() {
+                starts.retain(|&st| next.positions.binary_search(&(st + offset)).is_ok());
+                if starts.is_empty() {
                     continue 'postings;
                 }
             }
-            if let Some(s) = starts {
-                out.push((posting.passage, s));
-            }
-        }
-        out
-    }
-
-    /// Passages matching one clause (any of its sequences), sorted by passage.
-    fn clause_matches(&self, clause: &CompiledClause) -> ClauseMatches {
-        let index = &self.bundle.index;
-        let n = index.passages.len() as f32;
-        let mut matches: ClauseMatches = Vec::new();
-        for seq in &clause.sequences {
-            let found = self.sequence_matches(seq);
-            let df = found.len() as f32;
-            let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-            let len = seq.terms.len() as u16;
-            for (passage, starts) in found {
-                let tf = starts.len() as f32;
-                let dl = index.passages[passage as usize].spans.len() as f32;
-                let score = idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * dl / index.avg_len));
-                let hits = starts.into_iter().map(|s| (s, len)).collect();
-                matches.push((passage, hits, score));
-            }
-        }
-        if clause.sequences.len() > 1 {
-            // Several spellings: merge the lists, one entry per passage.
-            matches.sort_by_key(|m| m.0);
-            let mut merged: ClauseMatches = Vec::with_capacity(matches.len());
-            for (p, hits, score) in matches {
-                match merged.last_mut() {
-                    Some(last) if last.0 == p => {
-                        last.1.extend(hits);
-                        last.2 += score;
-                    }
-                    _ => merged.push((p, hits, score)),
+            if seq.capitalized {
+                self.keep_capitalized(posting.passage, &mut starts);
+                if starts.is_empty() {
+                    continue;
                 }
             }
-            for m in &mut merged {
-                m.1.sort_unstable();
-                m.1.dedup();
-            }
-            matches = merged;
+            found.push(posting.passage, 0.0, starts.iter().map(|&s| (s, len)));
         }
-        matches
+        self.score_bm25(&mut found);
+        found
+    }
+
+    /// Keeps the starts in passage `p` whose word is written with a capital.
+    fn keep_capitalized(&self, p: PassageId, starts: &mut Vec<u16>) {
+        let r = &self.bundle.index.passages[p as usize];
+        let text = &self.bundle.corpus.statements[r.statement as usize].passages
+            [r.paragraph as usize]
+            .text;
+        starts.retain(|&st| {
+            let (start, _) = r.spans[st as usize];
+            text[start as usize..]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        });
+    }
+
+    /// Scores every passage of one sequence's matches with BM25: the
+    /// sequence's document frequency is the number of passages it matched,
+    /// its term frequency in a passage the number of hits there.
+    fn score_bm25(&self, found: &mut MatchList) {
+        let table = self.bundle.table();
+        let avg_len = self.bundle.index.avg_len;
+        let n = table.passage_count() as f32;
+        let df = found.len() as f32;
+        let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+        found.rescore(|p, hits| {
+            let tf = hits.len() as f32;
+            let dl = table.tokens(p) as f32;
+            idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * dl / avg_len))
+        });
+    }
+
+    /// Passages matching one clause (any of its sequences), sorted by
+    /// passage; a passage several spellings match gets their scores summed,
+    /// in the clause's order.
+    fn clause_matches(&self, clause: &CompiledClause) -> MatchList {
+        clause
+            .sequences
+            .iter()
+            .fold(MatchList::default(), |acc, seq| {
+                acc.union(self.sequence_matches(seq))
+            })
     }
 
     /// Passages matching the query alone (no filters), with hits and scores,
     /// sorted by passage. In browse mode every passage matches with score 0.
-    fn query_matches(&self, query: &CompiledQuery) -> Vec<PassageHit> {
-        let index = &self.bundle.index;
-        let mut positive: Vec<ClauseMatches> = Vec::new();
+    fn query_matches(&self, query: &CompiledQuery) -> MatchList {
+        let mut positive: Vec<MatchList> = Vec::new();
         let mut excluded: Vec<PassageId> = Vec::new();
         for clause in &query.clauses {
             let m = self.clause_matches(clause);
             if clause.negated {
-                excluded.extend(m.into_iter().map(|(p, _, _)| p));
+                excluded.extend_from_slice(m.passages());
             } else {
                 positive.push(m);
             }
         }
         excluded.sort_unstable();
         excluded.dedup();
-        let kept = |p: &PassageId| excluded.binary_search(p).is_err();
 
         // Intersect, starting from the shortest list.
-        positive.sort_by_key(Vec::len);
+        positive.sort_by_key(MatchList::len);
         let mut lists = positive.into_iter();
-        let Some(mut acc) = lists.next() else {
-            return (0..index.passages.len() as PassageId)
-                .filter(kept)
-                .map(|passage| PassageHit {
-                    passage,
-                    score: 0.0,
-                    hits: Vec::new(),
-                })
-                .collect();
+        let Some(first) = lists.next() else {
+            return MatchList::all(self.bundle.index.passages.len()).without(&excluded);
         };
-        for other in lists {
-            let mut j = 0;
-            acc.retain_mut(|(p, hits, score)| {
-                j += other[j..].partition_point(|o| o.0 < *p);
-                match other.get(j).filter(|o| o.0 == *p) {
-                    Some((_, h, s)) => {
-                        hits.extend_from_slice(h);
-                        hits.sort_unstable();
-                        *score += s;
-                        true
-                    }
-                    None => false,
-                }
-            });
-        }
-        acc.into_iter()
-            .filter(|(p, _, _)| kept(p))
-            .map(|(passage, hits, score)| PassageHit {
-                passage,
-                score,
-                hits,
-            })
-            .collect()
+        lists
+            .fold(first, |acc, other| acc.intersect(&other))
+            .without(&excluded)
     }
 
     /// Runs `query` with `filters`, sorted by `sort`.
     pub fn search(&self, query: &Query, filters: &Filters, sort: Sort) -> SearchResults {
         let compiled = self.compile(query);
         let corpus = &self.bundle.corpus;
-        let index = &self.bundle.index;
+        let table = self.bundle.table();
         let matches = self.query_matches(&compiled);
-
-        // Which facets each passage passes, computed once.
-        let pass_speaker = |s: StatementId| {
-            filters.speakers.is_empty()
-                || filters
-                    .speakers
-                    .contains(&corpus.statements[s as usize].speaker)
+        let sizes = FacetSizes {
+            speakers: corpus.speakers.len(),
+            themes: corpus.themes.len(),
+            entities: corpus.entities.len(),
         };
-        // The range narrows which years exist for this view; the ticked
-        // years are the year facet's own selection.
-        let in_range = |s: StatementId| {
-            let y = corpus.statements[s as usize].date.year;
-            filters.year_from.is_none_or(|f| y >= f) && filters.year_to.is_none_or(|t| y <= t)
-        };
-        let pass_year = |s: StatementId| {
-            let y = corpus.statements[s as usize].date.year;
-            (filters.years.is_empty() || filters.years.contains(&y)) && in_range(s)
-        };
-        let pass_theme = |p: PassageId| {
-            filters.themes.is_empty() || {
-                let r = &index.passages[p as usize];
-                corpus.statements[r.statement as usize].passages[r.paragraph as usize]
-                    .themes
-                    .iter()
-                    .any(|t| filters.themes.contains(&t.theme))
-            }
-        };
-
-        let pass_entity = |p: PassageId| {
-            filters.entities.is_empty()
-                || index.passages[p as usize]
-                    .entities
-                    .iter()
-                    .any(|e| filters.entities.contains(e))
-        };
-
-        let mut facets = Facets {
-            speakers: vec![FacetCount::default(); corpus.speakers.len()],
-            years: Vec::new(),
-            themes: vec![FacetCount::default(); corpus.themes.len()],
-            entities: vec![FacetCount::default(); corpus.entities.len()],
-        };
-        let mut last_entity = vec![None; corpus.entities.len()];
-        let mut years: BTreeMap<u16, FacetCount> = corpus
-            .statements
-            .iter()
-            .map(|s| (s.date.year, FacetCount::default()))
-            .collect();
-        // The last statement counted for each value, so a statement counts once;
-        // passages arrive in statement order.
-        let mut last_speaker = vec![None; corpus.speakers.len()];
-        let mut last_theme = vec![None; corpus.themes.len()];
-        let mut last_year: BTreeMap<u16, Option<StatementId>> = BTreeMap::new();
-        fn bump(count: &mut FacetCount, last: &mut Option<StatementId>, s: StatementId) {
-            count.passages += 1;
-            if *last != Some(s) {
-                count.statements += 1;
-                *last = Some(s);
-            }
-        }
-
-        let mut kept: Vec<PassageHit> = Vec::new();
-        for hit in matches {
-            let r = &index.passages[hit.passage as usize];
-            let s = r.statement;
-            let statement = &corpus.statements[s as usize];
-            let (sp, yr, th, en) = (
-                pass_speaker(s),
-                pass_year(s),
-                pass_theme(hit.passage),
-                pass_entity(hit.passage),
-            );
-            if yr && th && en {
-                let id = statement.speaker as usize;
-                bump(&mut facets.speakers[id], &mut last_speaker[id], s);
-            }
-            if sp && th && en && in_range(s) {
-                let y = statement.date.year;
-                bump(
-                    years.entry(y).or_default(),
-                    last_year.entry(y).or_default(),
-                    s,
-                );
-            }
-            if sp && yr && en {
-                for tag in &statement.passages[r.paragraph as usize].themes {
-                    let id = tag.theme as usize;
-                    bump(&mut facets.themes[id], &mut last_theme[id], s);
-                }
-            }
-            if sp && yr && th {
-                for &e in &r.entities {
-                    let id = e as usize;
-                    bump(&mut facets.entities[id], &mut last_entity[id], s);
-                }
-            }
-            if sp && yr && th && en {
-                kept.push(hit);
-            }
-        }
-        facets.years = years.into_iter().collect();
+        let (facets, kept) = facet_count::count(matches.passages(), filters, table, sizes);
 
         let passage_count = kept.len();
         // Passages come in statement order, so each statement's are contiguous.
         let mut statements: Vec<StatementHit> = Vec::new();
-        for hit in kept {
-            let s = index.passages[hit.passage as usize].statement;
+        for i in kept {
+            let passage = matches.passages()[i];
+            let hit = PassageHit {
+                passage,
+                score: matches.score(i),
+                hits: matches.hits(i).to_vec(),
+            };
+            let s = table.statement(passage);
             match statements.last_mut() {
                 Some(last) if last.statement == s => last.passages.push(hit),
                 _ => statements.push(StatementHit {
@@ -536,10 +415,15 @@ impl<'a> Searcher<'a> {
         }
         let index = &self.bundle.index;
         let range = index.statement_passages(s);
-        self.query_matches(&compiled)
-            .into_iter()
-            .filter(|h| range.contains(&h.passage))
-            .map(|h| (index.passages[h.passage as usize].paragraph, h.hits))
+        let matches = self.query_matches(&compiled);
+        let passages = matches.passages();
+        let first = passages.partition_point(|&p| p < range.start);
+        let end = passages.partition_point(|&p| p < range.end);
+        (first..end)
+            .map(|i| {
+                let paragraph = index.passages[passages[i] as usize].paragraph;
+                (paragraph, matches.hits(i).to_vec())
+            })
             .collect()
     }
 
@@ -569,7 +453,9 @@ impl<'a> Searcher<'a> {
                     continue;
                 }
                 let folded = text::fold(raw);
-                let limit = if folded.chars().count() <= 4 { 1 } else { 2 };
+                let chars: Vec<char> = folded.chars().collect();
+                let limit = if chars.len() <= 4 { 1 } else { 2 };
+                let mut row = Vec::new();
                 let best = index
                     .words
                     .iter()
@@ -577,8 +463,8 @@ impl<'a> Searcher<'a> {
                     // those words before paying for the distance.
                     .filter(|(w, _)| w.len().abs_diff(folded.len()) <= limit)
                     .filter_map(|(w, t)| {
-                        let d = strsim::levenshtein(&folded, w);
-                        (d <= limit).then(|| (d, std::cmp::Reverse(index.doc_freq(*t)), w))
+                        let d = bounded_levenshtein(&chars, w, limit, &mut row)?;
+                        Some((d, std::cmp::Reverse(index.doc_freq(*t)), w))
                     })
                     .min();
                 if let Some((_, _, word)) = best {

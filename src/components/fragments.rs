@@ -4,15 +4,11 @@
 use csto_core::snippet::Fragment;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct FragmentsProps {
-    pub fragments: Vec<Fragment>,
-}
-
-#[component]
-pub fn Fragments(props: &FragmentsProps) -> Html {
-    props
-        .fragments
+/// The fragments as text nodes and `<mark>`s. A function, not a component:
+/// the result list renders up to 150 snippets at once, and a component per
+/// snippet is measurable there.
+pub fn fragments(fragments: &[Fragment]) -> Html {
+    fragments
         .iter()
         .map(|f| {
             if f.hit {

@@ -2,12 +2,17 @@
 //! browse mode (no query) every statement that passes the filters.
 
 use crate::app::SharedOutcome;
-use crate::components::fragments::Fragments;
+use crate::components::fragments::fragments;
 use crate::components::link::ViewLink;
-use crate::components::statement_meta::StatementMeta;
+use crate::components::statement_meta::meta_line;
 use crate::corpus::bundle;
+use crate::location::{href, Nav, Navigator};
 use csto_core::snippet::snippet;
 use csto_core::view::ViewState;
+use gloo::timers::callback::Timeout;
+use std::cell::RefCell;
+use std::rc::Rc;
+use web_sys::Element;
 use yew::prelude::*;
 
 /// Passages shown under each statement before "and N more".
@@ -15,6 +20,9 @@ const PASSAGES_SHOWN: usize = 3;
 /// Statements rendered at first; more on request. Keeps typing fast on a
 /// large corpus, where a query can match hundreds of statements.
 const PAGE: usize = 50;
+/// Statements rendered in the keystroke's own task; the rest of the page
+/// follows in the next one (see [`use_page_completed`]).
+const FIRST_RENDER: usize = 10;
 /// Snippet length in bytes.
 const SNIPPET_BYTES: usize = 260;
 
@@ -25,6 +33,72 @@ pub struct ResultListProps {
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Whether the whole page of `outcome` may be rendered; false for the
+/// render that follows a new search, true from the next task on.
+///
+/// A page of 50 statements is ~3,300 DOM nodes, and most keystrokes replace
+/// all of them (a word being typed alternates between no hit and a full
+/// page): building them took 13-20 ms at 1,000 statements, more than a frame.
+/// The first statements (a screenful) come with the keystroke; the rest a
+/// task later, and not at all if the next keystroke comes first, so fast
+/// typing does not pay for pages nobody sees. The final DOM is the same.
+#[hook]
+fn use_page_completed(outcome: &SharedOutcome) -> bool {
+    let completed = use_state_eq(|| None::<SharedOutcome>);
+    {
+        let completed = completed.clone();
+        use_effect_with(outcome.clone(), move |outcome| {
+            let outcome = outcome.clone();
+            let timer = Timeout::new(0, move || completed.set(Some(outcome)));
+            // A newer search cancels this one's completion.
+            move || drop(timer)
+        });
+    }
+    completed.as_ref() == Some(outcome)
+}
+
+/// The views the list's links lead to, as last rendered. The links are plain
+/// `<a href>`s followed by one click listener on the list ([`follow`]), not
+/// a `ViewLink` each: a page has ~200 of them and is rebuilt on most
+/// keystrokes, and a component with its own context subscription and
+/// listener per link was a measurable part of every keystroke.
+type LinkTargets = Rc<RefCell<Vec<ViewState>>>;
+
+/// A link of the list, remembered in `targets` so a click can follow it.
+fn link(
+    targets: &mut Vec<ViewState>,
+    to: ViewState,
+    class: Option<&'static str>,
+    label: Option<String>,
+    children: Html,
+) -> Html {
+    let html = html! { <a href={href(&to)} class={class} aria-label={label}>{ children }</a> };
+    targets.push(to);
+    html
+}
+
+/// What a `ViewLink` does on a plain click, for the list's links: push the
+/// link's view (other clicks open a tab or window, as the browser does).
+fn follow(e: &MouseEvent, targets: &LinkTargets, navigator: &Navigator) {
+    if e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() || e.button() != 0 {
+        return;
+    }
+    let Some(a) = e
+        .target_dyn_into::<Element>()
+        .and_then(|el| el.closest("a[href]").ok().flatten())
+    else {
+        return;
+    };
+    let Some(to) = a
+        .get_attribute("href")
+        .and_then(|h| targets.borrow().iter().find(|v| href(v) == h).cloned())
+    else {
+        return; // not one of ours: a record link goes where it says
+    };
+    e.prevent_default();
+    navigator.go(to, Nav::Push);
 }
 
 #[component]
@@ -43,7 +117,9 @@ pub fn ResultList(props: &ResultListProps) -> Html {
     );
 
     // How many statements are shown: UI state, reset by every new search.
-    let shown = use_state(|| PAGE);
+    // `_eq`: the reset after a search that left it at one page must not
+    // render the whole list a second time.
+    let shown = use_state_eq(|| PAGE);
     {
         let shown = shown.clone();
         use_effect_with(props.outcome.clone(), move |_| shown.set(PAGE));
@@ -53,31 +129,57 @@ pub fn ResultList(props: &ResultListProps) -> Html {
         let shown = shown.clone();
         Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE))
     };
+    let rendered = if use_page_completed(&props.outcome) {
+        *shown
+    } else {
+        (*shown).min(FIRST_RENDER)
+    };
 
-    let items = results.statements.iter().take(*shown).map(|hit| {
+    let mut targets = Vec::new();
+    let mut items = Vec::with_capacity(results.statements.len().min(rendered));
+    for hit in results.statements.iter().take(rendered) {
         let s = &corpus.statements[hit.statement as usize];
-        let open = ViewState { doc: Some(s.id.clone()), para: None, ..view.clone() };
+        let open = ViewState {
+            doc: Some(s.id.clone()),
+            para: None,
+            ..view.clone()
+        };
         let passages = if browsing {
             html! {}
         } else {
             let more = hit.passages.len().saturating_sub(PASSAGES_SHOWN);
+            let snippets: Vec<Html> = hit
+                .passages
+                .iter()
+                .take(PASSAGES_SHOWN)
+                .map(|p| {
+                    let r = &index.passages[p.passage as usize];
+                    let text = &s.passages[r.paragraph as usize].text;
+                    let para = r.paragraph + 1;
+                    let to = ViewState {
+                        doc: Some(s.id.clone()),
+                        para: Some(para),
+                        ..view.clone()
+                    };
+                    let pnum = link(
+                        &mut targets,
+                        to,
+                        Some("pnum"),
+                        Some(format!("Paragraph {para}")),
+                        html! { format!("¶{para}") },
+                    );
+                    html! {
+                        <li class="snippet">
+                            { pnum }
+                            { " " }
+                            { fragments(&snippet(text, &r.spans, &p.hits, SNIPPET_BYTES)) }
+                        </li>
+                    }
+                })
+                .collect();
             html! {
                 <>
-                <ol class="snippets">
-                    { for hit.passages.iter().take(PASSAGES_SHOWN).map(|p| {
-                        let r = &index.passages[p.passage as usize];
-                        let text = &s.passages[r.paragraph as usize].text;
-                        let para = r.paragraph + 1;
-                        let to = ViewState { doc: Some(s.id.clone()), para: Some(para), ..view.clone() };
-                        html! {
-                            <li class="snippet">
-                                <ViewLink to={to} class="pnum" label={format!("Paragraph {para}")}>{ format!("¶{para}") }</ViewLink>
-                                { " " }
-                                <Fragments fragments={snippet(text, &r.spans, &p.hits, SNIPPET_BYTES)} />
-                            </li>
-                        }
-                    }) }
-                </ol>
+                <ol class="snippets">{ for snippets }</ol>
                 if more > 0 {
                     <p class="more">{ format!("and {} in this statement", plural(more, "more passage", "more passages")) }</p>
                 }
@@ -88,11 +190,12 @@ pub fn ResultList(props: &ResultListProps) -> Html {
             let t = corpus.theme(w.theme);
             html! { <li class="chip" title={format!("{} of {} paragraphs", w.passages, s.passages.len())}>{ t.label.clone() }</li> }
         });
-        html! {
+        let title = link(&mut targets, open, None, None, html! { s.title.clone() });
+        items.push(html! {
             <li class="result" data-statement={s.id.clone()}>
                 <article>
-                    <h2 class="title"><ViewLink to={open}>{ s.title.clone() }</ViewLink></h2>
-                    <StatementMeta id={hit.statement} />
+                    <h2 class="title">{ title }</h2>
+                    { meta_line(hit.statement) }
                     if !browsing {
                         <p class="hits">{ plural(hit.passages.len(), "matching passage", "matching passages") }</p>
                     }
@@ -100,8 +203,14 @@ pub fn ResultList(props: &ResultListProps) -> Html {
                     <ul class="themes" aria-label="Main themes">{ for themes }</ul>
                 </article>
             </li>
-        }
-    });
+        });
+    }
+    let link_targets: LinkTargets = use_mut_ref(Vec::new);
+    *link_targets.borrow_mut() = targets;
+    let onclick = {
+        let navigator = use_context::<Navigator>().expect("Navigator context");
+        Callback::from(move |e: MouseEvent| follow(&e, &link_targets, &navigator))
+    };
 
     let suggestions = results.suggestions.iter().map(|q| {
         let to = ViewState {
@@ -123,7 +232,12 @@ pub fn ResultList(props: &ResultListProps) -> Html {
                     }
                 </div>
             }
-            <ol class="result-list">{ for items }</ol>
+            // Left out when empty, so a page of results that follows an empty
+            // one is built off-document and inserted at once, and an emptied
+            // one leaves with one removal instead of one per statement.
+            if !items.is_empty() {
+                <ol class="result-list" {onclick}>{ for items }</ol>
+            }
             if hidden > 0 {
                 <button type="button" class="show-more" onclick={more}>
                     { format!("Show {} more of {hidden} statements", hidden.min(PAGE)) }

@@ -14,7 +14,12 @@ pub struct StatementProps {
 /// The date, marked when inferred, with the reasoning one click away.
 #[component]
 pub fn StatementDate(props: &StatementProps) -> Html {
-    let s = &bundle().corpus.statements[props.id as usize];
+    statement_date(props.id)
+}
+
+/// [`StatementDate`] without a component of its own.
+fn statement_date(id: StatementId) -> Html {
+    let s = &bundle().corpus.statements[id as usize];
     let inferred = s.date.precision == DatePrecision::Inferred;
     html! {
         <span class="date">
@@ -37,32 +42,12 @@ pub struct MetaProps {
 
 #[component]
 pub fn StatementMeta(props: &MetaProps) -> Html {
+    if !props.full {
+        return meta_line(props.id);
+    }
     let corpus = &bundle().corpus;
     let s = &corpus.statements[props.id as usize];
     let speaker = corpus.speaker(s.speaker);
-    let record = match &s.record_url {
-        Some(url) => {
-            html! { <a href={url.clone()} rel="noopener noreferrer">{ s.record.clone() }</a> }
-        }
-        None => html! { { s.record.clone() } },
-    };
-    if !props.full {
-        return html! {
-            // Who, then when and where: two short lines rather than one
-            // run-on paragraph, which on a phone wrapped to eight lines.
-            <div class="meta">
-                <p class="meta-who">
-                    <span class="speaker">{ speaker.name.clone() }</span>{ ", " }
-                    <span class="role">{ s.role.clone() }</span>
-                </p>
-                <p class="meta-where">
-                    <StatementDate id={props.id} />{ " · " }
-                    <span class="venue">{ s.venue.clone() }</span>{ " · " }
-                    <span class="record">{ record }</span>
-                </p>
-            </div>
-        };
-    }
     html! {
         <dl class="provenance">
             <dt>{ "Speaker" }</dt><dd class="speaker">{ speaker.name.clone() }</dd>
@@ -75,7 +60,7 @@ pub fn StatementMeta(props: &MetaProps) -> Html {
                 }
             </dd>
             <dt>{ "Venue" }</dt><dd class="venue">{ s.venue.clone() }</dd>
-            <dt>{ "Record" }</dt><dd class="record">{ record }</dd>
+            <dt>{ "Record" }</dt><dd class="record">{ record(props.id) }</dd>
             <dt>{ "Kind of text" }</dt><dd>{ s.kind.clone() }</dd>
             if let Some(note) = &s.note {
                 <dt>{ "Note" }</dt><dd class="note">{ note.clone() }</dd>
@@ -88,5 +73,39 @@ pub fn StatementMeta(props: &MetaProps) -> Html {
             }
             <dt>{ "Source file" }</dt><dd><code>{ s.source_file.clone() }</code></dd>
         </dl>
+    }
+}
+
+/// The compact provenance line of the result list, without a component of
+/// its own: a page of results renders fifty of them on most keystrokes.
+pub fn meta_line(id: StatementId) -> Html {
+    let corpus = &bundle().corpus;
+    let s = &corpus.statements[id as usize];
+    let speaker = corpus.speaker(s.speaker);
+    html! {
+        // Who, then when and where: two short lines rather than one run-on
+        // paragraph, which on a phone wrapped to eight lines.
+        <div class="meta">
+            <p class="meta-who">
+                <span class="speaker">{ speaker.name.clone() }</span>{ ", " }
+                <span class="role">{ s.role.clone() }</span>
+            </p>
+            <p class="meta-where">
+                { statement_date(id) }{ " · " }
+                <span class="venue">{ s.venue.clone() }</span>{ " · " }
+                <span class="record">{ record(id) }</span>
+            </p>
+        </div>
+    }
+}
+
+/// The record the statement is in, linked when it has an address.
+fn record(id: StatementId) -> Html {
+    let s = &bundle().corpus.statements[id as usize];
+    match &s.record_url {
+        Some(url) => {
+            html! { <a href={url.clone()} rel="noopener noreferrer">{ s.record.clone() }</a> }
+        }
+        None => html! { { s.record.clone() } },
     }
 }

@@ -168,7 +168,7 @@ function flexSearch(q) {
 
 const ENGINES = [
   { name: 'csto-core (wasm)', note: 'parse + match + BM25 + grouping + facets', run: (q) => ours.search(q), ids: (q) => [...ours.search_ids(q)] },
-  { name: 'csto-core, Searcher reused', note: 'same, aliases tokenized once', run: (q) => ours.search_reusing_searcher(q) },
+  { name: 'csto-core, Searcher reused', note: 'same, one Searcher kept (as the app)', run: (q) => ours.search_reusing_searcher(q) },
   ...(oursO3 ? [{ name: 'csto-core, opt-level 3', note: 'same as row 1, built for speed', run: (q) => oursO3.search(q) }] : []),
   { name: 'MiniSearch', note: 'match + BM25 ranking', run: (q) => miniSearch(q).length, ids: (q) => miniSearch(q).map((r) => r.id) },
   { name: 'MiniSearch + JS facets', note: '+ grouping + facets in JS', run: (q) => { const r = miniSearch(q); return groupAndFacets(r.map((x) => x.id), r.map((x) => x.score)).count; } },

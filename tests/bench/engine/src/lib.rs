@@ -26,14 +26,20 @@ fn bundle() -> &'static Bundle {
     BUNDLE.with(|b| *b.get().expect("call load() first"))
 }
 
-/// Decodes the corpus and builds the index. Returns the passage count.
+/// Decodes the corpus and builds the index, and what the search derives
+/// from the bundle on first use (the passage table, the tokenized alias
+/// list: a first `Searcher::search` builds both), so that cost is counted
+/// here with the index and not in the first timed search. Returns the
+/// passage count.
 /// A second call is ignored (the page loads one corpus per run).
 #[wasm_bindgen]
 pub fn load(corpus_bytes: &[u8]) -> u32 {
     BUNDLE.with(|cell| {
         let b = cell.get_or_init(|| {
             let corpus: Corpus = postcard::from_bytes(corpus_bytes).expect("corpus.bin from dump");
-            Box::leak(Box::new(Bundle::new(corpus)))
+            let bundle = Bundle::new(corpus);
+            Searcher::new(&bundle).search(&Query::parse(""), &Filters::default(), Sort::Relevance);
+            Box::leak(Box::new(bundle))
         });
         b.index.passages.len() as u32
     })
@@ -51,9 +57,9 @@ pub fn search(q: &str) -> u32 {
     r.passage_count as u32
 }
 
-/// [`search`] with one `Searcher` kept across calls (the app makes a new
-/// one per keystroke, which tokenizes the alias list each time): shows what
-/// that costs.
+/// [`search`] with one `Searcher` kept across calls, as the app does. The
+/// alias list is tokenized once per bundle, so the difference to [`search`]
+/// is only making the `Searcher` (it used to re-tokenize the aliases).
 #[wasm_bindgen]
 pub fn search_reusing_searcher(q: &str) -> u32 {
     SEARCHER.with(|s| {

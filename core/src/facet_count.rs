@@ -1,0 +1,145 @@
+//! Disjunctive facet counts in one pass over the matching passages.
+//!
+//! Each facet's counts are taken with every *other* facet's filter applied,
+//! so a count says what ticking that value would give; the passages that pass
+//! every filter are the results. Speaker, year and year range are properties
+//! of the statement, so they are decided once per statement (a few hundred)
+//! rather than once per passage (thousands); themes and entities are read
+//! from the flat [`PassageTable`].
+
+use crate::index::PassageId;
+use crate::model::StatementId;
+use crate::passage_table::PassageTable;
+use crate::search::{FacetCount, Facets, Filters};
+
+/// Statement passes the speaker filter.
+const SPEAKER: u8 = 1;
+/// Statement passes the year filter (ticked years and the range).
+const YEAR: u8 = 2;
+/// Statement is inside the year range: the range narrows which years the
+/// year facet offers, the ticked years are that facet's own selection.
+const RANGE: u8 = 4;
+
+/// The facet counts of `passages` (ascending) under `filters`, and the
+/// positions in `passages` of those that pass every filter.
+pub(crate) fn count(
+    passages: &[PassageId],
+    filters: &Filters,
+    table: &PassageTable,
+    sizes: FacetSizes,
+) -> (Facets, Vec<usize>) {
+    let statement_passes = statement_filters(filters, table);
+    let mut counter = Counter::new(sizes, table.years().len());
+    let mut kept = Vec::with_capacity(passages.len());
+    for (i, &p) in passages.iter().enumerate() {
+        let s = table.statement(p);
+        let bits = statement_passes[s as usize];
+        let (sp, yr, range) = (bits & SPEAKER != 0, bits & YEAR != 0, bits & RANGE != 0);
+        let th =
+            filters.themes.is_empty() || table.themes(p).iter().any(|t| filters.themes.contains(t));
+        let en = filters.entities.is_empty()
+            || table
+                .entities(p)
+                .iter()
+                .any(|e| filters.entities.contains(e));
+        if yr && th && en {
+            let id = table.speaker(s) as usize;
+            counter.speakers.bump(id, s);
+        }
+        if sp && th && en && range {
+            counter.years.bump(table.year_slot(s), s);
+        }
+        if sp && yr && en {
+            for &t in table.themes(p) {
+                counter.themes.bump(t as usize, s);
+            }
+        }
+        if sp && yr && th {
+            for &e in table.entities(p) {
+                counter.entities.bump(e as usize, s);
+            }
+        }
+        if sp && yr && th && en {
+            kept.push(i);
+        }
+    }
+    (counter.into_facets(table.years()), kept)
+}
+
+/// How many values each facet has (the length of each count list).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct FacetSizes {
+    pub speakers: usize,
+    pub themes: usize,
+    pub entities: usize,
+}
+
+/// Per statement: which of the statement-level filters it passes.
+fn statement_filters(filters: &Filters, table: &PassageTable) -> Vec<u8> {
+    let years = table.years();
+    (0..table.statement_count())
+        .map(|s| {
+            let s = s as StatementId;
+            let y = years[table.year_slot(s)];
+            let in_range =
+                filters.year_from.is_none_or(|f| y >= f) && filters.year_to.is_none_or(|t| y <= t);
+            let speaker =
+                filters.speakers.is_empty() || filters.speakers.contains(&table.speaker(s));
+            let year = (filters.years.is_empty() || filters.years.contains(&y)) && in_range;
+            (speaker as u8 * SPEAKER) | (year as u8 * YEAR) | (in_range as u8 * RANGE)
+        })
+        .collect()
+}
+
+/// Counts for the values of one facet.
+struct Tally {
+    counts: Vec<FacetCount>,
+    /// The last statement counted for each value, so a statement counts
+    /// once; passages arrive in statement order.
+    last: Vec<Option<StatementId>>,
+}
+
+impl Tally {
+    fn new(values: usize) -> Tally {
+        Tally {
+            counts: vec![FacetCount::default(); values],
+            last: vec![None; values],
+        }
+    }
+
+    /// One more passage of statement `s` has value `v`.
+    fn bump(&mut self, v: usize, s: StatementId) {
+        self.counts[v].passages += 1;
+        if self.last[v] != Some(s) {
+            self.counts[v].statements += 1;
+            self.last[v] = Some(s);
+        }
+    }
+}
+
+struct Counter {
+    speakers: Tally,
+    years: Tally,
+    themes: Tally,
+    entities: Tally,
+}
+
+impl Counter {
+    fn new(sizes: FacetSizes, years: usize) -> Counter {
+        Counter {
+            speakers: Tally::new(sizes.speakers),
+            years: Tally::new(years),
+            themes: Tally::new(sizes.themes),
+            entities: Tally::new(sizes.entities),
+        }
+    }
+
+    fn into_facets(self, years: &[u16]) -> Facets {
+        Facets {
+            speakers: self.speakers.counts,
+            years: years.iter().copied().zip(self.years.counts).collect(),
+            themes: self.themes.counts,
+            entities: self.entities.counts,
+        }
+    }
+}

@@ -1,0 +1,188 @@
+//! The per-passage and per-statement facts the search reads for every
+//! matching passage, laid out as flat arrays indexed by id.
+//!
+//! The corpus model keeps them where a reader expects them (a passage's
+//! themes inside `Statement::passages`, next to its text and evidence), but a
+//! search over a large corpus visits thousands of passages per keystroke, and
+//! chasing those pointers (statement → passage → tag) was most of the time
+//! spent counting facets. Here each fact is one contiguous array:
+//!
+//! ```text
+//! statement:   passage p -> StatementId
+//! tokens:      passage p -> token count (BM25 length)
+//! themes:      passage p -> themes[theme_ends[p - 1]..theme_ends[p]]
+//! entities:    passage p -> entities[entity_ends[p - 1]..entity_ends[p]]
+//! speaker:     statement s -> SpeakerId
+//! year_slot:   statement s -> index into `years`
+//! years:       every year that has a statement, ascending
+//! ```
+//!
+//! Derived from a [`Bundle`](crate::bundle::Bundle) once (see
+//! `Bundle::table`); never serialized, so the bundle stays as small as before.
+
+use crate::entities::EntityId;
+use crate::index::{Index, PassageId};
+use crate::model::{Corpus, SpeakerId, StatementId, ThemeId};
+
+/// See the module docs for the layout.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PassageTable {
+    statement: Vec<StatementId>,
+    tokens: Vec<u32>,
+    theme_ends: Vec<u32>,
+    themes: Vec<ThemeId>,
+    entity_ends: Vec<u32>,
+    entities: Vec<EntityId>,
+    speaker: Vec<SpeakerId>,
+    year_slot: Vec<u16>,
+    years: Vec<u16>,
+}
+
+impl PassageTable {
+    /// Gathers the facts of every passage and statement of `corpus`, indexed by `index`.
+    pub fn new(corpus: &Corpus, index: &Index) -> PassageTable {
+        let mut table = PassageTable {
+            statement: Vec::with_capacity(index.passages.len()),
+            tokens: Vec::with_capacity(index.passages.len()),
+            theme_ends: Vec::with_capacity(index.passages.len()),
+            entity_ends: Vec::with_capacity(index.passages.len()),
+            ..PassageTable::default()
+        };
+        for r in &index.passages {
+            let passage = &corpus.statements[r.statement as usize].passages[r.paragraph as usize];
+            table.statement.push(r.statement);
+            table.tokens.push(r.spans.len() as u32);
+            table.themes.extend(passage.themes.iter().map(|t| t.theme));
+            table.theme_ends.push(table.themes.len() as u32);
+            table.entities.extend_from_slice(&r.entities);
+            table.entity_ends.push(table.entities.len() as u32);
+        }
+        table.years = corpus.statements.iter().map(|s| s.date.year).collect();
+        table.years.sort_unstable();
+        table.years.dedup();
+        let slot = |y: u16| table.years.binary_search(&y).unwrap_or_default() as u16;
+        table.year_slot = corpus
+            .statements
+            .iter()
+            .map(|s| slot(s.date.year))
+            .collect();
+        table.speaker = corpus.statements.iter().map(|s| s.speaker).collect();
+        table
+    }
+
+    /// The statement passage `p` belongs to.
+    pub fn statement(&self, p: PassageId) -> StatementId {
+        self.statement[p as usize]
+    }
+
+    /// Passage `p`'s length in tokens.
+    pub fn tokens(&self, p: PassageId) -> u32 {
+        self.tokens[p as usize]
+    }
+
+    /// The themes passage `p` is tagged with, in the corpus' order.
+    pub fn themes(&self, p: PassageId) -> &[ThemeId] {
+        &self.themes[range(&self.theme_ends, p)]
+    }
+
+    /// The entities passage `p` mentions, ascending.
+    pub fn entities(&self, p: PassageId) -> &[EntityId] {
+        &self.entities[range(&self.entity_ends, p)]
+    }
+
+    /// Who made statement `s`.
+    pub fn speaker(&self, s: StatementId) -> SpeakerId {
+        self.speaker[s as usize]
+    }
+
+    /// The position of statement `s`'s year in [`PassageTable::years`].
+    pub fn year_slot(&self, s: StatementId) -> usize {
+        self.year_slot[s as usize] as usize
+    }
+
+    /// Every year that has a statement, ascending.
+    pub fn years(&self) -> &[u16] {
+        &self.years
+    }
+
+    /// Number of passages.
+    pub fn passage_count(&self) -> usize {
+        self.statement.len()
+    }
+
+    /// Number of statements.
+    pub fn statement_count(&self) -> usize {
+        self.speaker.len()
+    }
+}
+
+/// The slice of a flattened list that belongs to item `p`, from the running
+/// ends of the items' lists.
+fn range(ends: &[u32], p: PassageId) -> core::ops::Range<usize> {
+    let p = p as usize;
+    let start = if p == 0 { 0 } else { ends[p - 1] as usize };
+    start..ends[p] as usize
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bundle::Bundle;
+    use crate::model::*;
+
+    /// Every fact in the table equals the one read through the corpus model.
+    #[test]
+    fn agrees_with_the_corpus_model() {
+        let tagged = |text: &str, themes: &[ThemeId]| Passage {
+            text: text.into(),
+            themes: themes
+                .iter()
+                .map(|&theme| ThemeTag {
+                    theme,
+                    evidence: vec!["x".into()],
+                })
+                .collect(),
+        };
+        let mut a = Statement::bare(
+            "a",
+            1,
+            2016,
+            vec![tagged("One two three.", &[0, 2]), tagged("Four.", &[])],
+        );
+        a.passages.push(tagged("Five six.", &[1]));
+        let b = Statement::bare("b", 0, 2004, vec![tagged("Seven.", &[2])]);
+        let c = Statement::bare("c", 1, 2016, vec![tagged("Eight nine.", &[])]);
+        let mut corpus = Corpus::of(vec![a, b, c]);
+        corpus.themes = (0..3)
+            .map(|i| Theme {
+                id: format!("t{i}"),
+                label: format!("T{i}"),
+                terms: vec![],
+            })
+            .collect();
+        let bundle = Bundle::new(corpus);
+        let (corpus, index) = (&bundle.corpus, &bundle.index);
+        let table = PassageTable::new(corpus, index);
+
+        assert_eq!(table.passage_count(), index.passages.len());
+        assert_eq!(table.years(), [2004, 2016]);
+        for (p, r) in index.passages.iter().enumerate() {
+            let p = p as PassageId;
+            let statement = &corpus.statements[r.statement as usize];
+            let themes: Vec<ThemeId> = statement.passages[r.paragraph as usize]
+                .themes
+                .iter()
+                .map(|t| t.theme)
+                .collect();
+            assert_eq!(table.statement(p), r.statement);
+            assert_eq!(table.tokens(p) as usize, r.spans.len());
+            assert_eq!(table.themes(p), themes);
+            assert_eq!(table.entities(p), r.entities);
+        }
+        for (s, statement) in corpus.statements.iter().enumerate() {
+            let s = s as StatementId;
+            assert_eq!(table.speaker(s), statement.speaker);
+            assert_eq!(table.years()[table.year_slot(s)], statement.date.year);
+        }
+    }
+}
