@@ -58,8 +58,7 @@ impl PassageTable {
             table.entity_ends.push(table.entities.len() as u32);
         }
         table.years = corpus.statements.iter().map(|s| s.date.year).collect();
-        table.years.sort_unstable();
-        table.years.dedup();
+        crate::order::sort_dedup(&mut table.years);
         let slot = |y: u16| table.years.binary_search(&y).unwrap_or_default() as u16;
         table.year_slot = corpus
             .statements

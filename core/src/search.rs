@@ -14,6 +14,7 @@ use crate::facet_count::{self, FacetSizes};
 use crate::index::{PassageId, TermId};
 use crate::match_list::MatchList;
 use crate::model::{Corpus, SpeakerId, StatementId, ThemeId};
+use crate::order;
 use crate::query::{Atom, Query};
 use crate::text;
 
@@ -324,11 +325,10 @@ impl<'a> Searcher<'a> {
                 positive.push(m);
             }
         }
-        excluded.sort_unstable();
-        excluded.dedup();
+        order::sort_dedup(&mut excluded);
 
         // Intersect, starting from the shortest list.
-        positive.sort_by_key(MatchList::len);
+        order::sort_by_key(&mut positive, MatchList::len);
         let mut lists = positive.into_iter();
         let Some(first) = lists.next() else {
             return MatchList::all(self.bundle.index.passages.len()).without(&excluded);
@@ -372,8 +372,9 @@ impl<'a> Searcher<'a> {
             }
         }
         for st in &mut statements {
-            st.passages
-                .sort_by(|a, b| b.score.total_cmp(&a.score).then(a.passage.cmp(&b.passage)));
+            order::sort_by(&mut st.passages, |a, b| {
+                b.score.total_cmp(&a.score).then(a.passage.cmp(&b.passage))
+            });
             let best = st.passages.first().map_or(0.0, |p| p.score);
             let rest: f32 = st.passages.iter().skip(1).map(|p| p.score).sum();
             st.score = best + 0.25 * rest;
@@ -383,13 +384,13 @@ impl<'a> Searcher<'a> {
             (d.year, d.month, d.day)
         };
         match sort {
-            Sort::Relevance => statements.sort_by(|a, b| {
+            Sort::Relevance => order::sort_by(&mut statements, |a, b| {
                 b.score
                     .total_cmp(&a.score)
                     .then_with(|| date(a).cmp(&date(b)))
             }),
-            Sort::DateAsc => statements.sort_by_key(date),
-            Sort::DateDesc => statements.sort_by_key(|s| std::cmp::Reverse(date(s))),
+            Sort::DateAsc => order::sort_by_key(&mut statements, date),
+            Sort::DateDesc => order::sort_by_key(&mut statements, |s| std::cmp::Reverse(date(s))),
         }
 
         let suggestions = if statements.is_empty() {
