@@ -2,10 +2,9 @@
 //! index, serialized with `postcard` (a compact, maintained serde format), so
 //! start-up is one decode and no indexing.
 
-use crate::index::Index;
+use crate::index::{alias_sequences, AliasSeqs};
+use crate::index::{Index, PassageTable};
 use crate::model::Corpus;
-use crate::passage_table::PassageTable;
-use crate::search::{alias_sequences, AliasSeqs};
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 

@@ -4,42 +4,40 @@
 //! web-sys or the DOM: the same code runs in `build.rs` (to compile `corpus/`
 //! into the bundle) and in the browser (to search it), so the two cannot drift.
 //!
-//! - [`model`]: Statement, Speaker, Passage, Theme.
-//! - [`text`]: normalization, tokenizer and stemmer shared by indexing and querying.
-//! - Research views: [`entities`] (cited resolutions, documents, organizations,
-//!   operations), [`concordance`] (keyword in context), [`keyness`] (Dunning
-//!   log-likelihood keywords), [`trends`] (occurrences per 10,000 words).
-//! - `source`, `cleanup`, `themes` (feature `compile`): reading `corpus/`,
-//!   turning raw seed text into clean paragraphs, tagging paragraphs with themes.
+//! Concept modules, whose imports run one way (each may use only those above
+//! it; `tests/layers.rs` checks this on every `cargo test`):
+//!
+//! | module | what | uses |
+//! |---|---|---|
+//! | [`util`] | the one sort, number formatting, edit distance, the key rule | — |
+//! | [`text`] | folding, tokenizer, stemmer shared by indexing and querying | util |
+//! | [`model`] | Corpus, Statement, Speaker, Passage, Theme, Entity, every id | util, text |
+//! | [`index`] | postings, passage table, alias sequences | model |
+//! | [`bundle`] | corpus + index as shipped in the wasm | index |
+//! | [`query`] | the query language | text |
+//! | [`search`] | Searcher, filters, facet counts, did-you-mean | bundle, query |
+//! | [`analysis`] | concordance, keyness, trends, entities, snippets, citations, export | search |
+//! | [`view`] | the URL-state codec | analysis |
+//! | `compile` | (feature `compile`) reading `corpus/`, cleanup, tagging, extraction | any run-time module; used by none |
+//!
+//! The older flat paths (`csto_core::concordance`, `csto_core::order`, …)
+//! are re-exported below so callers outside the crate keep compiling.
 
+pub mod analysis;
 pub mod bundle;
-pub mod cite;
-pub mod concordance;
-pub mod decimal;
-pub mod edit_distance;
-pub mod entities;
-pub mod export;
-mod facet_count;
 pub mod index;
-pub mod keyness;
-mod match_list;
 pub mod model;
-pub mod order;
-pub mod passage_table;
 pub mod query;
 pub mod search;
-pub mod snippet;
 pub mod text;
-pub mod trends;
+pub mod util;
 pub mod view;
 
 #[cfg(feature = "compile")]
-pub mod cleanup;
-#[cfg(feature = "compile")]
-pub mod source;
-#[cfg(feature = "compile")]
-pub mod synth;
-#[cfg(feature = "compile")]
-pub mod themes;
+pub mod compile;
 
+pub use analysis::{cite, concordance, entities, export, keyness, snippet, trends};
+#[cfg(feature = "compile")]
+pub use compile::{cleanup, source, synth, themes};
 pub use model::*;
+pub use util::{decimal, edit_distance, order};

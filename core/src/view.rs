@@ -15,10 +15,10 @@
 //! assert_eq!(v.encode(), "q=kanal&speaker=bordyuzha,semerikov&sort=date");
 //! ```
 
-use crate::concordance::KwicSort;
-use crate::entities::EntityId;
-use crate::model::{Corpus, SpeakerId, ThemeId};
+use crate::analysis::concordance::KwicSort;
+use crate::model::{Corpus, EntityId, SpeakerId, ThemeId};
 use crate::search::{Filters, Sort};
+use crate::util::slug::is_slug;
 
 /// The most values kept for one list parameter.
 const MAX_VALUES: usize = 64;
@@ -26,7 +26,7 @@ const MAX_VALUES: usize = 64;
 /// evaluates, so a long query is cut (and reported) once.
 const MAX_Q_CHARS: usize = crate::query::MAX_QUERY_CHARS;
 /// The most terms compared in one trends chart.
-const MAX_COMPARE: usize = 8;
+pub const MAX_COMPARE: usize = 8;
 /// The longest compared term kept.
 const MAX_TERM_CHARS: usize = 200;
 /// The most distinct problems reported, so a URL with thousands of bad
@@ -191,13 +191,6 @@ fn quote(s: &str) -> String {
     format!("“{q}”")
 }
 
-fn is_slug(s: &str) -> bool {
-    !s.is_empty()
-        && s.len() <= 64
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
-
 fn parse_year(v: &str) -> Option<u16> {
     v.trim()
         .parse::<u16>()
@@ -321,7 +314,7 @@ impl ViewState {
                 other => n.push(format!("Ignored unknown parameter {}.", quote(other))),
             }
         }
-        crate::order::sort(&mut v.years);
+        crate::util::order::sort(&mut v.years);
         if let (Some(f), Some(t)) = (v.year_from, v.year_to) {
             if f > t {
                 n.push(format!("The year range {f}–{t} was reversed to {t}–{f}."));

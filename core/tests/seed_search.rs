@@ -148,3 +148,34 @@ fn entity_filter_is_passage_level() {
     let r = run("entity=sc-1373");
     assert_eq!(years(&r), [2004, 2019]);
 }
+
+/// `Filters::statements` is the one rule of which statements pass the
+/// filters: it lists exactly what a search with no query lists, for every
+/// kind of filter and their combinations.
+#[test]
+fn filtered_statements_are_what_browsing_lists() {
+    let cases = [
+        "",
+        "speaker=bordyuzha",
+        "year=2016,2024",
+        "from=2010&to=2020",
+        "theme=drug-trafficking",
+        "entity=sc-1373",
+        "speaker=bordyuzha,tasmagambetov&theme=counter-terrorism",
+        "from=2005&theme=illegal-migration&entity=org-osce",
+    ];
+    for qs in cases {
+        let browsed: Vec<u16> = run(qs).statements.iter().map(|s| s.statement).collect();
+        let (mut v, _) = ViewState::decode(qs);
+        let (filters, _) = v.resolve(&bundle().corpus);
+        let mut listed = filters.statements(bundle());
+        assert_eq!(listed, browsed, "{qs}");
+        // and the speaker/year part alone never lists fewer
+        listed.retain(|s| {
+            !filters
+                .statements_by_speaker_and_year(bundle().table())
+                .contains(s)
+        });
+        assert!(listed.is_empty(), "{qs}");
+    }
+}

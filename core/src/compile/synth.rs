@@ -6,8 +6,8 @@
 //! [`write_corpus_dir`] writes one in the `corpus/` format, so the real build
 //! (`CSTO_CORPUS_DIR=… trunk build`) can embed it instead of the seeds.
 
+use crate::compile::themes::weights;
 use crate::model::{Corpus, Speaker, Statement};
-use crate::themes::weights;
 use std::fmt::Write as _;
 use std::path::Path;
 

@@ -16,51 +16,29 @@
 //!   statements/<id>.txt    its raw text, verbatim from the seed
 //!   themes.toml            [[theme]] id, label, terms
 //!   aliases.toml           [[alias]] label, terms, one_way
+//!   entities.toml          [[entity]] key, kind, label, forms (see `entities`)
 //! ```
 //!
 //! ```no_run
-//! let corpus = csto_core::source::load_corpus("corpus".as_ref()).unwrap_or_else(|e| panic!("{e}"));
+//! let corpus = csto_core::compile::source::load_corpus("corpus".as_ref()).unwrap_or_else(|e| panic!("{e}"));
 //! assert_eq!(corpus.statements.len(), 5);
 //! ```
 
 use std::collections::HashMap;
-use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::cleanup::clean;
+use super::cleanup::clean;
+pub use super::error::CorpusError;
+use super::fields::non_empty;
+use super::themes::{weights, ThemeMatcher};
 use crate::model::{
     AliasGroup, Corpus, Date, DatePrecision, Passage, Speaker, SpeakerId, Statement, Theme,
 };
 use crate::text::tokens;
-use crate::themes::{weights, ThemeMatcher};
-
-/// A problem with the corpus, naming the file (relative to the corpus
-/// directory's parent, e.g. `corpus/statements/2016-bordyuzha.toml`) and,
-/// when there is one, the field.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CorpusError {
-    /// The file at fault, as shown to the user.
-    pub file: PathBuf,
-    /// The field at fault, e.g. `date` or `theme[3].terms`.
-    pub field: Option<String>,
-    /// What is wrong.
-    pub message: String,
-}
-
-impl fmt::Display for CorpusError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: ", self.file.display())?;
-        if let Some(field) = &self.field {
-            write!(f, "field `{field}`: ")?;
-        }
-        f.write_str(&self.message)
-    }
-}
-
-impl std::error::Error for CorpusError {}
+use crate::util::slug::is_slug;
 
 /// Metadata of one statement, `corpus/statements/<id>.toml`. Unknown fields
 /// are rejected so a misspelled optional field is not silently ignored.
@@ -185,7 +163,7 @@ pub fn load_corpus(dir: &Path) -> Result<Corpus, CorpusError> {
         aliases,
         entities: Vec::new(),
     };
-    corpus.entities = crate::entities::load(dir, &corpus)?;
+    corpus.entities = super::entities::load(dir, &corpus)?;
     Ok(corpus)
 }
 
@@ -548,22 +526,6 @@ fn load_aliases(files: &Files) -> Result<Vec<AliasGroup>, CorpusError> {
         });
     }
     Ok(groups)
-}
-
-fn non_empty(s: Option<String>) -> Option<String> {
-    s.filter(|s| !s.trim().is_empty())
-}
-
-/// Lower-case ASCII letters and digits in groups joined by single hyphens:
-/// safe in a URL path or query without escaping.
-fn is_slug(s: &str) -> bool {
-    !s.is_empty()
-        && s.split('-').all(|part| {
-            !part.is_empty()
-                && part
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
 }
 
 /// `YYYY-MM-DD` as a real calendar date (so no 2016-02-30).

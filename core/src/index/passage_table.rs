@@ -20,8 +20,8 @@
 //! Derived from a [`Bundle`](crate::bundle::Bundle) once (see
 //! `Bundle::table`); never serialized, so the bundle stays as small as before.
 
-use crate::entities::EntityId;
 use crate::index::{Index, PassageId};
+use crate::model::EntityId;
 use crate::model::{Corpus, SpeakerId, StatementId, ThemeId};
 
 /// See the module docs for the layout.
@@ -58,7 +58,7 @@ impl PassageTable {
             table.entity_ends.push(table.entities.len() as u32);
         }
         table.years = corpus.statements.iter().map(|s| s.date.year).collect();
-        crate::order::sort_dedup(&mut table.years);
+        crate::util::order::sort_dedup(&mut table.years);
         let slot = |y: u16| table.years.binary_search(&y).unwrap_or_default() as u16;
         table.year_slot = corpus
             .statements

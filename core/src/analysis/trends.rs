@@ -22,9 +22,9 @@
 
 use crate::bundle::Bundle;
 use crate::model::ThemeId;
-use crate::order;
 use crate::query::Query;
 use crate::search::{Filters, Searcher, Sort};
+use crate::util::order;
 
 /// One point of a series: a statement (`at` = its [`crate::StatementId`]) or
 /// a year (`at` = the year).

@@ -21,7 +21,7 @@ fn hit_ranges(spans: &[(u32, u32)], hits: &[Hit]) -> Vec<(usize, usize)> {
             Some((first.0 as usize, last.1 as usize))
         })
         .collect();
-    crate::order::sort(&mut ranges);
+    crate::util::order::sort(&mut ranges);
     // merge overlapping ranges
     let mut merged: Vec<(usize, usize)> = Vec::new();
     for r in ranges {

@@ -1,4 +1,5 @@
-//! Query evaluation: matching, BM25 ranking, facet counts and "did you mean".
+//! The [`Searcher`]: compiling a query against the index, matching and
+//! BM25 ranking, grouping passages by statement.
 //!
 //! A passage (paragraph) matches when every non-negated clause of the query
 //! matches in it and no negated clause does. Filters (speaker, year, theme)
@@ -7,88 +8,19 @@
 //! ticking that value would give (disjunctive faceting, as in Algolia or
 //! Pagefind's `filtered_counts`).
 
+use super::facet_count::{self, FacetSizes};
+use super::filters::Filters;
+use super::match_list::MatchList;
+use super::types::{Hit, PassageHit, SearchResults, Sort, StatementHit};
 use crate::bundle::Bundle;
-use crate::edit_distance::bounded_levenshtein;
-use crate::entities::EntityId;
-use crate::facet_count::{self, FacetSizes};
-use crate::index::{PassageId, TermId};
-use crate::match_list::MatchList;
-use crate::model::{Corpus, SpeakerId, StatementId, ThemeId};
-use crate::order;
+use crate::index::AliasSeqs;
+use crate::model::{PassageId, StatementId, TermId};
 use crate::query::{Atom, Query};
-use crate::text;
+use crate::util::order;
 
 /// BM25 parameters (the usual defaults).
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
-
-/// The ordering of results.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Sort {
-    #[default]
-    Relevance,
-    DateAsc,
-    DateDesc,
-}
-
-/// Facet selections, as ids. Empty means "any".
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Filters {
-    pub speakers: Vec<SpeakerId>,
-    pub years: Vec<u16>,
-    pub year_from: Option<u16>,
-    pub year_to: Option<u16>,
-    pub themes: Vec<ThemeId>,
-    /// Cited resolutions, organizations, operations… (passage level).
-    pub entities: Vec<EntityId>,
-}
-
-/// A matched span in a passage: first token position and token count.
-pub type Hit = (u16, u16);
-
-/// A matching passage with its score and hits.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PassageHit {
-    pub passage: PassageId,
-    pub score: f32,
-    pub hits: Vec<Hit>,
-}
-
-/// A matching statement with its matching passages, best first.
-#[derive(Debug, Clone, PartialEq)]
-pub struct StatementHit {
-    pub statement: StatementId,
-    pub score: f32,
-    pub passages: Vec<PassageHit>,
-}
-
-/// How many statements and passages a facet value would give.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct FacetCount {
-    pub statements: u32,
-    pub passages: u32,
-}
-
-/// Counts per facet value; `speakers` and `themes` are indexed by id.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Facets {
-    pub speakers: Vec<FacetCount>,
-    /// Every year that has a statement, ascending.
-    pub years: Vec<(u16, FacetCount)>,
-    pub themes: Vec<FacetCount>,
-    /// Indexed by entity id.
-    pub entities: Vec<FacetCount>,
-}
-
-/// Everything a results page shows.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct SearchResults {
-    pub statements: Vec<StatementHit>,
-    pub passage_count: usize,
-    pub facets: Facets,
-    /// When nothing matched: whole queries with a misspelt word replaced.
-    pub suggestions: Vec<String>,
-}
 
 /// A query resolved against the index: per clause, the term sequences that
 /// satisfy it (aliases and prefixes expanded).
@@ -116,9 +48,6 @@ struct Sequence {
     capitalized: bool,
 }
 
-/// An alias group's members as term sequences: (two-way, one-way).
-pub(crate) type AliasSeqs = (Vec<Vec<String>>, Vec<Vec<String>>);
-
 /// Searches a [`Bundle`]. Free to create: what it needs beyond the index
 /// (the alias list as term sequences, the passage table) is derived once
 /// per bundle and kept there.
@@ -126,24 +55,6 @@ pub struct Searcher<'a> {
     bundle: &'a Bundle,
     /// Alias groups as term sequences.
     aliases: &'a [AliasSeqs],
-}
-
-fn term_seq(s: &str) -> Vec<String> {
-    text::tokens(s).map(|t| t.term).collect()
-}
-
-/// Every alias group's members tokenized and stemmed as queries are, in the
-/// corpus' order.
-pub(crate) fn alias_sequences(corpus: &Corpus) -> Vec<AliasSeqs> {
-    corpus
-        .aliases
-        .iter()
-        .map(|g| {
-            let two_way = g.terms.iter().map(|t| term_seq(t)).collect();
-            let one_way = g.one_way.iter().map(|t| term_seq(t)).collect();
-            (two_way, one_way)
-        })
-        .collect()
 }
 
 impl<'a> Searcher<'a> {
@@ -427,59 +338,6 @@ impl<'a> Searcher<'a> {
             })
             .collect()
     }
-
-    /// "Did you mean": for each searched word absent from the corpus, the
-    /// closest indexed word (edit distance ≤ 2, then most frequent), as
-    /// whole queries with that word replaced.
-    pub fn suggest(&self, query: &Query) -> Vec<String> {
-        let index = &self.bundle.index;
-        let mut suggestions = Vec::new();
-        let raw_query: Vec<String> = query
-            .clauses
-            .iter()
-            .map(|c| {
-                let alts: Vec<&str> = c.alternatives.iter().map(Atom::raw).collect();
-                format!("{}{}", if c.negated { "-" } else { "" }, alts.join(" OR "))
-            })
-            .collect();
-        for (ci, clause) in query.clauses.iter().enumerate() {
-            if clause.negated {
-                continue;
-            }
-            for atom in &clause.alternatives {
-                let Atom::Term { raw, term } = atom else {
-                    continue;
-                };
-                if index.term_id(term).is_some() {
-                    continue;
-                }
-                let folded = text::fold(raw);
-                let chars: Vec<char> = folded.chars().collect();
-                let limit = if chars.len() <= 4 { 1 } else { 2 };
-                let mut row = Vec::new();
-                let best = index
-                    .words
-                    .iter()
-                    // Edit distance is at least the length difference: skip
-                    // those words before paying for the distance.
-                    .filter(|(w, _)| w.len().abs_diff(folded.len()) <= limit)
-                    .filter_map(|(w, t)| {
-                        let d = bounded_levenshtein(&chars, w, limit, &mut row)?;
-                        Some((d, std::cmp::Reverse(index.doc_freq(*t)), w))
-                    })
-                    .min();
-                if let Some((_, _, word)) = best {
-                    let mut parts = raw_query.clone();
-                    parts[ci] = parts[ci].replacen(raw.as_str(), word, 1);
-                    let s = parts.join(" ");
-                    if !suggestions.contains(&s) {
-                        suggestions.push(s);
-                    }
-                }
-            }
-        }
-        suggestions
-    }
 }
 
 #[cfg(test)]
@@ -489,6 +347,7 @@ mod tests {
     //! `tests/seed_search.rs`.
     use super::*;
     use crate::model::*;
+    use crate::search::FacetCount;
 
     fn statement(
         id: &str,

@@ -3,8 +3,8 @@
 //! CSV (RFC 4180, built here: quoting is all it needs) or as plain serde
 //! values the app turns into JSON with the browser's own `JSON.stringify`.
 
+use crate::analysis::concordance::KwicLine;
 use crate::bundle::Bundle;
-use crate::concordance::KwicLine;
 use crate::search::SearchResults;
 use serde::Serialize;
 
@@ -48,7 +48,7 @@ pub struct KwicRow {
     pub permalink: String,
 }
 
-use crate::cite::iso_date as iso;
+use crate::analysis::cite::iso_date as iso;
 
 /// A permalink to a statement or one of its paragraphs; `base` is the page
 /// address without its query string.
@@ -91,7 +91,7 @@ pub fn passage_rows(bundle: &Bundle, results: &SearchResults, base: &str) -> Vec
     for hit in &results.statements {
         let s = &corpus.statements[hit.statement as usize];
         let mut passages: Vec<_> = hit.passages.iter().collect();
-        crate::order::sort_by_key(&mut passages, |p| p.passage);
+        crate::util::order::sort_by_key(&mut passages, |p| p.passage);
         for p in passages {
             let r = &bundle.index.passages[p.passage as usize];
             rows.push(PassageRow {

@@ -165,7 +165,7 @@ pub fn weights(passages: &[Passage], n_themes: usize) -> Vec<ThemeWeight> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cleanup::clean;
+    use crate::compile::cleanup::clean;
 
     /// The curated taxonomy, read the way `source` reads it.
     fn curated() -> Vec<Theme> {
@@ -173,7 +173,7 @@ mod tests {
         struct File {
             theme: Vec<Theme>,
         }
-        let file: File = toml::from_str(include_str!("../../corpus/themes.toml")).unwrap();
+        let file: File = toml::from_str(include_str!("../../../corpus/themes.toml")).unwrap();
         file.theme
     }
 
@@ -196,11 +196,11 @@ mod tests {
             .collect()
     }
 
-    const Y2004: &str = include_str!("../../corpus/statements/2004-kazykhanov.txt");
-    const Y2007: &str = include_str!("../../corpus/statements/2007-nazarbayev.txt");
-    const Y2016: &str = include_str!("../../corpus/statements/2016-bordyuzha.txt");
-    const Y2019: &str = include_str!("../../corpus/statements/2019-semerikov.txt");
-    const Y2024: &str = include_str!("../../corpus/statements/2024-tasmagambetov.txt");
+    const Y2004: &str = include_str!("../../../corpus/statements/2004-kazykhanov.txt");
+    const Y2007: &str = include_str!("../../../corpus/statements/2007-nazarbayev.txt");
+    const Y2016: &str = include_str!("../../../corpus/statements/2016-bordyuzha.txt");
+    const Y2019: &str = include_str!("../../../corpus/statements/2019-semerikov.txt");
+    const Y2024: &str = include_str!("../../../corpus/statements/2024-tasmagambetov.txt");
 
     #[test]
     fn real_paragraphs_get_expected_themes_and_evidence() {

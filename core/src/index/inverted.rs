@@ -14,16 +14,10 @@
 //! A posting's positions index into the passage's `spans`, which is how a hit
 //! becomes a highlighted range without re-tokenizing.
 
-use crate::entities::EntityId;
-use crate::model::{Corpus, StatementId};
+use crate::model::{Corpus, EntityId, Mention, PassageId, StatementId, TermId};
 use crate::text;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-
-/// Index of a passage across the whole corpus (statement order, then paragraph order).
-pub type PassageId = u32;
-/// Index of a term in [`Index::terms`].
-pub type TermId = u32;
 
 /// Where a term occurs in one passage.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -41,8 +35,8 @@ pub struct PassageRef {
     pub paragraph: u16,
     /// Byte range of every token, in order; its length is the passage length.
     /// Serialized as (gap, length) pairs, which are small numbers, so the
-    /// bundle stays compact (see [`delta_spans`]).
-    #[serde(with = "delta_spans")]
+    /// bundle stays compact (see `codec::delta_spans`).
+    #[serde(with = "super::codec::delta_spans")]
     pub spans: Vec<(u32, u32)>,
     /// Entities mentioned in the passage, ascending, for the entity facet.
     pub entities: Vec<EntityId>,
@@ -54,7 +48,7 @@ pub struct Index {
     pub terms: Vec<String>,
     /// Serialized as gaps between passage ids and between positions, which
     /// are small numbers (one varint byte each, mostly).
-    #[serde(with = "delta_postings")]
+    #[serde(with = "super::codec::delta_postings")]
     pub postings: Vec<Vec<Posting>>,
     /// Folded (unstemmed) words and the term each stems to, sorted by word:
     /// used for `prefix*` queries and "did you mean".
@@ -161,7 +155,7 @@ impl Index {
             .take_while(|(w, _)| w.starts_with(prefix))
             .map(|&(_, t)| t)
             .collect();
-        crate::order::sort_dedup(&mut ids);
+        crate::util::order::sort_dedup(&mut ids);
         ids
     }
 
@@ -176,105 +170,13 @@ impl Index {
         start..end
     }
 
+    /// The passage of a mention's paragraph.
+    pub fn mention_passage(&self, m: &Mention) -> PassageId {
+        self.statement_start[m.statement as usize] + m.paragraph as PassageId
+    }
+
     /// Number of documents (passages) a term occurs in.
     pub fn doc_freq(&self, t: TermId) -> usize {
         self.postings[t as usize].len()
-    }
-}
-
-/// Token spans as `(start - previous end, end - start)` varint pairs: one or
-/// two bytes each instead of up to six, and far more compressible.
-mod delta_spans {
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-    pub fn serialize<S: Serializer>(spans: &[(u32, u32)], s: S) -> Result<S::Ok, S::Error> {
-        let mut prev = 0;
-        let deltas: Vec<(u32, u32)> = spans
-            .iter()
-            .map(|&(start, end)| {
-                let d = (start - prev, end - start);
-                prev = end;
-                d
-            })
-            .collect();
-        deltas.serialize(s)
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<(u32, u32)>, D::Error> {
-        let deltas = Vec::<(u32, u32)>::deserialize(d)?;
-        let mut prev = 0u32;
-        Ok(deltas
-            .into_iter()
-            .map(|(gap, len)| {
-                let start = prev.saturating_add(gap);
-                prev = start.saturating_add(len);
-                (start, prev)
-            })
-            .collect())
-    }
-}
-
-/// Postings as (passage gap, position gaps) lists; see [`Index::postings`].
-mod delta_postings {
-    use super::Posting;
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-    type Gaps = Vec<Vec<(u32, Vec<u16>)>>;
-
-    pub fn serialize<S: Serializer>(postings: &[Vec<Posting>], s: S) -> Result<S::Ok, S::Error> {
-        let gaps: Gaps = postings
-            .iter()
-            .map(|list| {
-                let mut prev = 0;
-                list.iter()
-                    .map(|p| {
-                        let gap = p.passage - prev;
-                        prev = p.passage;
-                        (gap, deltas(&p.positions))
-                    })
-                    .collect()
-            })
-            .collect();
-        gaps.serialize(s)
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Vec<Posting>>, D::Error> {
-        let gaps = Gaps::deserialize(d)?;
-        Ok(gaps
-            .into_iter()
-            .map(|list| {
-                let mut passage = 0u32;
-                list.into_iter()
-                    .map(|(gap, positions)| {
-                        passage = passage.saturating_add(gap);
-                        Posting {
-                            passage,
-                            positions: sums(positions),
-                        }
-                    })
-                    .collect()
-            })
-            .collect())
-    }
-
-    fn deltas(ascending: &[u16]) -> Vec<u16> {
-        let mut prev = 0;
-        ascending
-            .iter()
-            .map(|&x| {
-                let d = x - prev;
-                prev = x;
-                d
-            })
-            .collect()
-    }
-
-    fn sums(mut gaps: Vec<u16>) -> Vec<u16> {
-        let mut acc = 0u16;
-        for g in &mut gaps {
-            acc = acc.saturating_add(*g);
-            *g = acc;
-        }
-        gaps
     }
 }

@@ -31,10 +31,10 @@
 //! kept terms, one look at each occurrence's text; no tokenizing.
 
 use crate::bundle::Bundle;
-use crate::index::TermId;
 use crate::model::StatementId;
-use crate::order;
+use crate::model::TermId;
 use crate::text;
+use crate::util::order;
 
 /// G2 critical values for one degree of freedom.
 pub const G2_P05: f64 = 3.84;

@@ -244,7 +244,7 @@ mod tests {
     const SEEDS: &[Seed] = &[
         Seed {
             id: "2004-kazykhanov",
-            raw: include_str!("../../corpus/statements/2004-kazykhanov.txt"),
+            raw: include_str!("../../../corpus/statements/2004-kazykhanov.txt"),
             has_heading: false,
             paragraphs: 9,
             lead: Some("Mr. Kazykhanov (Kazakhstan) (spoke in Russian)"),
@@ -253,7 +253,7 @@ mod tests {
         },
         Seed {
             id: "2007-nazarbayev",
-            raw: include_str!("../../corpus/statements/2007-nazarbayev.txt"),
+            raw: include_str!("../../../corpus/statements/2007-nazarbayev.txt"),
             has_heading: true,
             paragraphs: 13,
             lead: None,
@@ -262,7 +262,7 @@ mod tests {
         },
         Seed {
             id: "2016-bordyuzha",
-            raw: include_str!("../../corpus/statements/2016-bordyuzha.txt"),
+            raw: include_str!("../../../corpus/statements/2016-bordyuzha.txt"),
             has_heading: false,
             paragraphs: 16,
             lead: Some("Mr. Bordyuzha (spoke in Russian)"),
@@ -271,7 +271,7 @@ mod tests {
         },
         Seed {
             id: "2019-semerikov",
-            raw: include_str!("../../corpus/statements/2019-semerikov.txt"),
+            raw: include_str!("../../../corpus/statements/2019-semerikov.txt"),
             has_heading: false,
             paragraphs: 19,
             lead: Some("Mr. Semerikov (spoke in Russian)"),
@@ -280,7 +280,7 @@ mod tests {
         },
         Seed {
             id: "2024-tasmagambetov",
-            raw: include_str!("../../corpus/statements/2024-tasmagambetov.txt"),
+            raw: include_str!("../../../corpus/statements/2024-tasmagambetov.txt"),
             has_heading: true,
             paragraphs: 30,
             lead: None,

@@ -17,7 +17,7 @@
 //! `score(a) + score(b)`), so the same combination order always gives the
 //! same floating-point ranking.
 
-use crate::index::PassageId;
+use crate::model::PassageId;
 use crate::search::Hit;
 
 /// See the module docs for the layout.

@@ -1,16 +1,12 @@
 //! The corpus model: what a statement is, who said it, and which themes its
 //! passages touch. These types are compiled by `build.rs` into the wasm bundle
-//! (see [`crate::compiled`]), so they are plain data with no behaviour that
+//! (see `crate::bundle`), so they are plain data with no behaviour that
 //! depends on the browser.
 
+use super::entity::Entity;
+use super::ids::EntityId;
+use super::ids::{SpeakerId, StatementId, ThemeId};
 use serde::{Deserialize, Serialize};
-
-/// Index of a [`Speaker`] in [`Corpus::speakers`].
-pub type SpeakerId = u16;
-/// Index of a [`Theme`] in [`Corpus::themes`].
-pub type ThemeId = u16;
-/// Index of a [`Statement`] in [`Corpus::statements`].
-pub type StatementId = u16;
 
 /// Everything the app knows, built once at compile time.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -22,8 +18,8 @@ pub struct Corpus {
     /// Spelling variants that search joins (Kanal = Canal = Channel).
     pub aliases: Vec<AliasGroup>,
     /// Cited resolutions and documents, named organizations and operations,
-    /// with their mentions; see [`crate::entities`].
-    pub entities: Vec<crate::entities::Entity>,
+    /// with their mentions; see [`Entity`].
+    pub entities: Vec<Entity>,
 }
 
 /// A person who made one or more statements. `id` is the short, URL-safe key
@@ -199,5 +195,14 @@ impl Corpus {
             .enumerate()
             .find(|(_, s)| s.id == key)
             .map(|(i, s)| (i as StatementId, s))
+    }
+
+    /// The entity with URL key `key` (`sc-1373`).
+    pub fn entity_by_key(&self, key: &str) -> Option<(EntityId, &Entity)> {
+        self.entities
+            .iter()
+            .enumerate()
+            .find(|(_, e)| e.key == key)
+            .map(|(i, e)| (i as EntityId, e))
     }
 }

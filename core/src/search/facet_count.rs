@@ -7,10 +7,10 @@
 //! rather than once per passage (thousands); themes and entities are read
 //! from the flat [`PassageTable`].
 
-use crate::index::PassageId;
-use crate::model::StatementId;
-use crate::passage_table::PassageTable;
-use crate::search::{FacetCount, Facets, Filters};
+use super::filters::Filters;
+use super::types::{FacetCount, Facets};
+use crate::index::PassageTable;
+use crate::model::{PassageId, StatementId};
 
 /// Statement passes the speaker filter.
 const SPEAKER: u8 = 1;
@@ -35,13 +35,8 @@ pub(crate) fn count(
         let s = table.statement(p);
         let bits = statement_passes[s as usize];
         let (sp, yr, range) = (bits & SPEAKER != 0, bits & YEAR != 0, bits & RANGE != 0);
-        let th =
-            filters.themes.is_empty() || table.themes(p).iter().any(|t| filters.themes.contains(t));
-        let en = filters.entities.is_empty()
-            || table
-                .entities(p)
-                .iter()
-                .any(|e| filters.entities.contains(e));
+        let th = filters.themes_pass(table.themes(p));
+        let en = filters.entities_pass(table.entities(p));
         if yr && th && en {
             let id = table.speaker(s) as usize;
             counter.speakers.bump(id, s);
@@ -81,11 +76,9 @@ fn statement_filters(filters: &Filters, table: &PassageTable) -> Vec<u8> {
         .map(|s| {
             let s = s as StatementId;
             let y = years[table.year_slot(s)];
-            let in_range =
-                filters.year_from.is_none_or(|f| y >= f) && filters.year_to.is_none_or(|t| y <= t);
-            let speaker =
-                filters.speakers.is_empty() || filters.speakers.contains(&table.speaker(s));
-            let year = (filters.years.is_empty() || filters.years.contains(&y)) && in_range;
+            let in_range = filters.in_range(y);
+            let speaker = filters.speaker_passes(table.speaker(s));
+            let year = filters.year_passes(y);
             (speaker as u8 * SPEAKER) | (year as u8 * YEAR) | (in_range as u8 * RANGE)
         })
         .collect()

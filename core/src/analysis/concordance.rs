@@ -20,12 +20,12 @@
 //! and the same URL always shows the same list.
 
 use crate::bundle::Bundle;
-use crate::entities::EntityId;
-use crate::index::PassageId;
+use crate::model::EntityId;
+use crate::model::PassageId;
 use crate::model::StatementId;
-use crate::order;
 use crate::search::{Hit, PassageHit};
 use crate::text;
+use crate::util::order;
 
 /// How many words on each side the left/right sorts look at.
 const SORT_DEPTH: usize = 3;
@@ -182,7 +182,7 @@ pub fn entity_concordance(bundle: &Bundle, entity: EntityId, width: usize) -> Ve
         .map(|m| {
             line(
                 bundle,
-                m.passage(&bundle.index),
+                bundle.index.mention_passage(m),
                 m.start as usize,
                 m.end as usize,
                 width,

@@ -1,0 +1,19 @@
+//! The index: what is shipped beside the corpus so the browser never
+//! tokenizes it, and what is derived from it once per bundle.
+//!
+//! - `inverted`: [`Index`], postings with positions over passages.
+//! - `codec`: the compact (gap-coded) serde form of the postings and spans.
+//! - `passage_table`: [`PassageTable`], per-passage facts as flat arrays.
+//! - `aliases`: the alias list as stemmed term sequences.
+
+mod aliases;
+mod codec;
+mod inverted;
+mod passage_table;
+
+pub use aliases::{alias_sequences, AliasSeqs};
+pub use inverted::{Index, PassageRef, Posting};
+pub use passage_table::PassageTable;
+// Ids live in the model; named here too because callers think of them as
+// the index's numbering.
+pub use crate::model::{PassageId, TermId};

@@ -1,0 +1,8 @@
+//! Leaf utilities with no knowledge of the corpus: the program's one sort,
+//! integer number formatting, a bounded edit distance and the key rule.
+//! Nothing here imports another module of the crate.
+
+pub mod decimal;
+pub mod edit_distance;
+pub mod order;
+pub mod slug;
