@@ -1,0 +1,31 @@
+//! The URL-state codec: the whole view a researcher is looking at, as a short
+//! readable query string, e.g.
+//! `?q=kanal&speaker=bordyuzha,semerikov&theme=drug-trafficking&sort=date`.
+//!
+//! The URL is the single store of shareable state, so decoding must accept
+//! anything (a mangled link, a hostile one) and say what it dropped, and
+//! `encode(decode(x))` must be stable. Repeated values are comma-joined; a
+//! repeated parameter (`speaker=a&speaker=b`) is accepted too.
+//!
+//! ```
+//! use csto_core::view::ViewState;
+//! let (v, notices) = ViewState::decode("q=kanal&speaker=bordyuzha,semerikov&sort=date");
+//! assert!(notices.is_empty());
+//! assert_eq!(v.speakers, ["bordyuzha", "semerikov"]);
+//! assert_eq!(v.encode(), "q=kanal&speaker=bordyuzha,semerikov&sort=date");
+//! ```
+//!
+//! - `state`: [`ViewState`] and its analysis [`Params`]: decode, encode, resolve.
+//! - `choices`: the closed choices ([`Tab`], [`Axis`], [`TableSort`], …) and
+//!   their URL spellings.
+//! - `side`: a side of a comparison ([`Side`]).
+//! - `notices`: what decoding dropped, bounded.
+
+mod choices;
+mod notices;
+mod side;
+mod state;
+
+pub use choices::{Axis, Keyed, Scale, Tab, TableSort};
+pub use side::{Side, SideKind};
+pub use state::{Params, ViewState, MAX_COMPARE, MAX_N, MAX_SPAN};

@@ -1,0 +1,164 @@
+//! A side of a comparison (`a=year:2004`, `b=speaker:tasmagambetov`): a set
+//! of statements named by statement id, speaker, year or theme. A missing B
+//! is "the rest": every filtered statement not on side A.
+
+use super::notices::{parse_year, quote, Notices};
+use crate::model::{Corpus, StatementId};
+use crate::util::slug::is_slug;
+
+/// How a side names its statements.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SideKind {
+    /// Statement ids (`doc:2016-bordyuzha`).
+    Statement,
+    /// Speaker ids (`speaker:bordyuzha`).
+    Speaker,
+    /// Years (`year:2004,2007`).
+    Year,
+    /// Theme ids (`theme:peacekeeping`): the statements with a paragraph
+    /// tagged with one of them.
+    Theme,
+}
+
+impl SideKind {
+    const ALL: [SideKind; 4] = [
+        SideKind::Statement,
+        SideKind::Speaker,
+        SideKind::Year,
+        SideKind::Theme,
+    ];
+
+    /// The URL prefix (`year` in `a=year:2004`).
+    pub fn key(self) -> &'static str {
+        match self {
+            SideKind::Statement => "doc",
+            SideKind::Speaker => "speaker",
+            SideKind::Year => "year",
+            SideKind::Theme => "theme",
+        }
+    }
+}
+
+/// One side of a comparison.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Side {
+    pub kind: SideKind,
+    /// Ids (or years as text), at least one, without repeats.
+    pub values: Vec<String>,
+}
+
+/// The most values one side may name.
+const MAX_SIDE_VALUES: usize = 32;
+
+impl Side {
+    /// Reads `kind:v1,v2`; `None` with a notice when it is not one.
+    pub(super) fn decode(name: &str, value: &str, n: &mut Notices) -> Option<Side> {
+        let Some((kind, list)) = value.split_once(':') else {
+            n.push(format!(
+                "Ignored {name} {}: write it as year:2004, speaker:…, doc:… or theme:….",
+                quote(value)
+            ));
+            return None;
+        };
+        let kind = kind.trim().to_ascii_lowercase();
+        let Some(kind) = SideKind::ALL.into_iter().find(|k| k.key() == kind) else {
+            n.push(format!(
+                "Ignored {name} {}: a side is chosen by doc, speaker, year or theme.",
+                quote(value)
+            ));
+            return None;
+        };
+        let mut values: Vec<String> = Vec::new();
+        for v in list.split(',').map(str::trim).filter(|v| !v.is_empty()) {
+            let v = v.to_ascii_lowercase();
+            let ok = match kind {
+                SideKind::Year => parse_year(&v).is_some(),
+                _ => is_slug(&v),
+            };
+            if !ok {
+                n.push(format!(
+                    "Ignored {name} value {}: not a valid name.",
+                    quote(&v)
+                ));
+            } else if values.len() < MAX_SIDE_VALUES && !values.contains(&v) {
+                values.push(v);
+            }
+        }
+        if values.is_empty() {
+            n.push(format!(
+                "Ignored {name} {}: it names nothing.",
+                quote(value)
+            ));
+            return None;
+        }
+        Some(Side { kind, values })
+    }
+
+    /// `kind:v1,v2`.
+    pub fn encode(&self) -> String {
+        format!("{}:{}", self.kind.key(), self.values.join(","))
+    }
+
+    /// Drops values the corpus does not know (with notices); `false` when
+    /// none is left.
+    pub(super) fn resolve(&mut self, name: &str, corpus: &Corpus, n: &mut Notices) -> bool {
+        let kind = self.kind;
+        self.values.retain(|v| {
+            let known = match kind {
+                SideKind::Statement => corpus.statement_by_key(v).is_some(),
+                SideKind::Speaker => corpus.speakers.iter().any(|s| &s.id == v),
+                SideKind::Year => corpus
+                    .statements
+                    .iter()
+                    .any(|s| s.date.year.to_string() == *v),
+                SideKind::Theme => corpus.themes.iter().any(|t| &t.id == v),
+            };
+            if !known {
+                n.push(format!(
+                    "Ignored {name} {} {}: not in the corpus.",
+                    kind.key(),
+                    quote(v)
+                ));
+            }
+            known
+        });
+        !self.values.is_empty()
+    }
+
+    /// Whether statement `s` is on this side.
+    pub fn contains(&self, corpus: &Corpus, s: StatementId) -> bool {
+        let st = &corpus.statements[s as usize];
+        match self.kind {
+            SideKind::Statement => self.values.contains(&st.id),
+            SideKind::Speaker => self.values.contains(&corpus.speaker(st.speaker).id),
+            SideKind::Year => self.values.contains(&st.date.year.to_string()),
+            SideKind::Theme => st.passages.iter().any(|p| {
+                p.themes
+                    .iter()
+                    .any(|t| self.values.contains(&corpus.theme(t.theme).id))
+            }),
+        }
+    }
+
+    /// A short label for headings: `2004`, `Bordyuzha`, `2016-bordyuzha`.
+    pub fn label(&self, corpus: &Corpus) -> String {
+        let names: Vec<String> = self
+            .values
+            .iter()
+            .map(|v| match self.kind {
+                SideKind::Speaker => corpus
+                    .speakers
+                    .iter()
+                    .find(|s| &s.id == v)
+                    .map_or_else(|| v.clone(), |s| s.name.clone()),
+                SideKind::Theme => corpus
+                    .themes
+                    .iter()
+                    .find(|t| &t.id == v)
+                    .map_or_else(|| v.clone(), |t| t.label.clone()),
+                SideKind::Statement | SideKind::Year => v.clone(),
+            })
+            .collect();
+        names.join(" + ")
+    }
+}
