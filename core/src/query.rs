@@ -5,6 +5,8 @@
 //! | `drug trafficking`| every word must occur in the passage        |
 //! | `"illegal migration"` | the words in this order                 |
 //! | `migra*`          | any word starting with `migra`              |
+//! | `*ism`, `*terror*`| any word ending with `ism`, containing `terror` |
+//! | `drug NEAR/5 terrorism` | both within 5 words of each other, either order, in one passage |
 //! | `-Afghanistan`    | leave out passages containing the word      |
 //! | `Kanal OR Proxy`  | either word                                 |
 //!
@@ -38,13 +40,36 @@ pub enum Atom {
     Phrase { raw: String, terms: Vec<String> },
     /// Words starting with `folded` (lowercase, no diacritics, unstemmed).
     Prefix { raw: String, folded: String },
+    /// Words ending with (`*ism`) or containing (`*terror*`) `folded`.
+    Wildcard {
+        raw: String,
+        folded: String,
+        /// `*x*`: anywhere in the word; otherwise at its end.
+        infix: bool,
+    },
+    /// `left NEAR/within right`: both in one passage with at most `within`
+    /// words from the end of the earlier to the start of the later
+    /// (adjacent words are 1 apart), in either order.
+    Near {
+        raw: String,
+        left: Box<Atom>,
+        right: Box<Atom>,
+        within: u8,
+    },
 }
+
+/// The widest `NEAR/n` distance; larger values are cut to it (with a notice).
+pub const MAX_NEAR: u8 = 50;
 
 impl Atom {
     /// The text the user typed for this atom.
     pub fn raw(&self) -> &str {
         match self {
-            Atom::Term { raw, .. } | Atom::Phrase { raw, .. } | Atom::Prefix { raw, .. } => raw,
+            Atom::Term { raw, .. }
+            | Atom::Phrase { raw, .. }
+            | Atom::Prefix { raw, .. }
+            | Atom::Wildcard { raw, .. }
+            | Atom::Near { raw, .. } => raw,
         }
     }
 }
@@ -67,9 +92,31 @@ pub struct Query {
 /// A lexical piece of the input.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Piece {
-    Word { text: String, negated: bool },
-    Quoted { text: String, negated: bool },
+    Word {
+        text: String,
+        negated: bool,
+    },
+    Quoted {
+        text: String,
+        negated: bool,
+    },
     Or,
+    /// `NEAR/n` (`NEAR` alone is `NEAR/5`).
+    Near(u32),
+}
+
+/// The distance of `NEAR` written without one.
+pub const DEFAULT_NEAR: u8 = 5;
+
+/// `NEAR/n` or `NEAR` as an operator, with its distance.
+fn near_operator(text: &str) -> Option<u32> {
+    let rest = text.strip_prefix("NEAR")?;
+    if rest.is_empty() {
+        return Some(DEFAULT_NEAR as u32);
+    }
+    let n = rest.strip_prefix('/')?;
+    (!n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| n.parse::<u32>().unwrap_or(u32::MAX))
 }
 
 fn lex(input: &str) -> (Vec<Piece>, bool) {
@@ -112,6 +159,8 @@ fn lex(input: &str) -> (Vec<Piece>, bool) {
                 }
                 if text == "OR" && !negated {
                     pieces.push(Piece::Or);
+                } else if let Some(n) = near_operator(&text).filter(|_| !negated) {
+                    pieces.push(Piece::Near(n));
                 } else if !text.is_empty() {
                     pieces.push(Piece::Word { text, negated });
                 }
@@ -125,6 +174,20 @@ fn lex(input: &str) -> (Vec<Piece>, bool) {
 fn atom(text: &str, quoted: bool) -> Option<Atom> {
     let trimmed = text.trim();
     if !quoted {
+        if let Some(inner) = trimmed.strip_prefix('*') {
+            let infix = inner.ends_with('*');
+            let inner = inner.trim_end_matches('*');
+            let words: Vec<String> = text::word_spans(inner)
+                .map(|(s, e)| text::fold(&inner[s..e]))
+                .collect();
+            // One word: `*counter-ter*` keeps its first word's part.
+            let folded = if infix { words.first() } else { words.last() };
+            return folded.filter(|w| !w.is_empty()).map(|w| Atom::Wildcard {
+                raw: trimmed.to_string(),
+                folded: w.clone(),
+                infix,
+            });
+        }
         if let Some(stem) = trimmed.strip_suffix('*') {
             let words: Vec<String> = text::word_spans(stem)
                 .map(|(s, e)| text::fold(&stem[s..e]))
@@ -175,11 +238,24 @@ impl Query {
 
         let mut clauses: Vec<Clause> = Vec::new();
         let mut join_next = false;
+        let mut near_next: Option<u32> = None;
         let mut dropped = Vec::new();
         for piece in pieces {
             let (text, negated, quoted) = match piece {
                 Piece::Or => {
                     join_next = clauses.last().is_some_and(|c| !c.negated);
+                    continue;
+                }
+                Piece::Near(n) => {
+                    let joins = clauses
+                        .last()
+                        .and_then(|c| c.alternatives.last())
+                        .is_some_and(|a| !matches!(a, Atom::Near { .. }));
+                    if joins {
+                        near_next = Some(n);
+                    } else {
+                        warnings.push("NEAR needs a word on each side; it was ignored.".into());
+                    }
                     continue;
                 }
                 Piece::Word { text, negated } => (text, negated, false),
@@ -190,8 +266,34 @@ impl Query {
                     dropped.push(text);
                 }
                 join_next = false;
+                near_next = None;
                 continue;
             };
+            if let Some(n) = near_next.take() {
+                if !negated {
+                    if let Some(last) = clauses.last_mut().and_then(|c| c.alternatives.pop()) {
+                        let within = if n > MAX_NEAR as u32 {
+                            warnings.push(format!("NEAR/{n} was cut to NEAR/{MAX_NEAR}."));
+                            MAX_NEAR
+                        } else {
+                            n.max(1) as u8
+                        };
+                        let raw = format!("{} NEAR/{within} {}", last.raw(), atom.raw());
+                        let near = Atom::Near {
+                            raw,
+                            left: Box::new(last),
+                            right: Box::new(atom),
+                            within,
+                        };
+                        if let Some(c) = clauses.last_mut() {
+                            c.alternatives.push(near);
+                        }
+                        join_next = false;
+                        continue;
+                    }
+                }
+                warnings.push("NEAR needs a word on each side; it was ignored.".into());
+            }
             match clauses.last_mut() {
                 Some(last) if join_next && !negated => last.alternatives.push(atom),
                 _ => clauses.push(Clause {
@@ -200,6 +302,9 @@ impl Query {
                 }),
             }
             join_next = false;
+        }
+        if near_next.is_some() {
+            warnings.push("NEAR needs a word on each side; it was ignored.".into());
         }
         if !dropped.is_empty() {
             warnings.push(format!(
@@ -226,19 +331,28 @@ impl Query {
 mod tests {
     use super::*;
 
+    fn show_atom(a: &Atom) -> String {
+        match a {
+            Atom::Term { term, .. } => term.clone(),
+            Atom::Phrase { terms, .. } => format!("\"{}\"", terms.join(" ")),
+            Atom::Prefix { folded, .. } => format!("{folded}*"),
+            Atom::Wildcard { folded, infix, .. } => {
+                format!("*{folded}{}", if *infix { "*" } else { "" })
+            }
+            Atom::Near {
+                left,
+                right,
+                within,
+                ..
+            } => format!("({} ~{within} {})", show_atom(left), show_atom(right)),
+        }
+    }
+
     fn show(q: &Query) -> String {
         q.clauses
             .iter()
             .map(|c| {
-                let alts: Vec<String> = c
-                    .alternatives
-                    .iter()
-                    .map(|a| match a {
-                        Atom::Term { term, .. } => term.clone(),
-                        Atom::Phrase { terms, .. } => format!("\"{}\"", terms.join(" ")),
-                        Atom::Prefix { folded, .. } => format!("{folded}*"),
-                    })
-                    .collect();
+                let alts: Vec<String> = c.alternatives.iter().map(show_atom).collect();
                 format!("{}{}", if c.negated { "-" } else { "" }, alts.join("|"))
             })
             .collect::<Vec<_>>()
@@ -274,6 +388,24 @@ mod tests {
             ("--- *** \"\"", ""),
             ("\"unclosed phrase", "\"unclos phrase\""),
             ("a\u{0}b", "\"a b\""),
+            ("*ism", "*ism"),
+            ("*Terror*", "*terror*"),
+            ("*", ""),
+            ("drug NEAR/3 terrorism", "(drug ~3 terror)"),
+            ("drug NEAR terrorism", "(drug ~5 terror)"),
+            (
+                "\"drug trafficking\" NEAR/10 afghan*",
+                "(\"drug traffick\" ~10 afghan*)",
+            ),
+            ("kanal OR proxy NEAR/2 drug", "kanal|(proxi ~2 drug)"),
+            ("a NEAR/2 b NEAR/2 c", "(a ~2 b) c"),
+            ("NEAR/2 drug", "drug"),
+            ("drug NEAR/2", "drug"),
+            ("drug NEAR/0 terrorism", "(drug ~1 terror)"),
+            ("drug NEAR/999 terrorism", "(drug ~50 terror)"),
+            ("drug near/2 terrorism", "drug \"near 2\" terror"),
+            ("drug NEAR/x terrorism", "drug \"near x\" terror"),
+            ("drug -NEAR/2 terrorism", "drug -\"near 2\" terror"),
         ];
         for (input, expected) in cases {
             assert_eq!(show(&Query::parse(input)), *expected, "parse({input:?})");
@@ -289,6 +421,15 @@ mod tests {
         let q = Query::parse(&long);
         assert_eq!(q.clauses.len(), MAX_CLAUSES);
         assert_eq!(q.warnings.len(), 2);
+    }
+
+    #[test]
+    fn near_without_two_sides_says_so() {
+        for q in ["NEAR/2 drug", "drug NEAR/2", "a NEAR/2 b NEAR/2 c"] {
+            assert_eq!(Query::parse(q).warnings.len(), 1, "{q}");
+        }
+        assert_eq!(Query::parse("a NEAR/99 b").warnings.len(), 1);
+        assert!(Query::parse("a NEAR/9 b").warnings.is_empty());
     }
 
     #[test]

@@ -179,3 +179,111 @@ fn filtered_statements_are_what_browsing_lists() {
         assert!(listed.is_empty(), "{qs}");
     }
 }
+
+/// Every passage's tokens as (folded word, stem), in order.
+fn passage_tokens() -> Vec<Vec<(String, String)>> {
+    bundle()
+        .corpus
+        .statements
+        .iter()
+        .flat_map(|s| &s.passages)
+        .map(|p| {
+            csto_core::text::tokens(&p.text)
+                .map(|t| (csto_core::text::fold(&p.text[t.start..t.end]), t.term))
+                .collect()
+        })
+        .collect()
+}
+
+/// Passage ids (in corpus order) the search finds for `q`, no filters.
+fn found_passages(q: &str) -> Vec<u32> {
+    let r = Searcher::new(bundle()).search(
+        &Query::parse(q),
+        &csto_core::search::Filters::default(),
+        Sort::DateAsc,
+    );
+    let mut out: Vec<u32> = r
+        .statements
+        .iter()
+        .flat_map(|s| s.passages.iter().map(|p| p.passage))
+        .collect();
+    out.sort();
+    out
+}
+
+/// `a NEAR/n b` finds exactly the passages where a brute-force scan of the
+/// tokens finds the two words at most n apart (adjacent = 1), either order.
+#[test]
+fn near_agrees_with_a_brute_force_scan() {
+    let pairs = [
+        ("drug", "trafficking"),
+        ("terrorism", "afghanistan"),
+        ("security", "council"),
+        ("member", "states"),
+        ("peacekeeping", "forces"),
+    ];
+    let tokens = passage_tokens();
+    let mut nonempty = 0;
+    for (a, b) in pairs {
+        let (ta, tb) = (csto_core::text::term(a), csto_core::text::term(b));
+        for n in [1u16, 3, 10] {
+            let expected: Vec<u32> = tokens
+                .iter()
+                .enumerate()
+                .filter(|(_, toks)| {
+                    let at = |t: &str| -> Vec<u16> {
+                        toks.iter()
+                            .enumerate()
+                            .filter(|(_, (_, s))| s == t)
+                            .map(|(i, _)| i as u16)
+                            .collect()
+                    };
+                    let (pa, pb) = (at(&ta), at(&tb));
+                    pa.iter()
+                        .any(|&x| pb.iter().any(|&y| x != y && x.abs_diff(y) <= n))
+                })
+                .map(|(i, _)| i as u32)
+                .collect();
+            let q = format!("{a} NEAR/{n} {b}");
+            assert_eq!(found_passages(&q), expected, "{q}");
+            nonempty += !expected.is_empty() as usize;
+        }
+    }
+    assert!(nonempty >= 8, "the pairs should mostly occur: {nonempty}");
+}
+
+/// `*ism` and `*terror*` find the passages with a word ending with / containing
+/// the part, like a scan of the folded words. Each word found then matches
+/// as a typed word does, with its stem's other forms (`*ism` reaches
+/// "terrorist" through "terrorism"), as `migra*` always has.
+#[test]
+fn suffix_and_infix_wildcards_agree_with_a_scan() {
+    let tokens = passage_tokens();
+    for (q, part, infix) in [
+        ("*ism", "ism", false),
+        ("*terror*", "terror", true),
+        ("*ation", "ation", false),
+    ] {
+        let matches = |w: &str| {
+            if infix {
+                w.contains(part)
+            } else {
+                w.ends_with(part)
+            }
+        };
+        let stems: Vec<&String> = tokens
+            .iter()
+            .flatten()
+            .filter(|(w, _)| matches(w))
+            .map(|(_, s)| s)
+            .collect();
+        let expected: Vec<u32> = tokens
+            .iter()
+            .enumerate()
+            .filter(|(_, toks)| toks.iter().any(|(_, s)| stems.contains(&s)))
+            .map(|(i, _)| i as u32)
+            .collect();
+        assert!(!expected.is_empty(), "{q}");
+        assert_eq!(found_passages(q), expected, "{q}");
+    }
+}

@@ -159,6 +159,25 @@ impl Index {
         ids
     }
 
+    /// Terms of all indexed words ending with (or, if `infix`, containing)
+    /// the folded `part`: a scan of the word list, which is small.
+    pub fn pattern_terms(&self, part: &str, infix: bool) -> Vec<TermId> {
+        let mut ids: Vec<TermId> = self
+            .words
+            .iter()
+            .filter(|(w, _)| {
+                if infix {
+                    w.contains(part)
+                } else {
+                    w.ends_with(part)
+                }
+            })
+            .map(|&(_, t)| t)
+            .collect();
+        crate::util::order::sort_dedup(&mut ids);
+        ids
+    }
+
     /// Passages of statement `s`.
     pub fn statement_passages(&self, s: StatementId) -> core::ops::Range<PassageId> {
         let start = self.statement_start[s as usize];

@@ -32,9 +32,23 @@ pub struct CompiledQuery {
 #[derive(Debug, Clone)]
 struct CompiledClause {
     negated: bool,
-    /// Each entry is a sequence of terms that must occur consecutively;
-    /// `None` marks a word absent from the corpus.
-    sequences: Vec<Sequence>,
+    /// Any of these satisfies the clause.
+    alternatives: Vec<Alternative>,
+}
+
+/// One way to satisfy a clause.
+#[derive(Debug, Clone)]
+enum Alternative {
+    /// Terms that must occur consecutively; `None` marks a word absent from
+    /// the corpus.
+    Sequence(Sequence),
+    /// A hit of any `left` sequence and one of any `right` sequence in one
+    /// passage, at most `within` words apart (see [`Atom::Near`]).
+    Near {
+        left: Vec<Sequence>,
+        right: Vec<Sequence>,
+        within: u8,
+    },
 }
 
 /// Terms that must occur consecutively, and whether the first must be
@@ -55,6 +69,19 @@ pub struct Searcher<'a> {
     bundle: &'a Bundle,
     /// Alias groups as term sequences.
     aliases: &'a [AliasSeqs],
+}
+
+/// The span covering hits `a` and `b` when they do not overlap and at most
+/// `within` words separate the end of the earlier from the start of the
+/// later (adjacent: 1).
+fn near_span(a: Hit, b: Hit, within: u8) -> Option<Hit> {
+    let (first, second) = if a.0 <= b.0 { (a, b) } else { (b, a) };
+    let first_end = first.0 + first.1; // one past the last word
+    if second.0 < first_end {
+        return None; // overlapping
+    }
+    let distance = second.0 - first_end + 1;
+    (distance <= within as u16).then(|| (first.0, second.0 + second.1 - first.0))
 }
 
 impl<'a> Searcher<'a> {
@@ -88,43 +115,69 @@ impl<'a> Searcher<'a> {
         out
     }
 
-    /// Resolves words to term ids and expands aliases and prefixes.
+    /// Resolves words to term ids and expands aliases, prefixes and
+    /// wildcards.
     pub fn compile(&self, query: &Query) -> CompiledQuery {
+        let clauses = query
+            .clauses
+            .iter()
+            .map(|clause| CompiledClause {
+                negated: clause.negated,
+                alternatives: clause
+                    .alternatives
+                    .iter()
+                    .flat_map(|atom| match atom {
+                        Atom::Near {
+                            left,
+                            right,
+                            within,
+                            ..
+                        } => vec![Alternative::Near {
+                            left: self.sequences(left),
+                            right: self.sequences(right),
+                            within: *within,
+                        }],
+                        _ => self
+                            .sequences(atom)
+                            .into_iter()
+                            .map(Alternative::Sequence)
+                            .collect(),
+                    })
+                    .collect(),
+            })
+            .collect();
+        CompiledQuery { clauses }
+    }
+
+    /// The term sequences one word, phrase or pattern stands for.
+    fn sequences(&self, atom: &Atom) -> Vec<Sequence> {
         let index = &self.bundle.index;
         let ids = |(seq, capitalized): (Vec<String>, bool)| Sequence {
             terms: seq.iter().map(|t| index.term_id(t)).collect(),
             capitalized,
         };
-        let clauses = query
-            .clauses
-            .iter()
-            .map(|clause| {
-                let mut sequences = Vec::new();
-                for atom in &clause.alternatives {
-                    match atom {
-                        Atom::Term { term, .. } => {
-                            sequences.extend(self.expand(vec![term.clone()]).into_iter().map(ids))
-                        }
-                        Atom::Phrase { terms, .. } => {
-                            sequences.extend(self.expand(terms.clone()).into_iter().map(ids))
-                        }
-                        Atom::Prefix { folded, .. } => {
-                            sequences.extend(index.prefix_terms(folded).into_iter().map(|t| {
-                                Sequence {
-                                    terms: vec![Some(t)],
-                                    capitalized: false,
-                                }
-                            }))
-                        }
-                    }
-                }
-                CompiledClause {
-                    negated: clause.negated,
-                    sequences,
-                }
-            })
-            .collect();
-        CompiledQuery { clauses }
+        let single = |t: TermId| Sequence {
+            terms: vec![Some(t)],
+            capitalized: false,
+        };
+        match atom {
+            Atom::Term { term, .. } => self
+                .expand(vec![term.clone()])
+                .into_iter()
+                .map(ids)
+                .collect(),
+            Atom::Phrase { terms, .. } => self.expand(terms.clone()).into_iter().map(ids).collect(),
+            Atom::Prefix { folded, .. } => {
+                index.prefix_terms(folded).into_iter().map(single).collect()
+            }
+            Atom::Wildcard { folded, infix, .. } => index
+                .pattern_terms(folded, *infix)
+                .into_iter()
+                .map(single)
+                .collect(),
+            // The parser never nests NEAR.
+            Atom::Near { .. } => Vec::new(),
+        }
     }
 
     /// Passages where `seq` occurs, with a hit where each occurrence starts,
@@ -216,11 +269,63 @@ impl<'a> Searcher<'a> {
     /// in the clause's order.
     fn clause_matches(&self, clause: &CompiledClause) -> MatchList {
         clause
-            .sequences
+            .alternatives
             .iter()
-            .fold(MatchList::default(), |acc, seq| {
-                acc.union(self.sequence_matches(seq))
+            .fold(MatchList::default(), |acc, alt| {
+                acc.union(match alt {
+                    Alternative::Sequence(seq) => self.sequence_matches(seq),
+                    Alternative::Near {
+                        left,
+                        right,
+                        within,
+                    } => self.near_matches(left, right, *within),
+                })
             })
+    }
+
+    /// Any of `seqs`, as one list.
+    fn any_of(&self, seqs: &[Sequence]) -> MatchList {
+        seqs.iter().fold(MatchList::default(), |acc, seq| {
+            acc.union(self.sequence_matches(seq))
+        })
+    }
+
+    /// Passages with a `left` hit and a `right` hit at most `within` words
+    /// apart, counted from the end of the earlier to the start of the later
+    /// (adjacent words are 1 apart; overlapping hits do not count). Each
+    /// such pair is one hit spanning both, so the concordance shows the
+    /// words between them; the score is the two sides' BM25 summed.
+    fn near_matches(&self, left: &[Sequence], right: &[Sequence], within: u8) -> MatchList {
+        let (l, r) = (self.any_of(left), self.any_of(right));
+        let mut found = MatchList::default();
+        let mut hits: Vec<Hit> = Vec::new();
+        let (mut i, mut j) = (0, 0);
+        while i < l.len() && j < r.len() {
+            let (p, q) = (l.passages()[i], r.passages()[j]);
+            if p < q {
+                i += 1;
+                continue;
+            }
+            if q < p {
+                j += 1;
+                continue;
+            }
+            hits.clear();
+            for &a in l.hits(i) {
+                for &b in r.hits(j) {
+                    if let Some(span) = near_span(a, b, within) {
+                        hits.push(span);
+                    }
+                }
+            }
+            if !hits.is_empty() {
+                order::sort_dedup(&mut hits);
+                found.push(p, l.score(i) + r.score(j), hits.iter().copied());
+            }
+            i += 1;
+            j += 1;
+        }
+        found
     }
 
     /// Passages matching the query alone (no filters), with hits and scores,
@@ -451,6 +556,23 @@ mod tests {
 
     fn ids(v: &[(&str, usize)]) -> Vec<(String, usize)> {
         v.iter().map(|(s, n)| (s.to_string(), *n)).collect()
+    }
+
+    #[test]
+    fn near_spans() {
+        // (start, len) pairs; distance counts from the end of the earlier.
+        let cases = [
+            ((0, 1), (1, 1), 1, Some((0, 2))), // adjacent
+            ((1, 1), (0, 1), 1, Some((0, 2))), // either order
+            ((0, 1), (2, 1), 1, None),         // one word between
+            ((0, 1), (2, 1), 2, Some((0, 3))),
+            ((0, 2), (3, 1), 2, Some((0, 4))), // a phrase's end counts
+            ((0, 2), (1, 1), 5, None),         // overlapping
+            ((4, 1), (4, 1), 5, None),         // the same word
+        ];
+        for (a, b, within, expected) in cases {
+            assert_eq!(near_span(a, b, within), expected, "{a:?} {b:?} {within}");
+        }
     }
 
     #[test]
