@@ -12,7 +12,7 @@ pub fn bundle() -> &'static Bundle {
     static BUNDLE: OnceLock<Bundle> = OnceLock::new();
     BUNDLE.get_or_init(|| {
         let bundle = Bundle::from_bytes(BYTES).expect("corpus.bin written by build.rs");
-        crate::app::mark("bundle-decoded");
+        crate::shell::mark("bundle-decoded");
         bundle
     })
 }

@@ -2,17 +2,23 @@
 //! wasm bundle by `build.rs`. See README.md.
 
 mod app;
+mod columns;
 mod components;
 mod corpus;
-mod location;
+mod format;
+mod hooks;
+mod routing;
+mod shell;
+mod state;
+mod views;
 
 fn main() {
-    app::install_panic_hook();
+    shell::install_panic_hook();
     #[cfg(feature = "debug-panic")]
-    if location::current_search().contains("debug-panic") {
+    if routing::current_search().contains("debug-panic") {
         panic!("debug-panic requested in the address");
     }
-    app::mark("app-start");
+    shell::mark("app-start");
     mount();
 }
 

@@ -2,8 +2,10 @@
 //! with a permalink that reopens exactly that passage.
 
 use crate::corpus::bundle;
+use crate::routing::absolute_url;
 use csto_core::cite::{citation, date_text};
 use csto_core::model::StatementId;
+use csto_core::view::ViewState;
 use yew::prelude::*;
 
 /// Today's date as "22 November 2026", for "accessed".
@@ -27,17 +29,13 @@ pub fn Cite(props: &CiteProps) -> Html {
     let corpus = &bundle().corpus;
     let s = &corpus.statements[props.statement as usize];
     let text = {
-        let loc = gloo::utils::window().location();
-        let mut link = format!(
-            "{}{}?doc={}",
-            loc.origin().unwrap_or_default(),
-            loc.pathname().unwrap_or_default(),
-            s.id
-        );
-        if let Some(p) = props.para {
-            link.push_str(&format!("&p={p}"));
-        }
-        citation(corpus, s, props.para, &link, &today())
+        // The permalink is the reading view alone: no query, no filters.
+        let view = ViewState {
+            doc: Some(s.id.clone()),
+            para: props.para,
+            ..ViewState::default()
+        };
+        citation(corpus, s, props.para, &absolute_url(&view), &today())
     };
     let toggle = {
         let open = open.clone();

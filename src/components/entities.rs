@@ -2,9 +2,9 @@
 //! UN documents, organizations and CSTO operations, with live counts like
 //! the other facets; resolutions link to their UN record.
 
-use crate::app::SharedOutcome;
 use crate::corpus::bundle;
-use crate::location::{Nav, Navigator};
+use crate::routing::{Nav, Navigator};
+use crate::state::SharedOutcome;
 use csto_core::entities::EntityKind;
 use yew::prelude::*;
 

@@ -2,10 +2,10 @@
 //! number of statements and passages each value would give, plus the sort.
 //! Every change pushes a history entry.
 
-use crate::app::SharedOutcome;
 use crate::components::entities::EntityFacet;
 use crate::corpus::bundle;
-use crate::location::{Nav, Navigator};
+use crate::routing::{Nav, Navigator};
+use crate::state::SharedOutcome;
 use csto_core::search::{FacetCount, Sort};
 use csto_core::view::ViewState;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -61,39 +61,113 @@ fn FacetOption(props: &OptionProps) -> Html {
     }
 }
 
+/// The sort order, a `<select>`.
+fn sort_select(view: &ViewState, go: impl Fn(ViewState) + 'static) -> Html {
+    let sort = view.effective_sort();
+    let onsort = {
+        let view = view.clone();
+        Callback::from(move |e: Event| {
+            let el: HtmlSelectElement = e.target_unchecked_into();
+            go(ViewState {
+                sort: Sort::from_key(&el.value()),
+                ..view.clone()
+            });
+        })
+    };
+    html! {
+        <div class="sort">
+            <label for="sort">{ "Sort" }</label>
+            <select id="sort" onchange={onsort}>
+                <option value="relevance" selected={sort == Sort::Relevance}>{ "Relevance" }</option>
+                <option value="date" selected={sort == Sort::DateAsc}>{ "Date, oldest first" }</option>
+                <option value="date-desc" selected={sort == Sort::DateDesc}>{ "Date, newest first" }</option>
+            </select>
+        </div>
+    }
+}
+
+/// The "From" (`which` = "from") or "To" year of the range, between the
+/// corpus' first and last years.
+fn year_bound(
+    view: &ViewState,
+    which: &'static str,
+    (min_year, max_year): (u16, u16),
+    go: impl Fn(ViewState) + 'static,
+) -> Html {
+    let value = if which == "from" {
+        view.year_from
+    } else {
+        view.year_to
+    };
+    let onchange = {
+        let view = view.clone();
+        Callback::from(move |e: Event| {
+            let el: HtmlInputElement = e.target_unchecked_into();
+            let year = el.value().trim().parse::<u16>().ok();
+            let mut next = view.clone();
+            if which == "from" {
+                next.year_from = year
+            } else {
+                next.year_to = year
+            }
+            // Let the codec normalize (e.g. a reversed range) exactly as for a URL.
+            let (normal, _) = ViewState::decode(&next.encode());
+            go(normal);
+        })
+    };
+    html! {
+        <label class="year-bound">
+            { if which == "from" { "From" } else { "To" } }
+            <input type="number" name={which} min={min_year.to_string()} max={max_year.to_string()}
+                   inputmode="numeric" placeholder={if which == "from" { min_year.to_string() } else { max_year.to_string() }}
+                   value={value.map(|y| y.to_string()).unwrap_or_default()} {onchange} />
+        </label>
+    }
+}
+
+/// Whether any filter is set, so there is something to clear.
+fn any_filter(view: &ViewState) -> bool {
+    !(view.speakers.is_empty()
+        && view.years.is_empty()
+        && view.themes.is_empty()
+        && view.year_from.is_none()
+        && view.year_to.is_none())
+}
+
+/// A toggle of one facet value, the same callback on every render (see
+/// [`OptionProps::ontoggle`]): it reads the view from `latest` when called.
+#[hook]
+fn use_toggle(view: &ViewState, navigator: Navigator) -> Callback<(&'static str, String)> {
+    // The latest view, read when an option is toggled, so the toggle callback
+    // can stay the same across renders (typing re-renders this panel on every
+    // keystroke; unchanged options are then skipped).
+    let latest = use_mut_ref(|| view.clone());
+    *latest.borrow_mut() = view.clone();
+    use_callback((), move |(name, value): (&'static str, String), _| {
+        let mut v = latest.borrow().clone();
+        match name {
+            "speaker" => v.speakers = toggled(&v.speakers, &value),
+            "theme" => v.themes = toggled(&v.themes, &value),
+            "year" => {
+                if let Ok(y) = value.parse::<u16>() {
+                    v.years = toggled(&v.years, &y);
+                    csto_core::order::sort(&mut v.years);
+                }
+            }
+            _ => return,
+        }
+        navigator.go(v, Nav::Push);
+    })
+}
+
 #[component]
 pub fn FacetPanel(props: &FacetPanelProps) -> Html {
     let navigator = use_context::<Navigator>().expect("Navigator context");
     let corpus = &bundle().corpus;
     let view = &props.outcome.view;
     let facets = &props.outcome.results.facets;
-    let go = {
-        let navigator = navigator.clone();
-        move |v: ViewState| navigator.go(v, Nav::Push)
-    };
-    // The latest view, read when an option is toggled, so the toggle callback
-    // can stay the same across renders (typing re-renders this panel on every
-    // keystroke; unchanged options are then skipped).
-    let latest = use_mut_ref(|| view.clone());
-    *latest.borrow_mut() = view.clone();
-    let toggle = {
-        let navigator = navigator.clone();
-        use_callback((), move |(name, value): (&'static str, String), _| {
-            let mut v = latest.borrow().clone();
-            match name {
-                "speaker" => v.speakers = toggled(&v.speakers, &value),
-                "theme" => v.themes = toggled(&v.themes, &value),
-                "year" => {
-                    if let Ok(y) = value.parse::<u16>() {
-                        v.years = toggled(&v.years, &y);
-                        csto_core::order::sort(&mut v.years);
-                    }
-                }
-                _ => return,
-            }
-            navigator.go(v, Nav::Push);
-        })
-    };
+    let toggle = use_toggle(view, navigator.clone());
+    let go = move |v: ViewState| navigator.go(v, Nav::Push);
 
     let speakers = corpus.speakers.iter().enumerate().map(|(i, sp)| {
         html! {
@@ -121,54 +195,10 @@ pub fn FacetPanel(props: &FacetPanelProps) -> Html {
                 ontoggle={toggle.clone()} />
         }
     });
-
-    let (min_year, max_year) = (
+    let year_span = (
         facets.years.first().map_or(2004, |y| y.0),
         facets.years.last().map_or(2024, |y| y.0),
     );
-    let range_input = |which: &'static str, value: Option<u16>| {
-        let view = view.clone();
-        let go = go.clone();
-        let onchange = Callback::from(move |e: Event| {
-            let el: HtmlInputElement = e.target_unchecked_into();
-            let year = el.value().trim().parse::<u16>().ok();
-            let mut next = view.clone();
-            if which == "from" {
-                next.year_from = year
-            } else {
-                next.year_to = year
-            }
-            // Let the codec normalize (e.g. a reversed range) exactly as for a URL.
-            let (normal, _) = ViewState::decode(&next.encode());
-            go(normal);
-        });
-        html! {
-            <label class="year-bound">
-                { if which == "from" { "From" } else { "To" } }
-                <input type="number" name={which} min={min_year.to_string()} max={max_year.to_string()}
-                       inputmode="numeric" placeholder={if which == "from" { min_year.to_string() } else { max_year.to_string() }}
-                       value={value.map(|y| y.to_string()).unwrap_or_default()} {onchange} />
-            </label>
-        }
-    };
-
-    let sort = view.effective_sort();
-    let onsort = {
-        let view = view.clone();
-        let go = go.clone();
-        Callback::from(move |e: Event| {
-            let el: HtmlSelectElement = e.target_unchecked_into();
-            go(ViewState {
-                sort: Sort::from_key(&el.value()),
-                ..view.clone()
-            });
-        })
-    };
-    let any_filter = !(view.speakers.is_empty()
-        && view.years.is_empty()
-        && view.themes.is_empty()
-        && view.year_from.is_none()
-        && view.year_to.is_none());
     let clear = {
         let view = view.clone();
         let go = go.clone();
@@ -183,15 +213,8 @@ pub fn FacetPanel(props: &FacetPanelProps) -> Html {
 
     html! {
         <aside class="facets" aria-label="Filters">
-            <div class="sort">
-                <label for="sort">{ "Sort" }</label>
-                <select id="sort" onchange={onsort}>
-                    <option value="relevance" selected={sort == Sort::Relevance}>{ "Relevance" }</option>
-                    <option value="date" selected={sort == Sort::DateAsc}>{ "Date, oldest first" }</option>
-                    <option value="date-desc" selected={sort == Sort::DateDesc}>{ "Date, newest first" }</option>
-                </select>
-            </div>
-            if any_filter {
+            { sort_select(view, go.clone()) }
+            if any_filter(view) {
                 <button type="button" class="clear" onclick={clear}>{ "Clear filters" }</button>
             }
             <fieldset class="facet" id="facet-speaker">
@@ -201,8 +224,8 @@ pub fn FacetPanel(props: &FacetPanelProps) -> Html {
             <fieldset class="facet" id="facet-year">
                 <legend>{ "Year" }</legend>
                 <div class="year-range">
-                    { range_input("from", view.year_from) }
-                    { range_input("to", view.year_to) }
+                    { year_bound(view, "from", year_span, go.clone()) }
+                    { year_bound(view, "to", year_span, go) }
                 </div>
                 <ul>{ for years }</ul>
             </fieldset>

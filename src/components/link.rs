@@ -1,7 +1,8 @@
 //! A link to another view. It is a real `<a href="?...">`, so it can be
 //! opened in a new tab or copied, and a plain click pushes a history entry.
 
-use crate::location::{href, Nav, Navigator};
+use crate::hooks::is_plain_click;
+use crate::routing::{href, Nav, Navigator};
 use csto_core::view::ViewState;
 use yew::prelude::*;
 
@@ -24,8 +25,8 @@ pub fn ViewLink(props: &ViewLinkProps) -> Html {
     let onclick = {
         let to = props.to.clone();
         Callback::from(move |e: MouseEvent| {
-            if e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() || e.button() != 0 {
-                return; // let the browser open a new tab or window
+            if !is_plain_click(&e) {
+                return;
             }
             e.prevent_default();
             navigator.go(to.clone(), Nav::Push);

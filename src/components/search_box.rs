@@ -1,11 +1,10 @@
 //! The search input. Results follow every keystroke; the address bar follows
 //! after a pause (see [`Nav::Debounced`]). `/` focuses it from anywhere.
 
-use crate::location::{Nav, Navigator};
+use crate::hooks::{use_global_keydown, user_is_typing};
+use crate::routing::{Nav, Navigator};
 use csto_core::view::ViewState;
-use gloo::events::{EventListener, EventListenerOptions};
-use wasm_bindgen::JsCast;
-use web_sys::{HtmlInputElement, KeyboardEvent};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -19,29 +18,14 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
     let input = use_node_ref();
     {
         let input = input.clone();
-        use_effect_with((), move |_| {
-            // Not passive: `/` must not also be typed into the box it focuses.
-            let options = EventListenerOptions::enable_prevent_default();
-            let listener = EventListener::new_with_options(
-                &gloo::utils::document(),
-                "keydown",
-                options,
-                move |e| {
-                    let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
-                        return;
-                    };
-                    let typing = gloo::utils::document().active_element().is_some_and(|el| {
-                        matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                    });
-                    if e.key() == "/" && !typing {
-                        if let Some(el) = input.cast::<HtmlInputElement>() {
-                            e.prevent_default();
-                            let _ = el.focus();
-                        }
-                    }
-                },
-            );
-            move || drop(listener)
+        use_global_keydown((), move |e| {
+            if e.key() == "/" && !user_is_typing() {
+                if let Some(el) = input.cast::<HtmlInputElement>() {
+                    // `/` must not also be typed into the box it focuses.
+                    e.prevent_default();
+                    let _ = el.focus();
+                }
+            }
         });
     }
     let oninput = {

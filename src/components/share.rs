@@ -1,6 +1,6 @@
 //! Copies the address of the current view, which reproduces it exactly.
 
-use crate::location::absolute_url;
+use crate::routing::absolute_url;
 use csto_core::view::ViewState;
 use yew::prelude::*;
 

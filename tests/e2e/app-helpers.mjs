@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 
-/** The five statements, oldest first, with the facts of /work/shared/CORPUS_FACTS.md. */
+/** The five statements, oldest first, with the facts of `../shared/CORPUS_FACTS.md` (from the repository root). */
 export const STATEMENTS = [
   {
     id: '2004-kazykhanov',

@@ -1,4 +1,4 @@
-// The research views (issue: concordance, trends, theme overview, distinctive
+// The research views (concordance, trends, theme overview, distinctive
 // terms, entity facets, exports, citations), used as a researcher does:
 // through the tabs and controls, checking what they show against figures
 // computed here from the statements' own text (the corpus files, or the

@@ -1,4 +1,4 @@
-// Searching as a user does (issue 3): typing in #q, reading the result count,
+// Searching as a user does: typing in #q, reading the result count,
 // the statements and the highlighted snippets; ticking facets and reading
 // their counts; sorting; did-you-mean; and hostile input shown as text.
 import { test } from 'node:test';
@@ -285,6 +285,17 @@ test('Clear keeps the query and the sort', async () => {
   await page.click('button.clear');
   await waitForParams(page, { q: 'Kanal', sort: 'date' });
   await waitForIds(page, ['2007-nazarbayev', '2016-bordyuzha', '2019-semerikov', '2024-tasmagambetov']);
+});
+
+test('Clear is offered for an entity filter alone, and clears it', async () => {
+  const page = await app.newPage();
+  await openApp(page, 'entity=sc-1373');
+  await waitForIds(page, ['2004-kazykhanov', '2019-semerikov']);
+  assert.ok(await page.isVisible('button.clear'), 'an entity is a filter that can be cleared');
+  await page.click('button.clear');
+  await waitForParams(page, {});
+  await waitForIds(page, IDS_BY_DATE);
+  assert.equal(await page.$('button.clear'), null, 'Clear disappears with the filter');
 });
 
 test('sort: relevance by default with a query, date both ways, back to relevance', async () => {

@@ -2,10 +2,10 @@
 //! the rest of the corpus, ranked by log-likelihood (G²). The target lives in
 //! the URL (`kw=bordyuzha` or `kw=2016`); a term opens a search for it.
 
-use crate::app::SharedOutcome;
-use crate::components::concordance::{surname, thousands};
 use crate::components::link::ViewLink;
 use crate::corpus::bundle;
+use crate::format::{surname, thousands};
+use crate::state::SharedOutcome;
 use csto_core::decimal::{fixed, trimmed};
 use csto_core::keyness::{keyness, Keyword, G2_P001, G2_P01, G2_P05};
 use csto_core::model::StatementId;

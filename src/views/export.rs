@@ -3,11 +3,12 @@
 //! through serde-wasm-bindgen and the browser's `JSON.stringify`, so the
 //! wasm carries no JSON serializer of its own.
 
-use crate::app::SharedOutcome;
 use crate::corpus::bundle;
+use crate::routing::absolute_url;
+use crate::state::SharedOutcome;
 use csto_core::concordance::{concordance, sort_lines};
 use csto_core::export::{kwic_rows, passage_rows, statement_rows, to_csv};
-use csto_core::view::Tab;
+use csto_core::view::{Tab, ViewState};
 use serde::Serialize;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -17,12 +18,7 @@ const KWIC_WIDTH: usize = 80;
 
 /// The page address without its query, the base of permalinks.
 fn page_base() -> String {
-    let loc = gloo::utils::window().location();
-    format!(
-        "{}{}",
-        loc.origin().unwrap_or_default(),
-        loc.pathname().unwrap_or_default()
-    )
+    absolute_url(&ViewState::default())
 }
 
 fn to_json<T: Serialize>(rows: &T) -> String {

@@ -1,15 +1,16 @@
 //! The result list: statements grouped with their best passages, or in
 //! browse mode (no query) every statement that passes the filters.
 
-use crate::app::SharedOutcome;
 use crate::components::fragments::fragments;
 use crate::components::link::ViewLink;
 use crate::components::statement_meta::meta_line;
 use crate::corpus::bundle;
-use crate::location::{href, Nav, Navigator};
+use crate::format::plural;
+use crate::hooks::{is_plain_click, use_page_completed};
+use crate::routing::{href, Nav, Navigator};
+use crate::state::SharedOutcome;
 use csto_core::snippet::snippet;
 use csto_core::view::ViewState;
-use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
 use std::rc::Rc;
 use web_sys::Element;
@@ -29,34 +30,6 @@ const SNIPPET_BYTES: usize = 260;
 #[derive(Properties, PartialEq)]
 pub struct ResultListProps {
     pub outcome: SharedOutcome,
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
-/// Whether the whole page of `outcome` may be rendered; false for the
-/// render that follows a new search, true from the next task on.
-///
-/// A page of 50 statements is ~3,300 DOM nodes, and most keystrokes replace
-/// all of them (a word being typed alternates between no hit and a full
-/// page): building them took 13-20 ms at 1,000 statements, more than a frame.
-/// The first statements (a screenful) come with the keystroke; the rest a
-/// task later, and not at all if the next keystroke comes first, so fast
-/// typing does not pay for pages nobody sees. The final DOM is the same.
-#[hook]
-fn use_page_completed(outcome: &SharedOutcome) -> bool {
-    let completed = use_state_eq(|| None::<SharedOutcome>);
-    {
-        let completed = completed.clone();
-        use_effect_with(outcome.clone(), move |outcome| {
-            let outcome = outcome.clone();
-            let timer = Timeout::new(0, move || completed.set(Some(outcome)));
-            // A newer search cancels this one's completion.
-            move || drop(timer)
-        });
-    }
-    completed.as_ref() == Some(outcome)
 }
 
 /// The views the list's links lead to, as last rendered. The links are plain
@@ -82,7 +55,7 @@ fn link(
 /// What a `ViewLink` does on a plain click, for the list's links: push the
 /// link's view (other clicks open a tab or window, as the browser does).
 fn follow(e: &MouseEvent, targets: &LinkTargets, navigator: &Navigator) {
-    if e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() || e.button() != 0 {
+    if !is_plain_click(e) {
         return;
     }
     let Some(a) = e

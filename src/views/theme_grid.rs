@@ -4,11 +4,13 @@
 //! theme, year and speaker for a statement) and shows the results.
 //! Columns follow the speaker and year filters.
 
-use crate::app::SharedOutcome;
+use crate::columns::{columns, Column};
 use crate::components::axis_toggle::AxisToggle;
-use crate::components::trends::statement_label;
 use crate::corpus::bundle;
-use crate::location::{href, Nav, Navigator};
+use crate::format::{axis_unit, plural};
+use crate::hooks::is_plain_click;
+use crate::routing::{href, Nav, Navigator};
+use crate::state::SharedOutcome;
 use csto_core::model::StatementId;
 use csto_core::view::{Axis, Tab, ViewState};
 use yew::prelude::*;
@@ -18,13 +20,10 @@ pub struct ThemeGridProps {
     pub outcome: SharedOutcome,
 }
 
-/// A column of the grid.
+/// A column of the grid with its paragraph counts.
 #[derive(Debug, Clone, PartialEq)]
-struct Column {
-    /// `data-col`: the year, or the statement id.
-    key: String,
-    label: String,
-    year: u16,
+struct GridColumn {
+    column: Column,
     /// For a statement column, its speaker's id.
     speaker: Option<String>,
     /// Paragraphs in the column's statements.
@@ -52,55 +51,41 @@ fn statements(view: &ViewState) -> Vec<StatementId> {
         .collect()
 }
 
-fn compute(view: &ViewState) -> Vec<Column> {
+fn compute(view: &ViewState) -> Vec<GridColumn> {
     let corpus = &bundle().corpus;
-    let n_themes = corpus.themes.len();
-    let mut out: Vec<Column> = Vec::new();
-    for id in statements(view) {
-        let s = &corpus.statements[id as usize];
-        let i = match view.axis {
-            Axis::Year => out.iter().position(|c| c.year == s.date.year),
-            Axis::Statement => None,
-        };
-        let i = i.unwrap_or_else(|| {
-            let (key, label, speaker) = match view.axis {
-                Axis::Year => (s.date.year.to_string(), s.date.year.to_string(), None),
-                Axis::Statement => (
-                    s.id.clone(),
-                    statement_label(id),
-                    Some(corpus.speaker(s.speaker).id.clone()),
-                ),
+    columns(&statements(view), view.axis)
+        .into_iter()
+        .map(|column| {
+            let speaker = match view.axis {
+                Axis::Year => None,
+                Axis::Statement => column.statements.first().map(|&id| {
+                    corpus
+                        .speaker(corpus.statements[id as usize].speaker)
+                        .id
+                        .clone()
+                }),
             };
-            out.push(Column {
-                key,
-                label,
-                year: s.date.year,
-                speaker,
-                passages: 0,
-                tagged: vec![0; n_themes],
-            });
-            out.len() - 1
-        });
-        let c = &mut out[i];
-        c.passages += s.passages.len() as u32;
-        for p in &s.passages {
-            for t in &p.themes {
-                if let Some(n) = c.tagged.get_mut(t.theme as usize) {
-                    *n += 1;
+            let mut passages = 0;
+            let mut tagged = vec![0; corpus.themes.len()];
+            for &id in &column.statements {
+                let s = &corpus.statements[id as usize];
+                passages += s.passages.len() as u32;
+                for p in &s.passages {
+                    for t in &p.themes {
+                        if let Some(n) = tagged.get_mut(t.theme as usize) {
+                            *n += 1;
+                        }
+                    }
                 }
             }
-        }
-    }
-    csto_core::order::sort_by_key(&mut out, |c| c.year);
-    out
-}
-
-fn paragraphs(n: u32) -> String {
-    if n == 1 {
-        "1 paragraph".into()
-    } else {
-        format!("{n} paragraphs")
-    }
+            GridColumn {
+                column,
+                speaker,
+                passages,
+                tagged,
+            }
+        })
+        .collect()
 }
 
 #[component]
@@ -112,6 +97,7 @@ pub fn ThemeGrid(props: &ThemeGridProps) -> Html {
     let navigator = use_context::<Navigator>().expect("Navigator context");
 
     let head = columns.iter().map(|c| {
+        let c = &c.column;
         let label = match c.label.split_once(' ') {
             Some((year, name)) => html! { <>{ year.to_string() }<br /><span class="who">{ name.to_string() }</span></> },
             None => html! { { c.label.clone() } },
@@ -130,7 +116,7 @@ pub fn ThemeGrid(props: &ThemeGridProps) -> Html {
             let pct = (share * 100.0).round() as u32;
             let to = ViewState {
                 themes: vec![theme.id.clone()],
-                years: vec![c.year],
+                years: vec![c.column.year],
                 speakers: match &c.speaker {
                     Some(sp) => vec![sp.clone()],
                     None => view.speakers.clone(),
@@ -143,22 +129,17 @@ pub fn ThemeGrid(props: &ThemeGridProps) -> Html {
             let title = format!(
                 "{}, {}: {pct}% ({} of {})",
                 theme.label,
-                c.label,
+                c.column.label,
                 n,
-                paragraphs(c.passages)
+                plural(c.passages as usize, "paragraph", "paragraphs")
             );
             let label = format!("{title}. Show these paragraphs.");
             let onclick = {
                 let navigator = navigator.clone();
                 let to = to.clone();
                 Callback::from(move |e: MouseEvent| {
-                    if e.ctrl_key()
-                        || e.meta_key()
-                        || e.shift_key()
-                        || e.alt_key()
-                        || e.button() != 0
-                    {
-                        return; // let the browser open a new tab or window
+                    if !is_plain_click(&e) {
+                        return;
                     }
                     e.prevent_default();
                     navigator.go(to.clone(), Nav::Push);
@@ -169,7 +150,7 @@ pub fn ThemeGrid(props: &ThemeGridProps) -> Html {
             html! {
                             <td class={classes!("cell", shade, (n == 0).then_some("none"))}>
                                 <a href={href(&to)} {onclick} title={title} aria-label={label}
-                                   data-theme={theme.id.clone()} data-col={c.key.clone()}
+                                   data-theme={theme.id.clone()} data-col={c.column.key.clone()}
             >
                                     <span class="pct">{ format!("{pct}%") }</span>
                                 </a>
@@ -185,11 +166,7 @@ pub fn ThemeGrid(props: &ThemeGridProps) -> Html {
         }
     });
 
-    let by = if view.axis == Axis::Year {
-        "year"
-    } else {
-        "statement"
-    };
+    let by = axis_unit(view.axis);
     html! {
         <section class="theme-overview" aria-labelledby="themes-heading">
             <h2 id="themes-heading" class="view-heading">{ "Theme overview" }</h2>

@@ -127,11 +127,27 @@ impl Navigator {
     }
 }
 
-/// The view as decoded from the address, plus the decoder's notices, kept in
-/// step with Back/Forward. Returns the state and a [`Navigator`] to change it.
+/// A view as read from the address, with what the decoder had to drop.
+#[derive(Debug, PartialEq)]
+pub struct DecodedView {
+    pub view: ViewState,
+    /// What was dropped from the address, to show and to clean it up; empty
+    /// for a view the app itself navigated to.
+    pub notices: Vec<String>,
+}
+
+impl DecodedView {
+    fn from_address() -> Rc<DecodedView> {
+        let (view, notices) = ViewState::decode(&current_search());
+        Rc::new(DecodedView { view, notices })
+    }
+}
+
+/// The view as decoded from the address, kept in step with Back/Forward.
+/// Returns it and a [`Navigator`] to change it.
 #[hook]
-pub fn use_view() -> (Rc<(ViewState, Vec<String>)>, Navigator) {
-    let state = use_state(|| Rc::new(ViewState::decode(&current_search())));
+pub fn use_view() -> (Rc<DecodedView>, Navigator) {
+    let state = use_state(DecodedView::from_address);
     let pending: Pending = use_mut_ref(|| None);
     {
         let state = state.clone();
@@ -139,14 +155,19 @@ pub fn use_view() -> (Rc<(ViewState, Vec<String>)>, Navigator) {
         use_effect_with((), move |_| {
             let listener = EventListener::new(&gloo::utils::window(), "popstate", move |_| {
                 pending.borrow_mut().take();
-                state.set(Rc::new(ViewState::decode(&current_search())));
+                state.set(DecodedView::from_address());
             });
             move || drop(listener)
         });
     }
     let set = {
         let state = state.clone();
-        Callback::from(move |v: ViewState| state.set(Rc::new((v, Vec::new()))))
+        Callback::from(move |view: ViewState| {
+            state.set(Rc::new(DecodedView {
+                view,
+                notices: Vec::new(),
+            }))
+        })
     };
     ((*state).clone(), Navigator { set, pending })
 }

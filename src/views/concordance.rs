@@ -4,9 +4,10 @@
 //! right word) lives in the URL (`ksort=`); each hit opens the reader at its
 //! paragraph.
 
-use crate::app::SharedOutcome;
 use crate::components::link::ViewLink;
 use crate::corpus::bundle;
+use crate::format::{plural_thousands, surname, thousands};
+use crate::state::SharedOutcome;
 use csto_core::concordance::{concordance, sort_lines, KwicLine, KwicSort};
 use csto_core::search::PassageHit;
 use csto_core::view::{Tab, ViewState};
@@ -21,24 +22,6 @@ const MAX_LINES: usize = 1000;
 #[derive(Properties, PartialEq)]
 pub struct ConcordanceProps {
     pub outcome: SharedOutcome,
-}
-
-/// `1234567` → `1,234,567`.
-pub fn thousands(n: usize) -> String {
-    let s = n.to_string();
-    let mut out = String::with_capacity(s.len() + s.len() / 3);
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// The last word of a name: "Nikolai Bordyuzha" → "Bordyuzha".
-pub fn surname(name: &str) -> &str {
-    name.split_whitespace().next_back().unwrap_or(name)
 }
 
 fn sort_label(sort: KwicSort) -> &'static str {
@@ -104,11 +87,7 @@ pub fn ConcordanceView(props: &ConcordanceProps) -> Html {
     });
 
     let total = lines.len();
-    let count = if total == 1 {
-        "1 line".to_string()
-    } else {
-        format!("{} lines", thousands(total))
-    };
+    let count = plural_thousands(total, "line", "lines");
     let rows = lines.iter().take(MAX_LINES).map(|l| {
         let s = &corpus.statements[l.statement as usize];
         let who = surname(&corpus.speaker(s.speaker).name).to_string();

@@ -1,0 +1,72 @@
+//! Browser behaviour that more than one component needs, written once.
+
+use crate::state::SharedOutcome;
+use gloo::events::{EventListener, EventListenerOptions};
+use gloo::timers::callback::Timeout;
+use wasm_bindgen::JsCast;
+use web_sys::KeyboardEvent;
+use yew::prelude::*;
+
+/// A click that should follow an in-app link: the main button and no
+/// modifier. Other clicks are left to the browser, which opens a new tab
+/// or window.
+pub fn is_plain_click(e: &MouseEvent) -> bool {
+    !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() || e.button() != 0)
+}
+
+/// Whether a key press is going into a form field, where it is text and not
+/// a shortcut.
+pub fn user_is_typing() -> bool {
+    gloo::utils::document()
+        .active_element()
+        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+}
+
+/// Calls `on_key` for every key pressed anywhere in the page while the
+/// component is mounted; a new `on_key` is taken when `deps` change. The
+/// listener is not passive, so `on_key` may prevent the key's default.
+#[hook]
+pub fn use_global_keydown<D, F>(deps: D, on_key: F)
+where
+    D: PartialEq + 'static,
+    F: Fn(&KeyboardEvent) + 'static,
+{
+    use_effect_with(deps, move |_| {
+        let options = EventListenerOptions::enable_prevent_default();
+        let listener = EventListener::new_with_options(
+            &gloo::utils::document(),
+            "keydown",
+            options,
+            move |e| {
+                if let Some(e) = e.dyn_ref::<KeyboardEvent>() {
+                    on_key(e);
+                }
+            },
+        );
+        move || drop(listener)
+    });
+}
+
+/// Whether the whole page of `outcome` may be rendered; false for the
+/// render that follows a new search, true from the next task on.
+///
+/// A page of 50 statements is ~3,300 DOM nodes, and most keystrokes replace
+/// all of them (a word being typed alternates between no hit and a full
+/// page): building them took 13-20 ms at 1,000 statements, more than a frame.
+/// The first statements (a screenful) come with the keystroke; the rest a
+/// task later, and not at all if the next keystroke comes first, so fast
+/// typing does not pay for pages nobody sees. The final DOM is the same.
+#[hook]
+pub fn use_page_completed(outcome: &SharedOutcome) -> bool {
+    let completed = use_state_eq(|| None::<SharedOutcome>);
+    {
+        let completed = completed.clone();
+        use_effect_with(outcome.clone(), move |outcome| {
+            let outcome = outcome.clone();
+            let timer = Timeout::new(0, move || completed.set(Some(outcome)));
+            // A newer search cancels this one's completion.
+            move || drop(timer)
+        });
+    }
+    completed.as_ref() == Some(outcome)
+}

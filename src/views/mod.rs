@@ -1,0 +1,20 @@
+//! What fills the page for a view of the URL: the result list, the reader,
+//! the research views (concordance, trends, theme overview, distinctive
+//! terms) and the export menu. Each is built from `components`, `state` and
+//! the core; no view imports another (`tests/app_layers.rs` checks it).
+
+mod concordance;
+mod export;
+mod keywords;
+mod reader;
+mod results;
+mod theme_grid;
+mod trends;
+
+pub use concordance::ConcordanceView;
+pub use export::Export;
+pub use keywords::KeywordsView;
+pub use reader::Reader;
+pub use results::ResultList;
+pub use theme_grid::ThemeGrid;
+pub use trends::TrendsView;

@@ -1,0 +1,385 @@
+//! The trends chart as SVG, drawn here (no chart library): its geometry
+//! (margins, x positions, when to rotate the x labels, a round y scale) and
+//! its marks. Sizes are in pixels; the viewBox matches the element, so text
+//! keeps its size on any screen.
+
+use super::data::Chart;
+use crate::format::{axis_unit, plural_thousands};
+use csto_core::decimal::{fixed, trimmed};
+use csto_core::view::Axis;
+use yew::prelude::*;
+
+/// Distinct series colours (`series-0` … `series-7` in research.css); further
+/// series reuse them with a dashed line.
+const COLORS: usize = 8;
+
+/// The narrowest and the widest chart; the container's width is clamped to
+/// these.
+const MIN_WIDTH: f64 = 280.0;
+const MAX_WIDTH: f64 = 1100.0;
+/// Charts narrower than this (phones) get a lower plot.
+const NARROW: f64 = 520.0;
+/// The chart's height above the room for the x labels (top margin and
+/// plot), on a narrow and on a wider chart.
+const HEIGHT_NARROW: f64 = 240.0;
+const HEIGHT_WIDE: f64 = 300.0;
+
+/// Room left of the y axis for its tick labels (more when a rotated first x
+/// label needs it).
+const MARGIN_LEFT: f64 = 46.0;
+/// Room right of the plot, so the last point and label are not cut.
+const MARGIN_RIGHT: f64 = 18.0;
+/// Room above the plot for the axis title.
+const MARGIN_TOP: f64 = 26.0;
+/// Room below the x axis for horizontal labels.
+const MARGIN_BOTTOM: f64 = 30.0;
+/// On a year axis, how far the first and last years sit inside the plot, so
+/// their points are not drawn on the axes.
+const YEAR_INSET: f64 = 18.0;
+
+/// The labels' font size (`svg.trend-chart` in research.css).
+const FONT: f64 = 12.0;
+/// A character's average width in that font, as a share of its size.
+const CHAR_WIDTH: f64 = 0.58;
+/// The least space between neighbouring x labels; closer, they are rotated
+/// (by 35°, see [`x_axis`]).
+const LABEL_GAP: f64 = 8.0;
+/// How far a label rotated by 35° reaches left of its tick, per pixel of
+/// its width (cos 35° ≈ 0.82).
+const ROTATED_REACH: f64 = 0.82;
+/// How far it reaches below the axis, per pixel of its width (sin 35° ≈
+/// 0.57, rounded up), and the room added under it.
+const ROTATED_DEPTH: f64 = 0.6;
+const ROTATED_BOTTOM: f64 = 24.0;
+/// Space kept left of a rotated first label.
+const ROTATED_PAD: f64 = 4.0;
+
+/// Length of a tick mark under the x axis.
+const TICK: f64 = 5.0;
+/// Space between a y tick label and the axis.
+const Y_LABEL_GAP: f64 = 6.0;
+/// Baseline of an x label below the axis: horizontal, rotated.
+const X_LABEL_DROP: f64 = 18.0;
+const X_LABEL_DROP_ROTATED: f64 = 14.0;
+/// About how many intervals the y axis is divided into.
+const Y_INTERVALS: f64 = 4.0;
+
+/// A round step for about `target` intervals up to `max`: 1, 2, 2.5 or 5 × 10ⁿ.
+fn nice_step(max: f64, target: f64) -> f64 {
+    if max <= 0.0 {
+        return 1.0;
+    }
+    let raw = max / target;
+    let mag = 10f64.powf(raw.log10().floor());
+    let norm = raw / mag;
+    let step = if norm <= 1.0 {
+        1.0
+    } else if norm <= 2.0 {
+        2.0
+    } else if norm <= 2.5 {
+        2.5
+    } else if norm <= 5.0 {
+        5.0
+    } else {
+        10.0
+    };
+    step * mag
+}
+
+/// A tick label: no trailing zeros, at most two decimals.
+fn tick_label(v: f64) -> String {
+    trimmed(v, 2)
+}
+
+/// An SVG coordinate: a tenth of a pixel is finer than any screen needs.
+fn px(v: f64) -> String {
+    trimmed(v, 1)
+}
+
+/// The classes of series `i`: its colour, dashed once colours repeat.
+fn series_class(i: usize) -> Classes {
+    classes!(
+        "series",
+        format!("series-{}", i % COLORS),
+        (i >= COLORS).then_some("alt")
+    )
+}
+
+/// Rough width of a label in pixels.
+fn text_width(s: &str) -> f64 {
+    s.chars().count() as f64 * FONT * CHAR_WIDTH
+}
+
+/// Where everything goes, for a chart `w` pixels wide.
+struct Layout {
+    w: f64,
+    h: f64,
+    left: f64,
+    /// The x axis' y.
+    base: f64,
+    plot_h: f64,
+    /// Each column's x.
+    xs: Vec<f64>,
+    /// Whether the x labels are rotated (they would overlap otherwise).
+    rotate: bool,
+}
+
+/// Each column's x for a plot starting at `left`: years to scale, statements
+/// evenly spaced.
+fn positions(chart: &Chart, w: f64, left: f64) -> Vec<f64> {
+    let plot_w = w - left - MARGIN_RIGHT;
+    let n = chart.columns.len();
+    match chart.axis {
+        Axis::Year => {
+            let (lo, hi) = (
+                chart.columns.first().map_or(0, |c| c.year) as f64,
+                chart.columns.last().map_or(0, |c| c.year) as f64,
+            );
+            chart
+                .columns
+                .iter()
+                .map(|c| {
+                    if hi > lo {
+                        left + YEAR_INSET
+                            + (c.year as f64 - lo) / (hi - lo) * (plot_w - 2.0 * YEAR_INSET)
+                    } else {
+                        left + plot_w / 2.0
+                    }
+                })
+                .collect()
+        }
+        Axis::Statement => (0..n)
+            .map(|i| left + (i as f64 + 0.5) * plot_w / n.max(1) as f64)
+            .collect(),
+    }
+}
+
+fn layout(chart: &Chart, width: f64) -> Layout {
+    let w = width.clamp(MIN_WIDTH, MAX_WIDTH);
+    let mut left = MARGIN_LEFT;
+    let mut xs = positions(chart, w, left);
+    let min_gap = xs
+        .windows(2)
+        .map(|p| p[1] - p[0])
+        .fold(f64::INFINITY, f64::min);
+    let widest = chart
+        .columns
+        .iter()
+        .map(|c| text_width(&c.label))
+        .fold(0.0, f64::max);
+    let rotate = min_gap < widest + LABEL_GAP;
+    if rotate {
+        // Make room for the first label, which reaches left of its tick.
+        let reach = chart
+            .columns
+            .first()
+            .map_or(0.0, |c| text_width(&c.label) * ROTATED_REACH);
+        let short = reach + ROTATED_PAD - xs.first().copied().unwrap_or(left);
+        if short > 0.0 {
+            left += short;
+            xs = positions(chart, w, left);
+        }
+    }
+    let bottom = if rotate {
+        widest * ROTATED_DEPTH + ROTATED_BOTTOM
+    } else {
+        MARGIN_BOTTOM
+    };
+    let h = (if w < NARROW {
+        HEIGHT_NARROW
+    } else {
+        HEIGHT_WIDE
+    }) + bottom;
+    let plot_h = h - MARGIN_TOP - bottom;
+    Layout {
+        w,
+        h,
+        left,
+        base: MARGIN_TOP + plot_h,
+        plot_h,
+        xs,
+        rotate,
+    }
+}
+
+/// The y axis: from 0 to a round maximum at or above the highest value.
+struct YScale {
+    step: f64,
+    max: f64,
+    ticks: usize,
+}
+
+impl YScale {
+    fn new(chart: &Chart) -> YScale {
+        let max = chart
+            .lines
+            .iter()
+            .flat_map(|l| l.values.iter().map(|v| v.per_10k))
+            .fold(0.0, f64::max);
+        let step = nice_step(max, Y_INTERVALS);
+        let y_max = ((max / step).ceil() * step).max(step);
+        YScale {
+            step,
+            max: y_max,
+            ticks: (y_max / step).round() as usize,
+        }
+    }
+
+    /// The y of value `v`.
+    fn y(&self, layout: &Layout, v: f64) -> f64 {
+        layout.base - v / self.max * layout.plot_h
+    }
+}
+
+fn y_axis(layout: &Layout, scale: &YScale) -> Html {
+    let left = layout.left;
+    (0..=scale.ticks)
+        .map(|i| {
+            let v = i as f64 * scale.step;
+            let yy = scale.y(layout, v);
+            html! {
+                <g class="tick y">
+                    <line class="grid" x1={px(left)} x2={px(layout.w - MARGIN_RIGHT)}
+                          y1={px(yy)} y2={px(yy)} />
+                    <text x={px(left - Y_LABEL_GAP)} y={px(yy)} text-anchor="end"
+                          dominant-baseline="middle">{ tick_label(v) }</text>
+                </g>
+            }
+        })
+        .collect()
+}
+
+fn x_axis(chart: &Chart, layout: &Layout) -> Html {
+    let base = layout.base;
+    chart.columns.iter().zip(&layout.xs).map(|(c, &x)| {
+        let label = if layout.rotate {
+            let y = base + X_LABEL_DROP_ROTATED;
+            html! {
+                <text x={px(x)} y={px(y)} text-anchor="end"
+                      transform={format!("rotate(-35 {} {})", px(x), px(y))}>{ c.label.clone() }</text>
+            }
+        } else {
+            html! {
+                <text x={px(x)} y={px(base + X_LABEL_DROP)} text-anchor="middle">{ c.label.clone() }</text>
+            }
+        };
+        html! {
+            <g class="tick x">
+                <line class="tick-mark" x1={px(x)} x2={px(x)}
+                      y1={px(base)} y2={px(base + TICK)} />
+                { label }
+            </g>
+        }
+    }).collect()
+}
+
+/// Each series as a line through its points, each point titled with its
+/// figures.
+fn series_lines(chart: &Chart, layout: &Layout, scale: &YScale) -> Html {
+    let y = |v: f64| scale.y(layout, v);
+    chart
+        .lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let pts: Vec<String> = line
+                .values
+                .iter()
+                .zip(&layout.xs)
+                .map(|(v, &x)| format!("{},{}", px(x), px(y(v.per_10k))))
+                .collect();
+            let points =
+                line.values
+                    .iter()
+                    .zip(&chart.columns)
+                    .zip(&layout.xs)
+                    .map(|((v, c), &x)| {
+                        let title = format!(
+                            "{}, {}: {}, {} per 10,000 words",
+                            line.label,
+                            c.label,
+                            plural_thousands(v.count as usize, "occurrence", "occurrences"),
+                            fixed(v.per_10k, 1)
+                        );
+                        html! {
+                            <circle class="point" cx={px(x)} cy={px(y(v.per_10k))} r="4"
+                                    data-x={c.key.clone()} data-series={i.to_string()}>
+                                <title>{ title }</title>
+                            </circle>
+                        }
+                    });
+            html! {
+                <g class={series_class(i)} data-label={line.label.clone()}>
+                    <polyline class="line" points={pts.join(" ")} />
+                    { for points }
+                </g>
+            }
+        })
+        .collect()
+}
+
+/// The chart in words, for screen readers.
+fn aria_label(chart: &Chart) -> String {
+    let names: Vec<&str> = chart.lines.iter().map(|l| l.label.as_str()).collect();
+    let span = match (chart.columns.first(), chart.columns.last()) {
+        (Some(a), Some(b)) if a.year != b.year => format!(", {}–{}", a.year, b.year),
+        (Some(a), _) => format!(", {}", a.year),
+        _ => String::new(),
+    };
+    format!(
+        "Line chart of occurrences per 10,000 words by {} of: {}{span}. The numbers are in the table below.",
+        axis_unit(chart.axis),
+        names.join("; ")
+    )
+}
+
+/// The chart as SVG, `width` pixels wide.
+pub fn svg_chart(chart: &Chart, width: f64) -> Html {
+    let layout = layout(chart, width);
+    let scale = YScale::new(chart);
+    let (left, base) = (layout.left, layout.base);
+    let (w, h) = (fixed(layout.w, 0), fixed(layout.h, 0));
+    html! {
+        <svg class="trend-chart" role="img" aria-label={aria_label(chart)} viewBox={format!("0 0 {w} {h}")}
+             width={w} height={h} xmlns="http://www.w3.org/2000/svg">
+            <text class="axis-title" x={px(left)} y="12">{ "per 10,000 words" }</text>
+            { y_axis(&layout, &scale) }
+            <line class="axis" x1={px(left)} x2={px(left)} y1={px(MARGIN_TOP)} y2={px(base)} />
+            <line class="axis" x1={px(left)} x2={px(layout.w - MARGIN_RIGHT)} y1={px(base)} y2={px(base)} />
+            { x_axis(chart, &layout) }
+            { series_lines(chart, &layout, &scale) }
+        </svg>
+    }
+}
+
+/// A small line-and-dot sample of a series' style, for the legend.
+pub fn swatch(i: usize) -> Html {
+    html! {
+        <svg class={classes!("swatch", series_class(i))} viewBox="0 0 28 12" width="28" height="12" aria-hidden="true">
+            <line class="line" x1="1" x2="27" y1="6" y2="6" />
+            <circle class="dot" cx="14" cy="6" r="3.5" />
+        </svg>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn steps_are_round() {
+        for (max, step) in [
+            (0.0, 1.0),
+            (7.3, 2.0),
+            (18.4, 5.0),
+            (40.0, 10.0),
+            (0.9, 0.25),
+            (120.0, 50.0),
+        ] {
+            assert!((nice_step(max, 4.0) - step).abs() < 1e-9, "{max}");
+        }
+        assert_eq!(tick_label(2.5), "2.5");
+        assert_eq!(tick_label(10.0), "10");
+        assert_eq!(tick_label(0.25), "0.25");
+    }
+}
