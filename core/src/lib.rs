@@ -12,6 +12,7 @@
 //! - `source`, `cleanup`, `themes` (feature `compile`): reading `corpus/`,
 //!   turning raw seed text into clean paragraphs, tagging paragraphs with themes.
 
+pub mod analysis;
 pub mod bundle;
 pub mod cite;
 pub mod concordance;
