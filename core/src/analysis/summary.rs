@@ -1,0 +1,452 @@
+//! Summary statistics of the selected statements, each and together: the
+//! figures a corpus description starts with (AntConc's and #LancsBox's
+//! corpus info, WordSmith's statistics). Tokens are those of the search
+//! index (see [`crate::analysis`]); types are folded word forms.
+//!
+//! ```text
+//! tokens        N, running words
+//! types         V, distinct folded word forms ("Terrorism" = "terrorism")
+//! TTR           V / N
+//! STTR          mean TTR of consecutive chunks of `chunk` tokens (below)
+//! hapaxes       forms occurring exactly once
+//! sentences     see below
+//! mean sentence length = N / sentences
+//! mean word length     = letters and digits per token, of the folded form
+//! ```
+//!
+//! **STTR.** TTR falls as a text grows, so texts of different lengths are
+//! compared on equal chunks, as WordSmith's standardised TTR does: each
+//! statement's tokens are cut into consecutive chunks of `chunk` tokens
+//! (running over paragraph ends, never across statements), each chunk's TTR
+//! is computed, and STTR is their mean; for the selection together, the
+//! mean over every chunk of every statement. **The last, partial chunk of a
+//! statement is left out** (its TTR would be inflated by its shortness), as
+//! WordSmith does; a statement shorter than one chunk has no STTR (`None`).
+//! WordSmith's default chunk is 1,000 tokens; these statements have 499 to
+//! 2,093, so the default here is [`DEFAULT_STTR_CHUNK`] = 100, a parameter.
+//!
+//! **Sentences.** A sentence ends after a word followed by `.`, `!` or `?`
+//! and then white space, unless the word is a one-letter initial ("U.N.",
+//! "e.g.") or an abbreviation of [`ABBREVIATIONS`] ("Mr.", "No."); the end of
+//! a paragraph always ends one (headings and list items have no full stop).
+//! A full stop inside a token run ("S/PV.7796", "1.5") ends nothing.
+//!
+//! **Most frequent content words**: folded forms that are content words
+//! ([`super::StopWords::is_content_term`]), most frequent first.
+//! **Most distinctive words**: the keyness of the statement against every
+//! other statement of the corpus (for the selection together: the selection
+//! against the rest of the corpus, none when it is the whole corpus), by
+//! the G² and Log Ratio of [`super::compare`], shown as the stem's most
+//! frequent form there; the same figures as the distinctive-terms view.
+//! Both lists hold at most `top` words.
+
+use super::compare::{score, Side};
+use super::stop_words::StopWords;
+use super::tokens::{Forms, Selection, WordId};
+use crate::bundle::Bundle;
+use crate::model::TermId;
+use crate::model::StatementId;
+use crate::util::order;
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+
+/// The default STTR chunk, in tokens (see the module docs).
+pub const DEFAULT_STTR_CHUNK: u32 = 100;
+
+/// Words whose full stop does not end a sentence (folded).
+pub const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "vs", "cf", "art", "para", "jr", "sr",
+];
+
+/// Parameters of a summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SummaryOptions {
+    /// Tokens per STTR chunk (at least 1).
+    pub sttr_chunk: u32,
+    /// Length of the word lists.
+    pub top: u32,
+}
+
+impl Default for SummaryOptions {
+    fn default() -> Self {
+        SummaryOptions {
+            sttr_chunk: DEFAULT_STTR_CHUNK,
+            top: 10,
+        }
+    }
+}
+
+/// A word and its frequency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WordFreq {
+    pub word: String,
+    pub freq: u32,
+}
+
+/// A distinctive word: its frequency here and its keyness.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DistinctiveWord {
+    pub word: String,
+    pub freq: u32,
+    pub g2: f64,
+    pub log_ratio: f64,
+}
+
+/// The figures of one text (a statement, or the selection together).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TextStats {
+    pub tokens: u32,
+    pub types: u32,
+    /// types / tokens (0 without tokens).
+    pub ttr: f64,
+    /// Mean TTR of the full chunks; `None` without one.
+    pub sttr: Option<f64>,
+    /// Full chunks the STTR is the mean of.
+    pub sttr_chunks: u32,
+    pub hapaxes: u32,
+    pub sentences: u32,
+    pub mean_sentence_length: f64,
+    pub mean_word_length: f64,
+    pub top_words: Vec<WordFreq>,
+    pub distinctive: Vec<DistinctiveWord>,
+}
+
+/// One statement's figures.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StatementSummary {
+    pub statement: StatementId,
+    /// The statement's URL key.
+    pub key: String,
+    pub stats: TextStats,
+}
+
+/// Every selected statement's figures, and the selection's together.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    /// The STTR chunk used.
+    pub chunk: u32,
+    /// In corpus (date) order.
+    pub statements: Vec<StatementSummary>,
+    pub total: TextStats,
+}
+
+/// Counts of one text, gathered token by token.
+#[derive(Default)]
+struct Tally {
+    tokens: u32,
+    letters: u64,
+    sentences: u32,
+    chunks: u32,
+    chunk_ttr_sum: f64,
+}
+
+/// Scratch counts indexed by id, with the list of ids touched so they can
+/// be reset in time proportional to what was counted.
+struct Counter {
+    count: Vec<u32>,
+    touched: Vec<u32>,
+}
+
+impl Counter {
+    fn new(n: usize) -> Counter {
+        Counter {
+            count: vec![0; n],
+            touched: Vec::new(),
+        }
+    }
+    fn add(&mut self, id: u32) {
+        let c = &mut self.count[id as usize];
+        if *c == 0 {
+            self.touched.push(id);
+        }
+        *c += 1;
+    }
+    fn get(&self, id: u32) -> u32 {
+        self.count[id as usize]
+    }
+    fn clear(&mut self) {
+        for &id in &self.touched {
+            self.count[id as usize] = 0;
+        }
+        self.touched.clear();
+    }
+}
+
+/// What the whole corpus has, for the distinctive words.
+struct Reference<'a> {
+    stop: &'a StopWords,
+    /// Occurrences of every term in the corpus.
+    term_freq: Vec<u32>,
+    tokens: u64,
+}
+
+/// The summary of the statements `selected` (see the module docs).
+pub fn summary(bundle: &Bundle, selected: &[StatementId], options: &SummaryOptions) -> Summary {
+    let index = &bundle.index;
+    let sel = Selection::new(bundle, selected);
+    let forms = Forms::new(bundle);
+    let words = sel.words(&forms);
+    let chunk = options.sttr_chunk.max(1);
+    let word_len: Vec<u32> = index
+        .words
+        .iter()
+        .map(|(w, _)| w.chars().count() as u32)
+        .collect();
+    let ends = sentence_ends(&sel);
+
+    let stop = StopWords::new();
+    let reference = Reference {
+        stop: &stop,
+        term_freq: index
+            .postings
+            .iter()
+            .map(|l| l.iter().map(|p| p.positions.len() as u32).sum())
+            .collect(),
+        tokens: index.passages.iter().map(|r| r.spans.len() as u64).sum(),
+    };
+
+    let mut word_count = Counter::new(index.words.len());
+    let mut term_count = Counter::new(index.terms.len());
+    let mut all_words = Counter::new(index.words.len());
+    let mut all_terms = Counter::new(index.terms.len());
+    let mut stamp = vec![0u32; index.words.len()];
+    let mut chunk_id = 0u32;
+    let mut all = Tally::default();
+    let mut out = Vec::with_capacity(sel.statements.len());
+    for (k, (&s, range)) in sel.statements.iter().zip(&sel.statement_tokens).enumerate() {
+        let mut tally = Tally {
+            tokens: range.len() as u32,
+            sentences: sentences_of(&sel, k, &ends),
+            ..Tally::default()
+        };
+        for i in range.clone() {
+            let w = words[i];
+            word_count.add(w);
+            all_words.add(w);
+            term_count.add(sel.terms[i]);
+            all_terms.add(sel.terms[i]);
+            tally.letters += word_len[w as usize] as u64;
+        }
+        for c in words[range.clone()].chunks_exact(chunk as usize) {
+            chunk_id += 1;
+            let mut distinct = 0u32;
+            for &w in c {
+                if stamp[w as usize] != chunk_id {
+                    stamp[w as usize] = chunk_id;
+                    distinct += 1;
+                }
+            }
+            tally.chunks += 1;
+            tally.chunk_ttr_sum += distinct as f64 / chunk as f64;
+        }
+        all.tokens += tally.tokens;
+        all.letters += tally.letters;
+        all.sentences += tally.sentences;
+        all.chunks += tally.chunks;
+        all.chunk_ttr_sum += tally.chunk_ttr_sum;
+        let stats = stats(
+            bundle,
+            &tally,
+            &word_count,
+            &term_count,
+            &reference,
+            options.top,
+        );
+        out.push(StatementSummary {
+            statement: s,
+            key: bundle.corpus.statements[s as usize].id.clone(),
+            stats,
+        });
+        word_count.clear();
+        term_count.clear();
+    }
+    let total = stats(
+        bundle,
+        &all,
+        &all_words,
+        &all_terms,
+        &reference,
+        options.top,
+    );
+    Summary {
+        chunk,
+        statements: out,
+        total,
+    }
+}
+
+/// The figures of one text from its tally and counts.
+fn stats(
+    bundle: &Bundle,
+    tally: &Tally,
+    words: &Counter,
+    terms: &Counter,
+    reference: &Reference,
+    top: u32,
+) -> TextStats {
+    let index = &bundle.index;
+    let n = tally.tokens;
+    let ratio = |x: f64, of: f64| if of == 0.0 { 0.0 } else { x / of };
+    let types = words.touched.len() as u32;
+    let hapaxes = words.touched.iter().filter(|&&w| words.get(w) == 1).count() as u32;
+
+    // content word forms, most frequent first, then alphabetical (word order)
+    let mut content: Vec<WordId> = words
+        .touched
+        .iter()
+        .copied()
+        .filter(|&w| {
+            let t = index.words[w as usize].1;
+            reference.stop.is_content_term(&index.terms[t as usize])
+        })
+        .collect();
+    order::sort_by(&mut content, |&a, &b| {
+        words.get(b).cmp(&words.get(a)).then(a.cmp(&b))
+    });
+    let top_words = content
+        .iter()
+        .take(top as usize)
+        .map(|&w| WordFreq {
+            word: index.words[w as usize].0.clone(),
+            freq: words.get(w),
+        })
+        .collect();
+
+    TextStats {
+        tokens: n,
+        types,
+        ttr: ratio(types as f64, n as f64),
+        sttr: (tally.chunks > 0).then(|| tally.chunk_ttr_sum / tally.chunks as f64),
+        sttr_chunks: tally.chunks,
+        hapaxes,
+        sentences: tally.sentences,
+        mean_sentence_length: ratio(n as f64, tally.sentences as f64),
+        mean_word_length: ratio(tally.letters as f64, n as f64),
+        top_words,
+        distinctive: distinctive(bundle, n as u64, words, terms, reference, top),
+    }
+}
+
+/// The `top` terms of a text (its `terms` counts, `c` tokens) most
+/// over-represented against the rest of the corpus, by G².
+fn distinctive(
+    bundle: &Bundle,
+    c: u64,
+    words: &Counter,
+    terms: &Counter,
+    reference: &Reference,
+    top: u32,
+) -> Vec<DistinctiveWord> {
+    let index = &bundle.index;
+    let d = reference.tokens.saturating_sub(c);
+    if c == 0 || d == 0 {
+        return Vec::new();
+    }
+    let mut rows: Vec<_> = terms
+        .touched
+        .iter()
+        .filter_map(|&t| {
+            let a = terms.get(t);
+            let b = reference.term_freq[t as usize].saturating_sub(a);
+            let over = a as u64 * d > b as u64 * c;
+            (over && reference.stop.is_content_term(&index.terms[t as usize]))
+                .then(|| score(t, Side::A, a, b, c, d))
+        })
+        .collect();
+    order::sort_by(&mut rows, |x, y| {
+        y.g2.total_cmp(&x.g2).then(x.term.cmp(&y.term))
+    });
+    rows.truncate(top as usize);
+    rows.into_iter()
+        .map(|r| DistinctiveWord {
+            word: most_frequent_form(bundle, r.term, words),
+            freq: r.freq_a,
+            g2: r.g2,
+            log_ratio: r.log_ratio,
+        })
+        .collect()
+}
+
+/// The most frequent folded form of term `t` among `words` (alphabetical
+/// first on a tie).
+fn most_frequent_form(bundle: &Bundle, t: TermId, words: &Counter) -> String {
+    let index = &bundle.index;
+    let mut best: Option<(u32, WordId)> = None;
+    for &w in &words.touched {
+        if index.words[w as usize].1 != t {
+            continue;
+        }
+        let c = words.get(w);
+        if best.is_none_or(|(bc, bw)| c > bc || (c == bc && w < bw)) {
+            best = Some((c, w));
+        }
+    }
+    best.map_or_else(
+        || index.terms[t as usize].clone(),
+        |(_, w)| index.words[w as usize].0.clone(),
+    )
+}
+
+/// For every token of the selection, whether a sentence ends after it.
+fn sentence_ends(sel: &Selection) -> Vec<bool> {
+    let index = &sel.bundle.index;
+    let mut ends = vec![false; sel.len()];
+    for (&p, range) in sel.passages.iter().zip(&sel.passage_tokens) {
+        if range.is_empty() {
+            continue;
+        }
+        let text = sel.text(p);
+        let spans = &index.passages[p as usize].spans;
+        for k in 0..spans.len() - 1 {
+            let word = &text[spans[k].0 as usize..spans[k].1 as usize];
+            let gap = &text[spans[k].1 as usize..spans[k + 1].0 as usize];
+            ends[range.start + k] = ends_sentence(word, gap);
+        }
+        ends[range.end - 1] = true;
+    }
+    ends
+}
+
+/// Whether `gap`, the text between `word` and the next word, ends a
+/// sentence (see the module docs).
+fn ends_sentence(word: &str, gap: &str) -> bool {
+    if !gap.contains(['.', '!', '?']) || !gap.contains(char::is_whitespace) {
+        return false;
+    }
+    let mut chars = word.chars();
+    let initial = chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none();
+    let folded = crate::text::fold(word);
+    !initial && !ABBREVIATIONS.contains(&folded.as_str())
+}
+
+/// Sentences of the `k`-th selected statement.
+fn sentences_of(sel: &Selection, k: usize, ends: &[bool]) -> u32 {
+    let range: Range<usize> = sel.statement_tokens[k].clone();
+    ends[range].iter().filter(|&&e| e).count() as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentence_ends_table() {
+        // (word, gap after it, ends a sentence)
+        let cases = [
+            ("threat", ". ", true),
+            ("threat", "! ", true),
+            ("threat", "? “", true),
+            ("threat", ".” ", true),
+            ("threat", ", ", false),
+            ("threat", " ", false),
+            ("Mr", ". ", false),
+            ("No", ". ", false),
+            ("N", ". ", false), // U.N. — an initial
+            ("PV", ".", false), // S/PV.7796 — no space
+            ("1", ".", false),  // 1.5
+        ];
+        for (word, gap, expected) in cases {
+            assert_eq!(ends_sentence(word, gap), expected, "{word:?} {gap:?}");
+        }
+    }
+}
