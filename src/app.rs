@@ -11,7 +11,7 @@ use crate::routing::{use_view, Navigator};
 use crate::shell::mark;
 use crate::state::use_outcome;
 use crate::views::{
-    ConcordanceView, Export, KeywordsView, Reader, ResultList, ThemeGrid, TrendsView,
+    CompareView, ConcordanceView, Export, Reader, ResultList, ThemeGrid, TrendsView,
 };
 use csto_core::decimal::fixed;
 use csto_core::view::Tab;
@@ -70,7 +70,7 @@ pub fn App() -> Html {
                         (None, Tab::Concordance) => html! { <ConcordanceView outcome={outcome.clone()} /> },
                         (None, Tab::Trends) => html! { <TrendsView outcome={outcome.clone()} /> },
                         (None, Tab::Themes) => html! { <ThemeGrid outcome={outcome.clone()} /> },
-                        (None, Tab::Keywords) => html! { <KeywordsView outcome={outcome.clone()} /> },
+                        (None, Tab::Compare) => html! { <CompareView outcome={outcome.clone()} /> },
                     }
                 }
             </main>

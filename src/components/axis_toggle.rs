@@ -2,6 +2,7 @@
 //! overview, as links (the axis is part of the URL, `by=`).
 
 use crate::components::link::ViewLink;
+use csto_core::view::Keyed;
 use csto_core::view::{Axis, ViewState};
 use yew::prelude::*;
 

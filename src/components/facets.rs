@@ -7,6 +7,7 @@ use crate::corpus::bundle;
 use crate::routing::{Nav, Navigator};
 use crate::state::SharedOutcome;
 use csto_core::search::{FacetCount, Sort};
+use csto_core::view::Keyed;
 use csto_core::view::ViewState;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;

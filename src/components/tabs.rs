@@ -2,7 +2,7 @@
 //! overview, distinctive terms. Each is a link, so each view is a URL.
 
 use crate::components::link::ViewLink;
-use csto_core::view::{Tab, ViewState};
+use csto_core::view::{Keyed, Tab, ViewState};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -16,7 +16,7 @@ pub fn Tabs(props: &TabsProps) -> Html {
     html! {
         <nav class="tabs" aria-label="Views">
             <ul>
-                { for Tab::ALL.into_iter().map(|tab| {
+                { for Tab::ALL.iter().copied().map(|tab| {
                     let to = ViewState { tab, doc: None, para: None, ..props.view.clone() };
                     html! {
                         <li>

@@ -3,17 +3,17 @@
 //! terms) and the export menu. Each is built from `components`, `state` and
 //! the core; no view imports another (`tests/app_layers.rs` checks it).
 
+mod compare;
 mod concordance;
 mod export;
-mod keywords;
 mod reader;
 mod results;
 mod theme_grid;
 mod trends;
 
+pub use compare::CompareView;
 pub use concordance::ConcordanceView;
 pub use export::Export;
-pub use keywords::KeywordsView;
 pub use reader::Reader;
 pub use results::ResultList;
 pub use theme_grid::ThemeGrid;

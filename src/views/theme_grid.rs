@@ -35,20 +35,9 @@ struct GridColumn {
 /// Statements passing the view's speaker and year filters (the theme and
 /// entity filters work on paragraphs, and the grid shows every paragraph).
 fn statements(view: &ViewState) -> Vec<StatementId> {
-    let corpus = &bundle().corpus;
-    corpus
-        .statements
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| {
-            let y = s.date.year;
-            (view.speakers.is_empty() || view.speakers.contains(&corpus.speaker(s.speaker).id))
-                && (view.years.is_empty() || view.years.contains(&y))
-                && view.year_from.is_none_or(|f| y >= f)
-                && view.year_to.is_none_or(|t| y <= t)
-        })
-        .map(|(i, _)| i as StatementId)
-        .collect()
+    let mut v = view.clone();
+    let (filters, _) = v.resolve(&bundle().corpus);
+    filters.statements_by_speaker_and_year(bundle().table())
 }
 
 fn compute(view: &ViewState) -> Vec<GridColumn> {

@@ -55,7 +55,7 @@ const STATES = [
   ['concordance', 'view=concordance&q=peacekeeping', (p) => p.waitForSelector('table.kwic')],
   ['trends', 'view=trends&q=terrorism', (p) => p.waitForSelector('section.trends svg')],
   ['theme overview', 'view=themes', (p) => p.waitForSelector('table.theme-grid')],
-  ['distinctive terms', 'view=keywords', (p) => p.waitForSelector('section.keywords-view')],
+  ['compare', 'view=compare', (p) => p.waitForSelector('section.keywords-view')],
   ['reader', 'doc=2016-bordyuzha&q=kanal', (p) => waitForReader(p, '2016-bordyuzha')],
   [
     'help open',

@@ -21,7 +21,7 @@ const P_SCRIPT = '"><script>window.__pwned=1</script>';
 const P_SVG = "'><svg onload=window.__pwned=1><a href=javascript:window.__pwned=1>x</a>";
 const PAYLOADS = [P_IMG, P_SCRIPT, P_SVG];
 // Every parameter the app reads, and one it does not.
-const PARAMS = ['q', 'speaker', 'theme', 'year', 'from', 'to', 'sort', 'view', 'doc', 'p', 'entity', 'ksort', 't', 'by', 'kw', 'zz'];
+const PARAMS = ['q', 'speaker', 'theme', 'year', 'from', 'to', 'sort', 'view', 'doc', 'p', 'entity', 'ksort', 't', 'by', 'kw', 'a', 'b', 'zz'];
 // Elements that markup injection would add; the app itself renders a fixed number of these per view.
 const WATCHED = ['script', 'img', 'iframe', 'object', 'embed', 'frame', 'base', 'meta', 'link', 'style', 'image', 'foreignObject', 'animate', 'set', 'a[href^="javascript:" i]'];
 
@@ -150,7 +150,7 @@ test('unknown speakers, themes, entities, doc and kw: the full list, with a noti
   const page = await guardedPage();
   await openApp(page, 'speaker=nobody&theme=nothing&entity=op-nowhere&doc=1999-nobody&p=3&kw=nobody');
   const n = await notices(page);
-  for (const re of [/speaker “nobody”/, /theme “nothing”/, /entity “op-nowhere”/, /doc “1999-nobody”/, /kw “nobody”/]) {
+  for (const re of [/speaker “nobody”/, /theme “nothing”/, /entity “op-nowhere”/, /doc “1999-nobody”/, /a speaker “nobody”/]) {
     assert.ok(n.some((x) => re.test(x)), `no notice matching ${re}: ${n.join(' | ')}`);
   }
   const r = await readResults(page);
@@ -175,7 +175,7 @@ test('negative and absurd years render with notices and no year filter', async (
 });
 
 // For each parameter, the view it matters in (ksort in the concordance, t and by in trends, p in a reader ...).
-const contextFor = { p: 'doc=2016-bordyuzha', ksort: 'view=concordance&q=peace', t: 'view=trends', by: 'view=trends', kw: 'view=keywords' };
+const contextFor = { p: 'doc=2016-bordyuzha', ksort: 'view=concordance&q=peace', t: 'view=trends', by: 'view=trends', kw: 'view=keywords', a: 'view=compare', b: 'view=compare' };
 
 test('HTML and script in every parameter render as text and run nothing', async () => {
   const page = await guardedPage();
@@ -197,7 +197,7 @@ test('HTML and script in every parameter render as text and run nothing', async 
     await assertResponds(page, `${param}=${PAYLOADS.at(-1)}`);
   }
   // Payloads as parameter names and in every parameter at once, in every view and the reader.
-  for (const view of ['', 'view=concordance', 'view=trends', 'view=themes', 'view=keywords', 'doc=2016-bordyuzha']) {
+  for (const view of ['', 'view=concordance', 'view=trends', 'view=themes', 'view=compare', 'doc=2016-bordyuzha']) {
     const pairs = [[P_IMG, '1'], [P_SCRIPT, P_SVG]];
     for (const param of PARAMS) for (const payload of PAYLOADS) pairs.push([param, payload]);
     // A hostile view or doc is ignored, so the valid one stays in effect.
@@ -255,7 +255,7 @@ test('served with the strict CSP; every view works under it with no violation', 
     ['Concordance', 'table.kwic'],
     ['Trends', 'section.trends svg'],
     ['Theme overview', 'table.theme-grid'],
-    ['Distinctive terms', 'section.keywords-view'],
+    ['Compare', 'section.keywords-view'],
     ['Results', '#result-count'],
   ]) {
     await page.click(`nav.tabs a:text-is("${tab}")`);

@@ -84,7 +84,7 @@ export function readTabs(page) {
   }));
 }
 
-/** Which view is showing: 'results' | 'concordance' | 'trends' | 'themes' | 'keywords' | 'reader' | null. */
+/** Which view is showing: 'results' | 'concordance' | 'trends' | 'themes' | 'compare' | 'reader' | null. */
 export function shownView(page) {
   return page.evaluate(() => {
     const m = document.querySelector('main');
@@ -92,7 +92,7 @@ export function shownView(page) {
     if (m.querySelector('section.concordance')) return 'concordance';
     if (m.querySelector('section.trends')) return 'trends';
     if (m.querySelector('section.theme-overview')) return 'themes';
-    if (m.querySelector('section.keywords-view')) return 'keywords';
+    if (m.querySelector('section.keywords-view')) return 'compare';
     if (m.querySelector('section.results')) return 'results';
     return null;
   });
@@ -203,7 +203,7 @@ export function readKeywords(page) {
     return {
       caption: sq(sec.querySelector('table.keywords caption')?.textContent ?? ''),
       current: [...sec.querySelectorAll('.kw-targets a[aria-current="true"]')].map((a) => sq(a.textContent)),
-      rows: [...sec.querySelectorAll('table.keywords tbody tr')].map((tr) => ({
+      rows: [...sec.querySelectorAll('table.keywords:not(.keywords-b) tbody tr')].map((tr) => ({
         rank: num(tr.querySelector('td.rank')),
         term: sq(tr.querySelector('th.term').textContent),
         href: tr.querySelector('th.term a').getAttribute('href'),

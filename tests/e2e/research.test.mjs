@@ -51,7 +51,7 @@ import {
 const app = useApp();
 
 const YEARS = STATEMENTS.map((s) => String(s.year));
-const TAB = { results: 'Results', concordance: 'Concordance', trends: 'Trends', themes: 'Theme overview', keywords: 'Distinctive terms' };
+const TAB = { results: 'Results', concordance: 'Concordance', trends: 'Trends', themes: 'Theme overview', compare: 'Compare' };
 
 /** Click the tab of `view` (a key of TAB) and wait until that view shows. */
 async function clickTab(page, view) {
@@ -430,8 +430,8 @@ test('distinctive terms: counts and G² agree with the text, and a term searches
   }
 
   await openApp(page, '');
-  await clickTab(page, 'keywords');
-  await waitForParams(page, { view: 'keywords' });
+  await clickTab(page, 'compare');
+  await waitForParams(page, { view: 'compare' });
   const first = await eventually(async () => {
     const k = await readKeywords(page);
     assert.ok(k?.rows.length);
@@ -440,7 +440,7 @@ test('distinctive terms: counts and G² agree with the text, and a term searches
   assert.deepEqual(first.current, [STATEMENTS[0].speaker], 'the first speaker by default');
 
   await page.click(`.kw-targets a:text-is("Nikolai Bordyuzha")`);
-  await waitForParams(page, { view: 'keywords', kw: 'bordyuzha' });
+  await waitForParams(page, { view: 'compare', a: 'speaker:bordyuzha' });
   const kw = await eventually(async () => {
     const k = await readKeywords(page);
     assert.deepEqual(k.current, ['Nikolai Bordyuzha']);
@@ -459,12 +459,12 @@ test('distinctive terms: counts and G² agree with the text, and a term searches
     const lines = (await waitForKwic(page, r.target + r.rest)).lines;
     assert.equal(lines.filter((l) => l.statement === '2016-bordyuzha').length, r.target, `${r.term} in Bordyuzha`);
   }
-  await openApp(page, 'view=keywords&kw=bordyuzha');
+  await openApp(page, 'view=compare&a=speaker:bordyuzha');
 
   // A term is a search for it.
   await eventually(async () => assert.equal((await readKeywords(page))?.rows[top.rank - 1]?.term, top.term));
   await page.click(`table.keywords tbody tr:nth-child(${top.rank}) th.term a`);
-  await waitForParams(page, { q: top.term, kw: 'bordyuzha' });
+  await waitForParams(page, { q: top.term, a: 'speaker:bordyuzha' });
   await waitForView(page, 'results', 'Results');
   assert.equal(await page.inputValue('#q'), top.term);
   const r = await waitForCount(page, /^\d+ statements?, \d+ passages?$/);
@@ -473,10 +473,10 @@ test('distinctive terms: counts and G² agree with the text, and a term searches
 
   // A year as the target.
   await page.goBack();
-  await waitForParams(page, { view: 'keywords', kw: 'bordyuzha' });
-  await waitForView(page, 'keywords', TAB.keywords);
+  await waitForParams(page, { view: 'compare', a: 'speaker:bordyuzha' });
+  await waitForView(page, 'compare', TAB.compare);
   await page.click(`.kw-targets a:text-is("2019")`);
-  await waitForParams(page, { view: 'keywords', kw: '2019' });
+  await waitForParams(page, { view: 'compare', a: 'year:2019' });
   const y = await eventually(async () => {
     const k = await readKeywords(page);
     assert.deepEqual(k.current, ['2019']);
@@ -663,8 +663,8 @@ test('every research view is reproducible from its URL: reload and a new browser
     },
     { name: 'by statement', set: { by: 'statement' }, act: () => page.click('ul.trend-axis a.axis-statement') },
     { name: 'themes tab', set: { view: 'themes' }, act: () => clickTab(page, 'themes') },
-    { name: 'keywords tab', set: { view: 'keywords' }, act: () => clickTab(page, 'keywords') },
-    { name: 'keywords year', set: { kw: '2024' }, act: () => page.click('.kw-targets a:text-is("2024")') },
+    { name: 'compare tab', set: { view: 'compare' }, act: () => clickTab(page, 'compare') },
+    { name: 'compare year', set: { a: 'year:2024' }, act: () => page.click('.kw-targets a:text-is("2024")') },
   ];
   let params = {};
   for (const { name, set, act } of steps) {
@@ -699,7 +699,7 @@ test('Back and Forward step between the tabs, each with its URL and view', async
   await openApp(page, 'q=terrorism');
   await waitForView(page, 'results', 'Results');
   const visited = [['results', { q: 'terrorism' }]];
-  for (const view of ['concordance', 'trends', 'themes', 'keywords']) {
+  for (const view of ['concordance', 'trends', 'themes', 'compare']) {
     const before = await page.evaluate(() => history.length);
     await clickTab(page, view);
     await waitForParams(page, { q: 'terrorism', view });

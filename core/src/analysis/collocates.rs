@@ -48,8 +48,8 @@
 use super::stop_words::StopWords;
 use super::tokens::{Forms, Selection};
 use crate::bundle::Bundle;
-use crate::model::TermId;
 use crate::model::StatementId;
+use crate::model::TermId;
 use crate::util::order;
 use serde::{Deserialize, Serialize};
 

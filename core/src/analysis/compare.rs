@@ -52,8 +52,8 @@ use super::tokens::per_10k;
 use crate::bundle::Bundle;
 use crate::model::TermId;
 use crate::model::{StatementId, ThemeId};
-use crate::util::order;
 use crate::text;
+use crate::util::order;
 use serde::{Deserialize, Serialize};
 
 /// G² critical values for one degree of freedom.

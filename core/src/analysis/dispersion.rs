@@ -36,9 +36,9 @@
 
 use crate::bundle::Bundle;
 use crate::model::StatementId;
-use crate::util::order;
 use crate::query::Query;
 use crate::search::{Filters, Searcher, Sort};
+use crate::util::order;
 use serde::{Deserialize, Serialize};
 
 /// A tick of the plot.

@@ -38,8 +38,8 @@
 
 use crate::analysis::{compare, CompareOptions};
 use crate::bundle::Bundle;
-use crate::model::TermId;
 use crate::model::StatementId;
+use crate::model::TermId;
 
 pub use crate::analysis::{log_likelihood, log_ratio, G2_P001, G2_P01, G2_P05, STOP_WORDS};
 

@@ -37,8 +37,8 @@
 use super::stop_words::StopWords;
 use super::tokens::{per_10k, Forms, FxMap, Selection, Unit};
 use crate::bundle::Bundle;
-use crate::model::TermId;
 use crate::model::StatementId;
+use crate::model::TermId;
 use crate::util::order;
 use serde::{Deserialize, Serialize};
 

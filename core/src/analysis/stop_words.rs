@@ -24,8 +24,8 @@
 //! assert!(!stop.is_content_term("1373"));
 //! ```
 
-use crate::util::order;
 use crate::text;
+use crate::util::order;
 
 /// The stop words, as written (see the module docs).
 pub const STOP_WORDS: &[&str] = &[

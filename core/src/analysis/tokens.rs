@@ -22,10 +22,10 @@
 //! only when the term has more than one).
 
 use crate::bundle::Bundle;
-use crate::model::{PassageId, TermId};
 use crate::model::StatementId;
-use crate::util::order;
+use crate::model::{PassageId, TermId};
 use crate::text;
+use crate::util::order;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};

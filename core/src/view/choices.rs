@@ -32,16 +32,6 @@ pub enum Tab {
     /// Two sides compared: the terms over-represented on each (G², Log
     /// Ratio). `view=keywords` of older links opens it.
     Compare,
-    /// Every word form with frequency, rate, range.
-    Words,
-    /// Sequences of 2–5 words.
-    Ngrams,
-    /// Words near the query's words, with association measures.
-    Collocates,
-    /// Where the query's hits fall in each statement, with Gries' DP.
-    Dispersion,
-    /// Tokens, types, TTR and more, per statement and together.
-    Summary,
 }
 
 impl Keyed for Tab {
@@ -51,11 +41,6 @@ impl Keyed for Tab {
         Tab::Trends,
         Tab::Themes,
         Tab::Compare,
-        Tab::Words,
-        Tab::Ngrams,
-        Tab::Collocates,
-        Tab::Dispersion,
-        Tab::Summary,
     ];
     fn key(self) -> &'static str {
         match self {
@@ -64,11 +49,6 @@ impl Keyed for Tab {
             Tab::Trends => "trends",
             Tab::Themes => "themes",
             Tab::Compare => "compare",
-            Tab::Words => "words",
-            Tab::Ngrams => "ngrams",
-            Tab::Collocates => "collocates",
-            Tab::Dispersion => "dispersion",
-            Tab::Summary => "summary",
         }
     }
 }
@@ -82,17 +62,7 @@ impl Tab {
             Tab::Trends => "Trends",
             Tab::Themes => "Theme overview",
             Tab::Compare => "Compare",
-            Tab::Words => "Word list",
-            Tab::Ngrams => "N-grams",
-            Tab::Collocates => "Collocates",
-            Tab::Dispersion => "Dispersion",
-            Tab::Summary => "Summary",
         }
-    }
-
-    /// Whether the view needs a query to show anything.
-    pub fn needs_query(self) -> bool {
-        matches!(self, Tab::Concordance | Tab::Collocates | Tab::Dispersion)
     }
 }
 

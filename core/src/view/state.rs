@@ -522,12 +522,10 @@ mod tests {
             "entity=sc-1373,op-kanal&view=themes",
             "view=compare&a=speaker:bordyuzha",
             "view=compare&a=year:2004&b=year:2024",
-            "q=terrorism&view=collocates&tsort=logdice&stop=show&min=3&l=3&r=0",
-            "view=words&tsort=range&stem=1&stop=hide",
-            "q=afghanistan&view=ngrams&n=3&min=1&with=1",
+            "q=terrorism&tsort=logdice&stop=show&min=3&l=3&r=0",
+            "tsort=range&stem=1&stop=hide",
+            "q=afghanistan&n=3&min=1&with=1",
             "view=trends&scale=raw",
-            "q=kanal&view=dispersion",
-            "theme=peacekeeping&view=summary",
             "view=compare&a=doc:2016-bordyuzha&b=theme:peacekeeping,counter-terrorism",
         ];
         for qs in cases {

@@ -2,10 +2,9 @@
 //! terms, the query, or the themes) and their values per column.
 
 use crate::columns::{columns, Column};
-use crate::corpus::{bundle, searcher};
+use crate::corpus::bundle;
 use csto_core::model::{StatementId, ThemeId};
 use csto_core::query::Query;
-use csto_core::search::Sort;
 use csto_core::trends::{per_10k, theme_trend, trends, Series};
 use csto_core::view::{Axis, ViewState};
 
@@ -48,10 +47,7 @@ pub struct Chart {
 fn filtered_statements(view: &ViewState) -> Vec<StatementId> {
     let mut v = view.clone();
     let (filters, _) = v.resolve(&bundle().corpus);
-    let results = searcher().search(&Query::parse(""), &filters, Sort::DateAsc);
-    let mut ids: Vec<StatementId> = results.statements.iter().map(|s| s.statement).collect();
-    csto_core::order::sort(&mut ids);
-    ids
+    filters.statements(bundle())
 }
 
 /// The series the view asks for, over the whole corpus.

@@ -22,8 +22,8 @@ use gloo::events::EventListener;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-/// The most terms compared at once (the URL codec keeps as many).
-const MAX_COMPARE: usize = 8;
+/// The most terms compared at once: as many as the URL codec keeps.
+use csto_core::view::MAX_COMPARE;
 
 #[derive(Properties, PartialEq)]
 pub struct TrendsProps {
