@@ -74,6 +74,10 @@ pub fn App() -> Html {
                     }
                 }
             </main>
+            <footer class="provenance-footer">
+                <p>{ format!("Data: {}. ", crate::corpus::provenance()) }
+                   { "Every export and citation carries this version, so a figure can be traced to the data it came from." }</p>
+            </footer>
         </ContextProvider<Navigator>>
     }
 }

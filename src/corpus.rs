@@ -4,6 +4,17 @@ use csto_core::bundle::Bundle;
 use csto_core::search::Searcher;
 use std::sync::OnceLock;
 
+/// The corpus version: a short hash of the compiled bundle (see `build.rs`),
+/// shown in the footer and written into exports and citations.
+pub const CORPUS_VERSION: &str = env!("CSTO_CORPUS_VERSION");
+/// The app's version, beside the corpus version.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// "corpus 3f2a…, app 0.1.0": how provenance is written everywhere.
+pub fn provenance() -> String {
+    format!("corpus {CORPUS_VERSION}, app {APP_VERSION}")
+}
+
 static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
 
 /// The corpus and its index. `build.rs` wrote these bytes with the same

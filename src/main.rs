@@ -5,6 +5,7 @@ mod app;
 mod columns;
 mod components;
 mod corpus;
+mod download;
 mod format;
 mod hooks;
 mod routing;

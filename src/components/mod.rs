@@ -3,11 +3,13 @@
 
 pub mod axis_toggle;
 pub mod cite;
+pub mod data_table;
 pub mod entities;
 pub mod facets;
 pub mod fragments;
 pub mod help;
 pub mod link;
+pub mod method;
 pub mod notices;
 pub mod search_box;
 pub mod share;

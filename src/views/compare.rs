@@ -7,6 +7,7 @@
 //! the rest" case: one mechanism (`csto_core::analysis::compare`), not two.
 
 use crate::components::link::ViewLink;
+use crate::components::method::Method;
 use crate::corpus::bundle;
 use crate::format::thousands;
 use crate::state::SharedOutcome;
@@ -270,14 +271,13 @@ pub fn CompareView(props: &CompareProps) -> Html {
                 </div>
                 { choices('b') }
             </div>
-            <details class="method">
-                <summary>{ "How this is computed" }</summary>
+            <Method>
                 <p>{ format!("Tokens are the words of the search index (case and accents folded; stemmed, so terrorism and terrorists count as one term; stop words, numbers and one-letter words left out). Side A: {} statements, {} tokens; side B: {} statements, {} tokens; both within the current filters.",
                     compared.a.len(), thousands(r.tokens_a as usize), compared.b.len(), thousands(r.tokens_b as usize)) }</p>
                 <p>{ "G² (log-likelihood, Rayson & Garside 2000): 2·Σ O·ln(O/E) over the two sides, E the frequency expected if both sides used the term at the same rate. Log Ratio (Hardie 2014): log₂ of the ratio of the two relative frequencies, a zero frequency counted as 0.5; 1 means twice as often. " }
                    { format!("* p < 0.05 (G² > {}), ** p < 0.01 (> {}), *** p < 0.001 (> {}); with so few statements, read them as “notable”, not as proof.",
                     trimmed(G2_P05, 2), trimmed(G2_P01, 2), trimmed(G2_P001, 2)) }</p>
-            </details>
+            </Method>
             if compared.a.is_empty() || compared.b.is_empty() {
                 <div class="empty"><p>{ "One side has no statement under these filters: choose other sides or clear a filter." }</p></div>
             } else if r.a.is_empty() && r.b.is_empty() {

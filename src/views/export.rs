@@ -9,8 +9,7 @@ use crate::state::SharedOutcome;
 use csto_core::concordance::{concordance, sort_lines};
 use csto_core::export::{kwic_rows, passage_rows, statement_rows, to_csv};
 use csto_core::view::{Tab, ViewState};
-use serde::Serialize;
-use wasm_bindgen::JsCast;
+use crate::download::{download, to_json, CSV, JSON};
 use yew::prelude::*;
 
 /// Context kept on each side of a concordance hit in exports.
@@ -19,46 +18,6 @@ const KWIC_WIDTH: usize = 80;
 /// The page address without its query, the base of permalinks.
 fn page_base() -> String {
     absolute_url(&ViewState::default())
-}
-
-fn to_json<T: Serialize>(rows: &T) -> String {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    rows.serialize(&serializer)
-        .ok()
-        .and_then(|v| {
-            js_sys::JSON::stringify_with_replacer_and_space(
-                &v,
-                &wasm_bindgen::JsValue::NULL,
-                &2.into(),
-            )
-            .ok()
-        })
-        .and_then(|s| s.as_string())
-        .unwrap_or_else(|| "[]".to_string())
-}
-
-/// Offers `content` as a file download.
-fn download(name: &str, mime: &str, content: &str) {
-    let parts = js_sys::Array::of1(&content.into());
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    let doc = gloo::utils::document();
-    if let Some(a) = doc
-        .create_element("a")
-        .ok()
-        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-    {
-        a.set_href(&url);
-        a.set_download(name);
-        a.click();
-    }
-    let _ = web_sys::Url::revoke_object_url(&url);
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -113,8 +72,8 @@ fn export(outcome: &SharedOutcome, what: What, format: Format) {
         }
     };
     let mime = match format {
-        Format::Csv => "text/csv;charset=utf-8",
-        Format::Json => "application/json",
+        Format::Csv => CSV,
+        Format::Json => JSON,
     };
     download(name, mime, &content);
 }

@@ -1,0 +1,283 @@
+//! The one table of the analysis views (word list, n-grams, collocates,
+//! dispersion, summary): a caption, typed columns, rows of cells, paging
+//! (only the rows shown are rendered; "Show more" adds a page), column
+//! headers that set the URL's sort, and CSV/JSON downloads of every row with
+//! the corpus version. A view builds [`Column`]s and [`Cell`]s from the
+//! core's rows; nothing here knows which analysis it shows.
+
+use crate::components::link::ViewLink;
+use crate::corpus::{APP_VERSION, CORPUS_VERSION};
+use crate::download::{download, to_json, CSV, JSON};
+use crate::routing::absolute_url;
+use csto_core::export::csv;
+use csto_core::view::{TableSort, ViewState};
+use serde::ser::{Serialize, SerializeMap, Serializer};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Rows rendered at first and added by each "Show more".
+pub const PAGE: usize = 100;
+
+/// A column: its export key, its heading, and how it sorts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    /// The CSV header and JSON key (`freq`, `log_dice`).
+    pub key: &'static str,
+    /// The heading shown.
+    pub label: String,
+    /// A longer name for the heading (`<abbr title>`), e.g. "log-likelihood".
+    pub title: Option<&'static str>,
+    /// Right-aligned figures.
+    pub numeric: bool,
+    /// The cells of this column head their rows (`<th scope="row">`).
+    pub row_header: bool,
+    /// The URL order this column's heading sets, if it sorts.
+    pub sort: Option<TableSort>,
+}
+
+impl Column {
+    /// A text column.
+    pub fn text(key: &'static str, label: &str) -> Column {
+        Column {
+            key,
+            label: label.to_string(),
+            title: None,
+            numeric: false,
+            row_header: false,
+            sort: None,
+        }
+    }
+
+    /// A figures column.
+    pub fn number(key: &'static str, label: &str) -> Column {
+        Column {
+            numeric: true,
+            ..Column::text(key, label)
+        }
+    }
+
+    /// This column heads its rows.
+    pub fn heads_rows(self) -> Column {
+        Column {
+            row_header: true,
+            ..self
+        }
+    }
+
+    /// Its heading sets order `sort`.
+    pub fn sorts_by(self, sort: TableSort) -> Column {
+        Column {
+            sort: Some(sort),
+            ..self
+        }
+    }
+
+    /// Its heading is an abbreviation of `title`.
+    pub fn titled(self, title: &'static str) -> Column {
+        Column {
+            title: Some(title),
+            ..self
+        }
+    }
+}
+
+/// One cell: what is shown, and what an export writes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Text(String),
+    /// Text that opens another view (a search, a concordance, a paragraph).
+    Link(String, ViewState),
+    /// A whole number (shown with thousands separators).
+    Count(u64),
+    /// A figure shown rounded, exported as is.
+    Figure { shown: String, value: f64 },
+}
+
+impl Cell {
+    /// A figure shown with `decimals` places.
+    pub fn figure(value: f64, decimals: u32) -> Cell {
+        Cell::Figure {
+            shown: csto_core::decimal::fixed(value, decimals),
+            value,
+        }
+    }
+
+    fn export_text(&self) -> String {
+        match self {
+            Cell::Text(t) | Cell::Link(t, _) => t.clone(),
+            Cell::Count(n) => n.to_string(),
+            Cell::Figure { value, .. } => csto_core::decimal::trimmed(*value, 6),
+        }
+    }
+
+    fn shown(&self) -> Html {
+        match self {
+            Cell::Text(t) => html! { { t.clone() } },
+            Cell::Link(t, to) => html! { <ViewLink to={to.clone()}>{ t.clone() }</ViewLink> },
+            Cell::Count(n) => html! { { crate::format::thousands(*n as usize) } },
+            Cell::Figure { shown, .. } => html! { { shown.clone() } },
+        }
+    }
+}
+
+/// The rows of a table, shared without copying.
+#[derive(Debug, Clone)]
+pub struct Rows(pub Rc<Vec<Vec<Cell>>>);
+
+impl PartialEq for Rows {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// One exported row: the columns' keys and the cells, in column order.
+struct ExportRow<'a> {
+    columns: &'a [Column],
+    cells: &'a [Cell],
+}
+
+impl Serialize for ExportRow<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.columns.len()))?;
+        for (c, cell) in self.columns.iter().zip(self.cells) {
+            match cell {
+                Cell::Count(n) => map.serialize_entry(c.key, n)?,
+                Cell::Figure { value, .. } => map.serialize_entry(c.key, value)?,
+                other => map.serialize_entry(c.key, &other.export_text())?,
+            }
+        }
+        map.end()
+    }
+}
+
+/// A JSON export: provenance, the view's address, and every row.
+#[derive(serde::Serialize)]
+struct ExportFile<'a> {
+    corpus_version: &'static str,
+    app_version: &'static str,
+    view: String,
+    rows: Vec<ExportRow<'a>>,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct DataTableProps {
+    /// The view the table belongs to (for sort links and the export's address).
+    pub view: ViewState,
+    /// CSS class of the `<table>`.
+    pub class: &'static str,
+    pub caption: String,
+    pub columns: Rc<Vec<Column>>,
+    pub rows: Rows,
+    /// The order in effect, marked on its column.
+    #[prop_or_default]
+    pub sorted_by: Option<TableSort>,
+    /// Download file name without extension, e.g. `csto-words`.
+    pub export_name: &'static str,
+}
+
+#[component]
+pub fn DataTable(props: &DataTableProps) -> Html {
+    let shown = use_state(|| PAGE);
+    // A new table (other parameters) starts at one page again.
+    {
+        let shown = shown.clone();
+        use_effect_with(props.rows.clone(), move |_| shown.set(PAGE));
+    }
+    let rows = &props.rows.0;
+    let columns = &props.columns;
+
+    let export = |json: bool| {
+        let (view, columns, rows, name) = (
+            props.view.clone(),
+            columns.clone(),
+            props.rows.clone(),
+            props.export_name,
+        );
+        Callback::from(move |_: MouseEvent| {
+            let file = format!("{name}-{CORPUS_VERSION}.{}", if json { "json" } else { "csv" });
+            if json {
+                let out = ExportFile {
+                    corpus_version: CORPUS_VERSION,
+                    app_version: APP_VERSION,
+                    view: absolute_url(&view),
+                    rows: rows
+                        .0
+                        .iter()
+                        .map(|cells| ExportRow {
+                            columns: &columns,
+                            cells,
+                        })
+                        .collect(),
+                };
+                download(&file, JSON, &to_json(&out));
+            } else {
+                let header: Vec<&str> = columns.iter().map(|c| c.key).collect();
+                let body = rows.0.iter().map(|r| r.iter().map(Cell::export_text).collect());
+                download(&file, CSV, &csv(&header, body));
+            }
+        })
+    };
+
+    let head = columns.iter().map(|c| {
+        let current = c.sort.is_some() && c.sort == props.sorted_by;
+        let label = match c.title {
+            Some(t) => html! { <abbr title={t}>{ c.label.clone() }</abbr> },
+            None => html! { { c.label.clone() } },
+        };
+        let label = match c.sort {
+            Some(s) => {
+                let mut to = props.view.clone();
+                to.params.table_sort = Some(s);
+                html! { <ViewLink to={to} class="sort" current={current}>{ label }</ViewLink> }
+            }
+            None => label,
+        };
+        html! {
+            <th scope="col" class={classes!(c.numeric.then_some("num"))}
+                aria-sort={current.then_some(if c.numeric { "descending" } else { "ascending" })}>
+                { label }
+            </th>
+        }
+    });
+    let body = rows.iter().take(*shown).map(|cells| {
+        html! {
+            <tr>
+                { for columns.iter().zip(cells).map(|(c, cell)| {
+                    let class = classes!(c.key.replace('_', "-"), c.numeric.then_some("num"));
+                    if c.row_header {
+                        html! { <th scope="row" {class}>{ cell.shown() }</th> }
+                    } else {
+                        html! { <td {class}>{ cell.shown() }</td> }
+                    }
+                }) }
+            </tr>
+        }
+    });
+    let more = rows.len().saturating_sub(*shown);
+    let on_more = {
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE))
+    };
+
+    html! {
+        <div class="data-table">
+            <div class="table-tools">
+                <span class="row-count">{ crate::format::plural_thousands(rows.len(), "row", "rows") }</span>
+                <button type="button" class="export export-csv" onclick={export(false)}>{ "CSV" }</button>
+                <button type="button" class="export export-json" onclick={export(true)}>{ "JSON" }</button>
+            </div>
+            <div class="table-scroll" tabindex="0" role="region" aria-label={props.caption.clone()}>
+                <table class={classes!("research-table", props.class)}>
+                    <caption>{ props.caption.clone() }</caption>
+                    <thead><tr>{ for head }</tr></thead>
+                    <tbody>{ for body }</tbody>
+                </table>
+            </div>
+            if more > 0 {
+                <button type="button" class="show-more" onclick={on_more}>
+                    { format!("Show {} more of {}", more.min(PAGE), crate::format::thousands(more)) }
+                </button>
+            }
+        </div>
+    }
+}
