@@ -13,6 +13,7 @@ use crate::state::use_outcome;
 use crate::views::{
     CompareView, ConcordanceView, Export, Reader, ResultList, ThemeGrid, TrendsView,
 };
+use crate::views::{NgramsView, SummaryView, WordListView};
 use csto_core::decimal::fixed;
 use csto_core::view::Tab;
 use yew::prelude::*;
@@ -71,6 +72,9 @@ pub fn App() -> Html {
                         (None, Tab::Trends) => html! { <TrendsView outcome={outcome.clone()} /> },
                         (None, Tab::Themes) => html! { <ThemeGrid outcome={outcome.clone()} /> },
                         (None, Tab::Compare) => html! { <CompareView outcome={outcome.clone()} /> },
+                        (None, Tab::Words) => html! { <WordListView outcome={outcome.clone()} /> },
+                        (None, Tab::Ngrams) => html! { <NgramsView outcome={outcome.clone()} /> },
+                        (None, Tab::Summary) => html! { <SummaryView outcome={outcome.clone()} /> },
                     }
                 }
             </main>

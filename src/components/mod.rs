@@ -15,3 +15,4 @@ pub mod search_box;
 pub mod share;
 pub mod statement_meta;
 pub mod tabs;
+pub mod link_choices;

@@ -18,3 +18,10 @@ pub use reader::Reader;
 pub use results::ResultList;
 pub use theme_grid::ThemeGrid;
 pub use trends::TrendsView;
+
+mod ngrams;
+mod summary;
+mod word_list;
+pub use ngrams::NgramsView;
+pub use summary::SummaryView;
+pub use word_list::WordListView;

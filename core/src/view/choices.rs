@@ -32,6 +32,12 @@ pub enum Tab {
     /// Two sides compared: the terms over-represented on each (G², Log
     /// Ratio). `view=keywords` of older links opens it.
     Compare,
+    /// Every word form (or stem) with frequency, range and share.
+    Words,
+    /// Recurring sequences of 2 to 5 words.
+    Ngrams,
+    /// Tokens, types, TTR, STTR, hapaxes, sentence and word length.
+    Summary,
 }
 
 impl Keyed for Tab {
@@ -41,6 +47,9 @@ impl Keyed for Tab {
         Tab::Trends,
         Tab::Themes,
         Tab::Compare,
+        Tab::Words,
+        Tab::Ngrams,
+        Tab::Summary,
     ];
     fn key(self) -> &'static str {
         match self {
@@ -49,6 +58,9 @@ impl Keyed for Tab {
             Tab::Trends => "trends",
             Tab::Themes => "themes",
             Tab::Compare => "compare",
+            Tab::Words => "words",
+            Tab::Ngrams => "ngrams",
+            Tab::Summary => "summary",
         }
     }
 }
@@ -62,6 +74,9 @@ impl Tab {
             Tab::Trends => "Trends",
             Tab::Themes => "Theme overview",
             Tab::Compare => "Compare",
+            Tab::Words => "Word list",
+            Tab::Ngrams => "N-grams",
+            Tab::Summary => "Summary",
         }
     }
 }

@@ -527,6 +527,9 @@ mod tests {
             "q=afghanistan&n=3&min=1&with=1",
             "view=trends&scale=raw",
             "view=compare&a=doc:2016-bordyuzha&b=theme:peacekeeping,counter-terrorism",
+            "view=words&tsort=alpha&stem=1&stop=hide&min=3",
+            "q=terrorism&view=ngrams&tsort=range&stop=show&n=3&min=1&with=1",
+            "speaker=bordyuzha&view=summary",
         ];
         for qs in cases {
             let (v, notices) = ViewState::decode(qs);
