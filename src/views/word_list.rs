@@ -68,9 +68,16 @@ fn compute(view: &ViewState) -> Computed {
     let sort = effective_sort(view);
     sort_rows(&mut list.rows, sort);
 
-    let mut columns = vec![Column::text("word", if by_stem { "Stem (its most frequent form)" } else { "Word" })
-        .heads_rows()
-        .sorts_by(TableSort::Alpha)];
+    let mut columns = vec![Column::text(
+        "word",
+        if by_stem {
+            "Stem (its most frequent form)"
+        } else {
+            "Word"
+        },
+    )
+    .heads_rows()
+    .sorts_by(TableSort::Alpha)];
     if by_stem {
         columns.push(Column::text("forms", "Forms"));
     }
@@ -199,8 +206,16 @@ pub fn WordListView(props: &WordListProps) -> Html {
         plural(c.statements as usize, "statement", "statements"),
         thousands(c.tokens as usize),
         thousands(c.types as usize),
-        if min > 1 { format!(", occurring at least {min} times") } else { String::new() },
-        if stop_shown { "" } else { ", stop words hidden" },
+        if min > 1 {
+            format!(", occurring at least {min} times")
+        } else {
+            String::new()
+        },
+        if stop_shown {
+            ""
+        } else {
+            ", stop words hidden"
+        },
     );
 
     html! {

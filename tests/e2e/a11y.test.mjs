@@ -56,6 +56,9 @@ const STATES = [
   ['trends', 'view=trends&q=terrorism', (p) => p.waitForSelector('section.trends svg')],
   ['theme overview', 'view=themes', (p) => p.waitForSelector('table.theme-grid')],
   ['compare', 'view=compare', (p) => p.waitForSelector('section.keywords-view')],
+  ['word list', 'view=words&stem=1', (p) => p.waitForSelector('section.word-list-view table')],
+  ['n-grams', 'q=terrorism&view=ngrams&n=3&with=1', (p) => p.waitForSelector('section.ngrams-view table')],
+  ['summary', 'view=summary', (p) => p.waitForSelector('section.summary-view table')],
   ['reader', 'doc=2016-bordyuzha&q=kanal', (p) => waitForReader(p, '2016-bordyuzha')],
   [
     'help open',
