@@ -82,6 +82,9 @@ impl Column {
 }
 
 /// One cell: what is shown, and what an export writes.
+// A link's view makes the cells large; they are built once per table and
+// shared behind an Rc, so boxing would buy nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
     Text(String),
