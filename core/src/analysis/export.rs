@@ -50,16 +50,16 @@ pub struct KwicRow {
 
 use crate::analysis::cite::iso_date as iso;
 
-/// A permalink to a statement or one of its paragraphs; `base` is the page
-/// address without its query string.
-fn permalink(base: &str, id: &str, para: Option<u16>) -> String {
-    match para {
-        Some(p) => format!("{base}?doc={id}&p={p}"),
-        None => format!("{base}?doc={id}"),
-    }
-}
+/// How a row's permalink is written: statement id and 1-based paragraph
+/// to an absolute address. The app passes the URL codec's encoding, so a
+/// permalink in an export is the same address the page itself would use.
+pub type Permalink<'a> = &'a dyn Fn(&str, Option<u16>) -> String;
 
-pub fn statement_rows(bundle: &Bundle, results: &SearchResults, base: &str) -> Vec<StatementRow> {
+pub fn statement_rows(
+    bundle: &Bundle,
+    results: &SearchResults,
+    permalink: Permalink,
+) -> Vec<StatementRow> {
     let corpus = &bundle.corpus;
     results
         .statements
@@ -79,13 +79,17 @@ pub fn statement_rows(bundle: &Bundle, results: &SearchResults, base: &str) -> V
                 venue: s.venue.clone(),
                 record: s.record.clone(),
                 matching_passages: hit.passages.len(),
-                permalink: permalink(base, &s.id, None),
+                permalink: permalink(&s.id, None),
             }
         })
         .collect()
 }
 
-pub fn passage_rows(bundle: &Bundle, results: &SearchResults, base: &str) -> Vec<PassageRow> {
+pub fn passage_rows(
+    bundle: &Bundle,
+    results: &SearchResults,
+    permalink: Permalink,
+) -> Vec<PassageRow> {
     let corpus = &bundle.corpus;
     let mut rows = Vec::new();
     for hit in &results.statements {
@@ -101,14 +105,14 @@ pub fn passage_rows(bundle: &Bundle, results: &SearchResults, base: &str) -> Vec
                 paragraph: r.paragraph + 1,
                 hits: p.hits.len(),
                 text: s.passages[r.paragraph as usize].text.clone(),
-                permalink: permalink(base, &s.id, Some(r.paragraph + 1)),
+                permalink: permalink(&s.id, Some(r.paragraph + 1)),
             });
         }
     }
     rows
 }
 
-pub fn kwic_rows(bundle: &Bundle, lines: &[KwicLine<'_>], base: &str) -> Vec<KwicRow> {
+pub fn kwic_rows(bundle: &Bundle, lines: &[KwicLine<'_>], permalink: Permalink) -> Vec<KwicRow> {
     let corpus = &bundle.corpus;
     lines
         .iter()
@@ -122,7 +126,7 @@ pub fn kwic_rows(bundle: &Bundle, lines: &[KwicLine<'_>], base: &str) -> Vec<Kwi
                 left: l.left.to_string(),
                 hit: l.hit.to_string(),
                 right: l.right.to_string(),
-                permalink: permalink(base, &s.id, Some(l.paragraph + 1)),
+                permalink: permalink(&s.id, Some(l.paragraph + 1)),
             }
         })
         .collect()
