@@ -57,5 +57,5 @@ pub use summary::{
     summary, DistinctiveWord, StatementSummary, Summary, SummaryOptions, TextStats, WordFreq,
     ABBREVIATIONS, DEFAULT_STTR_CHUNK,
 };
-pub use tokens::{per_10k, terms_of, Unit, WordId};
+pub use tokens::{per_10k, terms_of, TokenTable, Unit, WordId};
 pub use word_list::{word_list, WordList, WordListOptions, WordRow};

@@ -19,16 +19,18 @@
 //! Nothing is tokenized or stemmed here: the terms come from the index's
 //! postings (one pass, scattering each position into a flat array) and a
 //! word is looked up among its term's few folded forms (folding the token
-//! only when the term has more than one).
+//! only when the term has more than one). That pass reads every posting's
+//! positions, scattered over the heap (25 ms for 1,000 statements), so it
+//! is done once per bundle ([`TokenTable`], kept by
+//! [`Bundle::token_table`]); an analysis then only reads the ranges of the
+//! statements it was given.
 
 use crate::bundle::Bundle;
-use crate::index::{PassageId, TermId};
-use crate::model::StatementId;
+use crate::index::{Index, PassageId, TermId};
+use crate::model::{Corpus, StatementId};
 use crate::order;
 use crate::text;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 /// Index of a folded word in [`crate::index::Index::words`].
@@ -68,128 +70,112 @@ pub fn terms_of(bundle: &Bundle, text: &str) -> Vec<TermId> {
     out
 }
 
-/// The tokens of a set of statements, in corpus order, with their terms.
-pub(crate) struct Selection<'a> {
-    pub bundle: &'a Bundle,
-    /// The selected statements: valid ids, ascending, no repeats.
-    pub statements: Vec<StatementId>,
-    /// Token range of each selected statement (parallel to `statements`).
-    pub statement_tokens: Vec<Range<usize>>,
-    /// Passages of the selected statements, ascending.
-    pub passages: Vec<PassageId>,
-    /// Token range of each selected passage (parallel to `passages`).
-    pub passage_tokens: Vec<Range<usize>>,
-    /// The statement of each selected passage, as an index into `statements`.
-    pub passage_statement: Vec<u32>,
-    /// The term of every token.
-    pub terms: Vec<TermId>,
+/// Every token of the corpus as its term and its folded word, in corpus
+/// order, with each term's forms. Derived from the corpus and its index
+/// once per bundle ([`Bundle::token_table`]); never serialized.
+///
+/// ```text
+/// terms:  token i -> TermId        words: token i -> WordId
+/// starts: passage p -> its tokens are starts[p]..starts[p + 1]
+/// forms:  term t -> its folded words, alphabetical
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TokenTable {
+    terms: Vec<TermId>,
+    words: Vec<WordId>,
+    starts: Vec<u32>,
+    forms: Forms,
 }
 
-impl<'a> Selection<'a> {
-    /// The tokens of `selected` (ids out of range are ignored, repeats count
-    /// once). Costs one pass over the whole index's postings.
-    pub fn new(bundle: &'a Bundle, selected: &[StatementId]) -> Selection<'a> {
-        let index = &bundle.index;
-        let n = bundle.corpus.statements.len();
-        let mut statements: Vec<StatementId> = selected
-            .iter()
-            .copied()
-            .filter(|&s| (s as usize) < n)
-            .collect();
-        order::sort_dedup(&mut statements);
-
-        // token offset of every selected passage; NONE for the others
-        const NONE: u32 = u32::MAX;
-        let mut offset = vec![NONE; index.passages.len()];
-        let mut statement_tokens = Vec::with_capacity(statements.len());
-        let mut passages = Vec::new();
-        let mut passage_tokens = Vec::new();
-        let mut passage_statement = Vec::new();
-        let mut total = 0usize;
-        for (k, &s) in statements.iter().enumerate() {
-            let start = total;
-            for p in index.statement_passages(s) {
-                let len = index.passages[p as usize].spans.len();
-                offset[p as usize] = total as u32;
-                passages.push(p);
-                passage_tokens.push(total..total + len);
-                passage_statement.push(k as u32);
-                total += len;
-            }
-            statement_tokens.push(start..total);
+impl TokenTable {
+    /// Reads the tokens of every passage of `corpus` off `index`.
+    pub fn new(corpus: &Corpus, index: &Index) -> TokenTable {
+        let mut starts = Vec::with_capacity(index.passages.len() + 1);
+        let mut total = 0u32;
+        starts.push(0);
+        for r in &index.passages {
+            total += r.spans.len() as u32;
+            starts.push(total);
         }
-
-        let mut terms = vec![0 as TermId; total];
+        let mut terms = vec![0 as TermId; total as usize];
         for (t, postings) in index.postings.iter().enumerate() {
             for posting in postings {
-                let at = offset[posting.passage as usize];
-                if at != NONE {
-                    for &pos in &posting.positions {
-                        terms[at as usize + pos as usize] = t as TermId;
-                    }
+                let at = starts[posting.passage as usize] as usize;
+                for &pos in &posting.positions {
+                    terms[at + pos as usize] = t as TermId;
                 }
             }
         }
-        Selection {
-            bundle,
-            statements,
-            statement_tokens,
-            passages,
-            passage_tokens,
-            passage_statement,
-            terms,
-        }
-    }
-
-    /// N: the number of tokens.
-    pub fn len(&self) -> usize {
-        self.terms.len()
-    }
-
-    /// The text of passage `p`.
-    pub fn text(&self, p: PassageId) -> &'a str {
-        let r = &self.bundle.index.passages[p as usize];
-        &self.bundle.corpus.statements[r.statement as usize].passages[r.paragraph as usize].text
-    }
-
-    /// The folded word of every token (parallel to `terms`).
-    pub fn words(&self, forms: &Forms) -> Vec<WordId> {
-        let index = &self.bundle.index;
-        let mut words = vec![0 as WordId; self.terms.len()];
-        for (&p, range) in self.passages.iter().zip(&self.passage_tokens) {
-            let spans = &index.passages[p as usize].spans;
-            let mut text = None;
-            for (k, i) in range.clone().enumerate() {
-                let candidates = forms.of(self.terms[i]);
-                words[i] = match candidates {
+        let forms = Forms::new(index);
+        let mut words = vec![0 as WordId; total as usize];
+        for (p, r) in index.passages.iter().enumerate() {
+            let text = &corpus.statements[r.statement as usize].passages[r.paragraph as usize].text;
+            let at = starts[p] as usize;
+            for (k, &(s, e)) in r.spans.iter().enumerate() {
+                words[at + k] = match forms.of(terms[at + k]) {
                     [only] => *only,
-                    _ => {
-                        let text = *text.get_or_insert_with(|| self.text(p));
-                        let (s, e) = spans[k];
-                        let folded = text::fold(&text[s as usize..e as usize]);
-                        candidates
-                            .iter()
-                            .copied()
-                            .find(|&w| index.words[w as usize].0 == folded)
-                            .unwrap_or(candidates[0])
-                    }
+                    candidates => which_form(index, candidates, &text[s as usize..e as usize]),
                 };
             }
         }
-        words
+        TokenTable {
+            terms,
+            words,
+            starts,
+            forms,
+        }
     }
+
+    /// The term of every token of the corpus.
+    pub fn terms(&self) -> &[TermId] {
+        &self.terms
+    }
+
+    /// The folded word of every token of the corpus.
+    pub fn words(&self) -> &[WordId] {
+        &self.words
+    }
+
+    /// The tokens of passage `p`, as a range of [`TokenTable::terms`].
+    pub fn passage(&self, p: PassageId) -> Range<usize> {
+        self.starts[p as usize] as usize..self.starts[p as usize + 1] as usize
+    }
+
+    /// The folded words of term `t`, alphabetical.
+    pub fn forms(&self, t: TermId) -> &[WordId] {
+        self.forms.of(t)
+    }
+}
+
+/// Which of `candidates` (the forms of one term) the word `raw` folds to.
+/// A word of ASCII letters and digits folds to its lowercase, so it is
+/// compared without folding (most words); others are folded.
+fn which_form(index: &Index, candidates: &[WordId], raw: &str) -> WordId {
+    let found = if raw.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        candidates
+            .iter()
+            .copied()
+            .find(|&w| index.words[w as usize].0.eq_ignore_ascii_case(raw))
+    } else {
+        let folded = text::fold(raw);
+        candidates
+            .iter()
+            .copied()
+            .find(|&w| index.words[w as usize].0 == folded)
+    };
+    found.or(candidates.first().copied()).unwrap_or_default()
 }
 
 /// The folded words of each term: a term's forms are
 /// `words[starts[t]..starts[t + 1]]`, alphabetical.
-pub(crate) struct Forms {
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+struct Forms {
     starts: Vec<u32>,
     words: Vec<WordId>,
 }
 
 impl Forms {
-    pub fn new(bundle: &Bundle) -> Forms {
-        let index = &bundle.index;
+    fn new(index: &Index) -> Forms {
         let mut starts = vec![0u32; index.terms.len() + 1];
         for &(_, t) in &index.words {
             starts[t as usize + 1] += 1;
@@ -206,32 +192,83 @@ impl Forms {
         Forms { starts, words }
     }
 
-    pub fn of(&self, t: TermId) -> &[WordId] {
+    fn of(&self, t: TermId) -> &[WordId] {
         &self.words[self.starts[t as usize] as usize..self.starts[t as usize + 1] as usize]
     }
 }
 
-/// A small multiplicative hasher (the Firefox / rustc "Fx" hash) for the
-/// integer keys of n-gram and collocate counts: std's SipHash guards against
-/// hostile keys, which token ids are not, and costs several times more.
-#[derive(Default)]
-pub(crate) struct Fx(u64);
-
-impl Hasher for Fx {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(b as u64);
-        }
-    }
-    fn write_u64(&mut self, x: u64) {
-        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    fn write_u32(&mut self, x: u32) {
-        self.write_u64(x as u64);
-    }
+/// The selected statements' tokens: ranges of the bundle's [`TokenTable`].
+pub(crate) struct Selection<'a> {
+    pub bundle: &'a Bundle,
+    pub table: &'a TokenTable,
+    /// The selected statements: valid ids, ascending, no repeats.
+    pub statements: Vec<StatementId>,
+    /// Token range of each selected statement (parallel to `statements`).
+    pub statement_tokens: Vec<Range<usize>>,
+    /// Passages of the selected statements, ascending.
+    pub passages: Vec<PassageId>,
+    /// Token range of each selected passage (parallel to `passages`).
+    pub passage_tokens: Vec<Range<usize>>,
+    /// The statement of each selected passage, as an index into `statements`.
+    pub passage_statement: Vec<u32>,
+    /// N: tokens in the selection.
+    pub len: usize,
 }
 
-pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+impl<'a> Selection<'a> {
+    /// The tokens of `selected` (ids out of range are ignored, repeats count
+    /// once).
+    pub fn new(bundle: &'a Bundle, selected: &[StatementId]) -> Selection<'a> {
+        let index = &bundle.index;
+        let table = bundle.token_table();
+        let n = bundle.corpus.statements.len();
+        let mut statements: Vec<StatementId> = selected
+            .iter()
+            .copied()
+            .filter(|&s| (s as usize) < n)
+            .collect();
+        order::sort_dedup(&mut statements);
+        let mut sel = Selection {
+            bundle,
+            table,
+            statement_tokens: Vec::with_capacity(statements.len()),
+            passages: Vec::new(),
+            passage_tokens: Vec::new(),
+            passage_statement: Vec::new(),
+            len: 0,
+            statements,
+        };
+        for (k, &s) in sel.statements.iter().enumerate() {
+            let passages = index.statement_passages(s);
+            let start = table.starts[passages.start as usize] as usize;
+            let end = table.starts[passages.end as usize] as usize;
+            sel.statement_tokens.push(start..end);
+            sel.len += end - start;
+            for p in passages {
+                sel.passages.push(p);
+                sel.passage_tokens.push(table.passage(p));
+                sel.passage_statement.push(k as u32);
+            }
+        }
+        sel
+    }
+
+    /// The text of passage `p`.
+    pub fn text(&self, p: PassageId) -> &'a str {
+        let r = &self.bundle.index.passages[p as usize];
+        &self.bundle.corpus.statements[r.statement as usize].passages[r.paragraph as usize].text
+    }
+
+    /// The selection's values of `of` (terms or words), passage after
+    /// passage, and each passage's range in that list.
+    pub fn gather(&self, of: &[u32]) -> (Vec<u32>, Vec<Range<usize>>) {
+        let mut out = Vec::with_capacity(self.len);
+        let mut ranges = Vec::with_capacity(self.passages.len());
+        for r in &self.passage_tokens {
+            let start = out.len();
+            out.extend_from_slice(&of[r.clone()]);
+            ranges.push(start..out.len());
+        }
+        (out, ranges)
+    }
+}

@@ -1,0 +1,109 @@
+//! Native benchmark of the analysis suite (`csto_core::analysis`): each
+//! analysis over every statement of the seed corpus and of generated
+//! corpora of 100 and 1,000 statements (seed paragraphs resampled, see
+//! `synth.rs`), as a view with no filter computes it.
+//!
+//! ```text
+//! cargo run --release -p csto-core --features compile --example bench_analysis
+//! ```
+//!
+//! Prints the median, fastest and slowest run of each, in milliseconds
+//! (on a shared machine the fastest is the least disturbed). Goals
+//! (issue 11): under 5 ms on the seed corpus, under 100 ms on 1,000
+//! statements.
+
+use csto_core::analysis::*;
+use csto_core::bundle::Bundle;
+use csto_core::model::StatementId;
+use csto_core::query::Query;
+use std::time::Instant;
+
+fn time(name: &str, rounds: usize, mut f: impl FnMut() -> usize) {
+    // BENCH_ONLY=collocates runs only the analyses whose name contains it
+    if std::env::var("BENCH_ONLY").is_ok_and(|only| !name.contains(&only)) {
+        return;
+    }
+    let mut samples = Vec::with_capacity(rounds);
+    let mut checksum = 0;
+    for _ in 0..rounds {
+        let t = Instant::now();
+        checksum += f();
+        samples.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    samples.sort_by(f64::total_cmp);
+    println!(
+        "  {name:<34} median {:>8.3} ms   min {:>8.3} ms   max {:>8.3} ms   (rows {})",
+        samples[samples.len() / 2],
+        samples[0],
+        samples[samples.len() - 1],
+        checksum / rounds
+    );
+}
+
+fn bench(label: &str, b: &Bundle) {
+    let n = b.corpus.statements.len();
+    let all: Vec<StatementId> = (0..n as StatementId).collect();
+    let tokens: usize = b.index.passages.iter().map(|p| p.spans.len()).sum();
+    println!("{label}: {n} statements, {tokens} tokens");
+    let rounds = if n > 500 { 15 } else { 101 };
+    let year = |y: u16| -> Vec<StatementId> {
+        all.iter()
+            .copied()
+            .filter(|&s| b.corpus.statements[s as usize].date.year == y)
+            .collect()
+    };
+    let (y2004, y2024) = (year(2004), year(2024));
+    let terror = terms_of(b, "terrorism");
+    let afghanistan = Query::parse("Afghanistan");
+
+    time("word list (forms)", rounds, || {
+        word_list(b, &all, &WordListOptions::default()).rows.len()
+    });
+    let stems = WordListOptions {
+        unit: Unit::Stem,
+        ..WordListOptions::default()
+    };
+    time("word list (stems)", rounds, || {
+        word_list(b, &all, &stems).rows.len()
+    });
+    time("n-grams 2-5, min 2 (stems)", rounds, || {
+        ngrams(b, &all, &NgramOptions::default()).rows.len()
+    });
+    let words = NgramOptions {
+        unit: Unit::Word,
+        ..NgramOptions::default()
+    };
+    time("n-grams 2-5, min 2 (forms)", rounds, || {
+        ngrams(b, &all, &words).rows.len()
+    });
+    time("collocates of terrorism 5/5", rounds, || {
+        collocates(b, &all, &terror, &CollocateOptions::default())
+            .rows
+            .len()
+    });
+    time("dispersion of Afghanistan", rounds, || {
+        dispersion(b, &all, &afghanistan).freq as usize
+    });
+    time("compare 2004 / 2024", rounds, || {
+        let c = compare(b, &y2004, &y2024, &CompareOptions::default());
+        c.a.len() + c.b.len()
+    });
+    time("keyness, first statement", rounds, || {
+        csto_core::keyness::keyness(b, &all[..1]).len()
+    });
+    time("summary (chunk 100, top 10)", rounds, || {
+        summary(b, &all, &SummaryOptions::default())
+            .statements
+            .len()
+    });
+}
+
+fn main() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus");
+    let seed = csto_core::source::load_corpus(&dir).unwrap_or_else(|e| panic!("{e}"));
+    bench("seed", &Bundle::new(seed.clone()));
+    for n in [100, 1000] {
+        let b = Bundle::new(csto_core::synth::synthesize(&seed, n, 42));
+        bench(&format!("synthetic {n}"), &b);
+    }
+}
