@@ -44,8 +44,18 @@ fn bench(label: &str, b: &Bundle) {
     let n = b.corpus.statements.len();
     let all: Vec<StatementId> = (0..n as StatementId).collect();
     let tokens: usize = b.index.passages.iter().map(|p| p.spans.len()).sum();
-    println!("{label}: {n} statements, {tokens} tokens");
-    let rounds = if n > 500 { 15 } else { 101 };
+    // what the first analysis pays once per bundle
+    let t = Instant::now();
+    let table = b.token_table().terms().len();
+    println!(
+        "{label}: {n} statements, {tokens} tokens; token table built in {:.2} ms ({table} tokens)",
+        t.elapsed().as_secs_f64() * 1000.0
+    );
+    let rounds = match std::env::var("BENCH_ROUNDS") {
+        Ok(r) => r.parse().expect("BENCH_ROUNDS is a number"),
+        Err(_) if n > 500 => 15,
+        Err(_) => 101,
+    };
     let year = |y: u16| -> Vec<StatementId> {
         all.iter()
             .copied()
@@ -102,7 +112,12 @@ fn main() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus");
     let seed = csto_core::source::load_corpus(&dir).unwrap_or_else(|e| panic!("{e}"));
     bench("seed", &Bundle::new(seed.clone()));
-    for n in [100, 1000] {
+    // BENCH_SIZES=100 runs only the seed and 100 statements
+    let sizes: Vec<usize> = match std::env::var("BENCH_SIZES") {
+        Ok(list) => list.split(',').filter_map(|n| n.parse().ok()).collect(),
+        Err(_) => vec![100, 1000],
+    };
+    for n in sizes {
         let b = Bundle::new(csto_core::synth::synthesize(&seed, n, 42));
         bench(&format!("synthetic {n}"), &b);
     }

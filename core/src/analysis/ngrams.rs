@@ -12,8 +12,9 @@
 //! By default ([`Unit::Stem`]) an n-gram is a sequence of index terms, which
 //! is exactly what a phrase query matches: "international terrorism" and
 //! "international terrorists" are one n-gram, shown in its most frequent
-//! wording, and the phrase query `"international terrorism"` finds it
-//! exactly `freq` times (overlapping occurrences included: "the the the"
+//! wording (among its first 64 occurrences, which is all of them for every
+//! n-gram of the seed corpus; the first seen on a tie), and the phrase
+//! query `"international terrorism"` finds it exactly `freq` times (overlapping occurrences included: "the the the"
 //! holds "the the" twice, for both). With [`Unit::Word`] the rows are
 //! sequences of folded forms instead, and a row's phrase query can find more
 //! than its `freq` (the other forms of its stems). Spelling variants that the
@@ -100,6 +101,9 @@ pub struct Ngrams {
 
 const NONE: u32 = u32::MAX;
 
+/// The occurrences of an n-gram whose wordings are counted, for its label.
+const WORDING_SAMPLE: u32 = 64;
+
 /// Counts of the n-grams of one length while counting, by id.
 #[derive(Default)]
 struct Entries {
@@ -110,8 +114,11 @@ struct Entries {
     /// Stems only: one of its stems has several forms, so its wordings
     /// are counted.
     worded: Vec<bool>,
-    /// Up to four wordings (word ids packed, 24 bits each) with their
-    /// counts; the most frequent names the row.
+    /// Occurrences whose wording was counted.
+    sampled: Vec<u32>,
+    /// The first eight wordings seen (word ids packed, 24 bits each) with
+    /// their counts, over the first [`WORDING_SAMPLE`] occurrences; the
+    /// most frequent names the row.
     wordings: Vec<Vec<(u128, u32)>>,
 }
 
@@ -124,11 +131,12 @@ struct Count {
 }
 
 /// Dense ids for n-gram keys ((n − 1)-gram id, next unit): open addressing
-/// with linear probing and a multiplicative hash. Faster than a general
-/// hash map where it matters, in the inner loop of every length.
+/// with linear probing and a multiplicative hash, key and id side by side
+/// in one slot. Faster than a general hash map where it matters, in the
+/// inner loop of every length (the release build optimizes for size and
+/// does not inline `Vec` indexing: slices are indexed directly).
 struct Ids {
-    keys: Vec<u64>,
-    ids: Vec<u32>,
+    slots: Box<[(u64, u32)]>,
     len: usize,
     shift: u32,
 }
@@ -140,8 +148,7 @@ impl Ids {
     fn with_capacity(n: usize) -> Ids {
         let slots = (n * 2).next_power_of_two().max(64);
         Ids {
-            keys: vec![Ids::EMPTY; slots],
-            ids: vec![0; slots],
+            slots: vec![(Ids::EMPTY, 0); slots].into_boxed_slice(),
             len: 0,
             shift: 64 - slots.trailing_zeros(),
         }
@@ -155,35 +162,33 @@ impl Ids {
     /// The id of `key`, or `fresh` after storing it as `key`'s.
     #[inline(always)]
     fn get_or_insert(&mut self, key: u64, fresh: u32) -> u32 {
-        let mask = self.keys.len() - 1;
+        let mask = self.slots.len() - 1;
         let mut i = self.slot(key);
         loop {
-            match self.keys[i] {
-                k if k == key => return self.ids[i],
-                Ids::EMPTY => break,
+            match self.slots[i] {
+                (k, id) if k == key => return id,
+                (Ids::EMPTY, _) => break,
                 _ => i = (i + 1) & mask,
             }
         }
-        self.keys[i] = key;
-        self.ids[i] = fresh;
+        self.slots[i] = (key, fresh);
         self.len += 1;
-        if self.len * 2 > self.keys.len() {
+        if self.len * 2 > self.slots.len() {
             self.grow();
         }
         fresh
     }
 
     fn grow(&mut self) {
-        let old = std::mem::replace(self, Ids::with_capacity(self.keys.len()));
-        let mask = self.keys.len() - 1;
-        for (&k, &id) in old.keys.iter().zip(&old.ids) {
+        let old = std::mem::replace(self, Ids::with_capacity(self.slots.len()));
+        let mask = self.slots.len() - 1;
+        for &(k, id) in old.slots.iter() {
             if k != Ids::EMPTY {
                 let mut i = self.slot(k);
-                while self.keys[i] != Ids::EMPTY {
+                while self.slots[i].0 != Ids::EMPTY {
                     i = (i + 1) & mask;
                 }
-                self.keys[i] = k;
-                self.ids[i] = id;
+                self.slots[i] = (k, id);
             }
         }
         self.len = old.len;
@@ -239,7 +244,9 @@ pub fn ngrams(bundle: &Bundle, selected: &[StatementId], options: &NgramOptions)
         Unit::Word => index.words[u as usize].1,
     };
     // Stems only: whether a term has several forms, so that an n-gram of it
-    // can be worded several ways and its wordings must be counted.
+    // can be worded several ways and its wordings must be counted (packed
+    // 24 bits a word, so only below 16.7 million distinct words).
+    let packable = index.words.len() < 1 << 24;
     let varied: Vec<bool> = match options.unit {
         Unit::Stem => (0..index.terms.len() as u32)
             .map(|t| sel.table.forms(t).len() > 1)
@@ -252,11 +259,12 @@ pub fn ngrams(bundle: &Bundle, selected: &[StatementId], options: &NgramOptions)
         let mut ids = Ids::with_capacity(1024);
         let mut e = Entries::default();
         next.iter_mut().for_each(|x| *x = NONE);
+        let (prev, out) = (&cur[..], &mut next[..]);
         for (range, &k) in passage_tokens.iter().zip(&sel.passage_statement) {
             // an n-gram at i needs the (n-1)-grams at i and i + 1, which
             // also keeps it inside the passage
             for i in range.start..range.end.saturating_sub(1) {
-                let (a, b) = (cur[i], cur[i + 1]);
+                let (a, b) = (prev[i], prev[i + 1]);
                 if a == NONE || b == NONE {
                     continue;
                 }
@@ -269,39 +277,52 @@ pub fn ngrams(bundle: &Bundle, selected: &[StatementId], options: &NgramOptions)
                         last: NONE,
                     });
                     e.first.push(i as u32);
-                    let worded =
-                        !varied.is_empty() && units[i..i + n].iter().any(|&t| varied[t as usize]);
+                    let worded = packable
+                        && !varied.is_empty()
+                        && units[i..i + n].iter().any(|&t| varied[t as usize]);
                     e.worded.push(worded);
+                    e.sampled.push(0);
                     e.wordings.push(Vec::new());
                 }
-                let c = &mut e.counts[id];
+                let counts: &mut [Count] = &mut e.counts;
+                let c = &mut counts[id];
                 c.freq += 1;
                 if c.last != k {
                     c.last = k;
                     c.range += 1;
                 }
-                next[i] = id as u32;
+                out[i] = id as u32;
             }
         }
         // keep only the frequent ones for the next level
+        let counts: &[Count] = &e.counts;
         for x in next.iter_mut() {
-            if *x != NONE && e.counts[*x as usize].freq < min_freq {
+            if *x != NONE && counts[*x as usize].freq < min_freq {
                 *x = NONE;
             }
         }
         if n >= min_len {
-            for (i, &id) in next.iter().enumerate() {
-                if id == NONE || !e.worded[id as usize] {
+            // count the wordings of the first occurrences (plain loops over
+            // slices: the size-optimized build inlines little)
+            let worded: &[bool] = &e.worded;
+            let sampled: &mut [u32] = &mut e.sampled;
+            let wordings: &mut [Vec<(u128, u32)>] = &mut e.wordings;
+            let (ids_at, words_s): (&[u32], &[u32]) = (&next, &words);
+            for i in 0..ids_at.len() {
+                let id = ids_at[i] as usize;
+                if id == NONE as usize || !worded[id] || sampled[id] >= WORDING_SAMPLE {
                     continue;
                 }
-                let key = words[i..i + n]
-                    .iter()
-                    .fold(0u128, |acc, &w| acc << 24 | w as u128);
-                let wordings = &mut e.wordings[id as usize];
-                if let Some((_, c)) = wordings.iter_mut().find(|(k, _)| *k == key) {
-                    *c += 1;
-                } else if wordings.len() < 4 {
-                    wordings.push((key, 1));
+                sampled[id] += 1;
+                let mut key = 0u128;
+                for &w in &words_s[i..i + n] {
+                    key = key << 24 | w as u128;
+                }
+                let list = &mut wordings[id];
+                match list.iter().position(|x| x.0 == key) {
+                    Some(k) => list[k].1 += 1,
+                    None if list.len() < 8 => list.push((key, 1)),
+                    None => {}
                 }
             }
             for (id, c) in e.counts.iter().enumerate() {
