@@ -20,7 +20,8 @@
 //! postings (one pass, scattering each position into a flat array) and a
 //! word is looked up among its term's few folded forms (folding the token
 //! only when the term has more than one). That pass reads every posting's
-//! positions, scattered over the heap (25 ms for 1,000 statements), so it
+//! positions, scattered over the heap (60 ms of CPU for 1,000 statements,
+//! 0.3 ms for the seed corpus), so it
 //! is done once per bundle ([`TokenTable`], kept by
 //! [`Bundle::token_table`]); an analysis then only reads the ranges of the
 //! statements it was given.
