@@ -889,4 +889,298 @@ mod tests {
             assert_eq!(s.themes, weights(&s.passages, corpus().themes.len()));
         }
     }
+
+    /// Themes and rules for the hand-made cases: one rule kind per theme.
+    fn rule_themes() -> (Vec<Theme>, Vec<ThemeRules>) {
+        let theme = |id: &str, terms: &[&str]| Theme {
+            id: id.into(),
+            label: id.into(),
+            terms: terms.iter().map(|t| t.to_string()).collect(),
+        };
+        let strings = |l: &[&str]| l.iter().map(|t| t.to_string()).collect::<Vec<_>>();
+        let themes = vec![
+            theme("drugs", &["drug", "Kanal"]),
+            theme("un", &["Security Council resolution"]),
+            theme("terrorism", &["terrorism"]),
+            theme("eurasia", &["architecture"]),
+            theme("regional", &["regional security organizations"]),
+            theme("military", &["exercises"]),
+            theme("afghanistan", &["Afghanistan"]),
+        ];
+        let rules = vec![
+            ThemeRules::default(),
+            ThemeRules {
+                entities: strings(&["org-unodc"]),
+                context: vec![ContextRule {
+                    terms: strings(&["United Nations", "UN"]),
+                    not_after: strings(&["Charter of the"]),
+                    not_before: strings(&["Charter", "existence"]),
+                    ..ContextRule::default()
+                }],
+                ..ThemeRules::default()
+            },
+            ThemeRules {
+                entities: strings(&["sc-1373"]),
+                ..ThemeRules::default()
+            },
+            ThemeRules {
+                context: vec![ContextRule {
+                    terms: strings(&["Eurasia", "Eurasian"]),
+                    with: strings(&["architecture"]),
+                    ..ContextRule::default()
+                }],
+                ..ThemeRules::default()
+            },
+            ThemeRules {
+                context: vec![ContextRule {
+                    terms: strings(&["regional organizations", "international organizations"]),
+                    self_reference: strings(&["this", "that"]),
+                    not_before: strings(&["of the Office"]),
+                    ..ContextRule::default()
+                }],
+                ..ThemeRules::default()
+            },
+            ThemeRules {
+                context: vec![ContextRule {
+                    terms: strings(&["military"]),
+                    not_in_list: true,
+                    ..ContextRule::default()
+                }],
+                ..ThemeRules::default()
+            },
+            ThemeRules {
+                coreference: vec![Coreference {
+                    terms: strings(&["this country"]),
+                    anchors: strings(&["Afghanistan"]),
+                }],
+                ..ThemeRules::default()
+            },
+        ];
+        (themes, rules)
+    }
+
+    #[test]
+    fn rules_on_hand_made_paragraphs() {
+        struct Case {
+            name: &'static str,
+            /// A statement's paragraphs; the last one is checked.
+            paragraphs: &'static [&'static str],
+            /// Mentions in the last paragraph: (text, entity key, is a name).
+            mentions: &'static [(&'static str, &'static str, bool)],
+            /// Every tag of the last paragraph: (theme, evidence).
+            expected: &'static [(&'static str, &'static [&'static str])],
+        }
+        let cases = [
+            // names
+            Case {
+                name: "a term inside the name of a body does not count",
+                paragraphs: &["We thank the UN Office on Drugs and Crime and the Counter-Terrorism Committee."],
+                mentions: &[
+                    ("UN Office on Drugs and Crime", "org-unodc", true),
+                    ("Counter-Terrorism Committee", "org-ctc", true),
+                ],
+                expected: &[("un", &["UN Office on Drugs and Crime"])],
+            },
+            Case {
+                name: "the same words outside the name count",
+                paragraphs: &["The UN Office on Drugs and Crime helps us against drugs and terrorism."],
+                mentions: &[("UN Office on Drugs and Crime", "org-unodc", true)],
+                expected: &[
+                    ("drugs", &["drugs"]),
+                    ("un", &["UN Office on Drugs and Crime"]),
+                    ("terrorism", &["terrorism"]),
+                ],
+            },
+            Case {
+                name: "a term that is the whole name counts",
+                paragraphs: &["The Kanal operation continues."],
+                mentions: &[("Kanal", "op-kanal", true)],
+                expected: &[("drugs", &["Kanal"])],
+            },
+            Case {
+                name: "a term reaching past a name counts",
+                paragraphs: &["existing UN Security Council resolutions apply"],
+                mentions: &[("UN Security Council", "org-unsc", true)],
+                expected: &[("un", &["Security Council resolutions"])],
+            },
+            Case {
+                name: "a resolution a theme lists earns it; a citation is not a name",
+                paragraphs: &["the monitoring of resolution 1373 (2001) by the Committee"],
+                mentions: &[("1373 (2001)", "sc-1373", false)],
+                expected: &[("terrorism", &["1373 (2001)"])],
+            },
+            Case {
+                name: "without the mention the same words are plain words",
+                paragraphs: &["We thank the UN Office on Drugs and Crime."],
+                mentions: &[],
+                expected: &[("drugs", &["Drugs"]), ("un", &["UN"])],
+            },
+            // context: a locating word, a citing frame
+            Case {
+                name: "a locating word without the context word",
+                paragraphs: &["Acting in a large part of the Eurasian space, we act."],
+                mentions: &[],
+                expected: &[],
+            },
+            Case {
+                name: "the place word with the context word in its sentence",
+                paragraphs: &["a new architecture of relations between centres in Eurasia"],
+                mentions: &[],
+                expected: &[("eurasia", &["architecture", "Eurasia"])],
+            },
+            Case {
+                name: "the context word in another sentence does not help",
+                paragraphs: &["We work in Eurasia. The architecture of the building is old."],
+                mentions: &[],
+                expected: &[("eurasia", &["architecture"])],
+            },
+            Case {
+                name: "citing the Charter is not cooperation",
+                paragraphs: &["in accordance with the Charter of the United Nations and the United Nations Charter"],
+                mentions: &[],
+                expected: &[],
+            },
+            Case {
+                name: "dating by the UN's existence is not cooperation",
+                paragraphs: &["Over the years of the UN’s existence, much changed."],
+                mentions: &[],
+                expected: &[],
+            },
+            Case {
+                name: "cooperation with the United Nations counts",
+                paragraphs: &["cooperation with the United Nations, based on the Charter"],
+                mentions: &[],
+                expected: &[("un", &["United Nations"])],
+            },
+            Case {
+                name: "a frame across punctuation is not a frame",
+                paragraphs: &["We read the Charter of the. United Nations staff came."],
+                mentions: &[],
+                expected: &[("un", &["United Nations"])],
+            },
+            // context: a self-description, a body's parts
+            Case {
+                name: "a self-description does not count",
+                paragraphs: &["the States members of that international regional organization and this important international Organization"],
+                mentions: &[],
+                expected: &[],
+            },
+            Case {
+                name: "that as a conjunction before a plural counts",
+                paragraphs: &["We agree that regional organizations have a role."],
+                mentions: &[],
+                expected: &[("regional", &["regional organizations"])],
+            },
+            Case {
+                name: "a demonstrative across a comma is not a self-description",
+                paragraphs: &["In this connection, international organization is key."],
+                mentions: &[],
+                expected: &[("regional", &["international organization"])],
+            },
+            Case {
+                name: "the structures of a UN office are the UN's",
+                paragraphs: &["regional organizations of the Office of the High Commissioner"],
+                mentions: &[],
+                expected: &[],
+            },
+            // context: a list item
+            Case {
+                name: "a middle item of a comma list does not count",
+                paragraphs: &["the necessary political, diplomatic, military, and human rights resources"],
+                mentions: &[],
+                expected: &[],
+            },
+            Case {
+                name: "a pair with and counts",
+                paragraphs: &["political and military measures; military, exercises"],
+                mentions: &[],
+                expected: &[("military", &["military", "exercises"])],
+            },
+            // variant wording
+            Case {
+                name: "a variant wording is a term of its own",
+                paragraphs: &["regional security organizations have a central role"],
+                mentions: &[],
+                expected: &[("regional", &["regional security organizations"])],
+            },
+            // coreference
+            Case {
+                name: "this country after Afghanistan in the paragraph before",
+                paragraphs: &[
+                    "Afghanistan remains the main hotbed of instability.",
+                    "Despite the changes in this country, risks grow.",
+                ],
+                mentions: &[],
+                expected: &[("afghanistan", &["this country"])],
+            },
+            Case {
+                name: "this country after Afghanistan earlier in the paragraph",
+                paragraphs: &["Afghanistan is near; this country matters."],
+                mentions: &[],
+                expected: &[("afghanistan", &["Afghanistan", "this country"])],
+            },
+            Case {
+                name: "this country before Afghanistan is named",
+                paragraphs: &["In this country, unlike Afghanistan, all is calm."],
+                mentions: &[],
+                expected: &[("afghanistan", &["Afghanistan"])],
+            },
+            Case {
+                name: "this country with no anchor",
+                paragraphs: &["Kazakhstan hosts the summit.", "In this country we met."],
+                mentions: &[],
+                expected: &[],
+            },
+            Case {
+                name: "the anchor two paragraphs back is out of reach",
+                paragraphs: &[
+                    "Afghanistan remains a hotbed.",
+                    "We met in Moscow.",
+                    "In this country we met.",
+                ],
+                mentions: &[],
+                expected: &[],
+            },
+        ];
+        let (themes, rules) = rule_themes();
+        let matcher = ThemeMatcher::with_rules(&themes, &rules);
+        for c in cases {
+            let last = c.paragraphs.len() - 1;
+            let mentions: Vec<Mentioned> = c
+                .mentions
+                .iter()
+                .map(|&(surface, key, name)| {
+                    let start = c.paragraphs[last]
+                        .find(surface)
+                        .unwrap_or_else(|| panic!("{}: no {surface:?}", c.name));
+                    Mentioned {
+                        start,
+                        end: start + surface.len(),
+                        key,
+                        name,
+                    }
+                })
+                .collect();
+            let paragraphs: Vec<Paragraph> = c
+                .paragraphs
+                .iter()
+                .enumerate()
+                .map(|(i, text)| Paragraph {
+                    text,
+                    mentions: if i == last { &mentions } else { &[] },
+                })
+                .collect();
+            let tags = matcher.tag_statement(&paragraphs).pop().unwrap();
+            let got: Vec<(&str, Vec<&str>)> = tags
+                .iter()
+                .map(|t| {
+                    let id = themes[t.theme as usize].id.as_str();
+                    (id, t.evidence.iter().map(String::as_str).collect())
+                })
+                .collect();
+            let expected: Vec<(&str, Vec<&str>)> =
+                c.expected.iter().map(|(t, e)| (*t, e.to_vec())).collect();
+            assert_eq!(got, expected, "{}", c.name);
+        }
+    }
 }
