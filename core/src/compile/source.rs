@@ -12,9 +12,11 @@
 //!
 //! ```text
 //! corpus/
-//!   statements/<id>.toml   metadata of one statement (StatementFile below)
+//!   statements/<id>.toml   metadata of one statement (StatementFile below),
+//!                          including curated paragraph breaks (`split_after`)
 //!   statements/<id>.txt    its raw text, verbatim from the seed
-//!   themes.toml            [[theme]] id, label, terms
+//!   themes.toml            [[theme]] id, label, terms, entities,
+//!                          [[theme.context]], [[theme.coreference]] (see `themes`)
 //!   aliases.toml           [[alias]] label, terms, one_way
 //!   entities.toml          [[entity]] key, kind, label, forms (see `entities`)
 //! ```
