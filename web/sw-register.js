@@ -59,15 +59,16 @@
       .catch(function () {});
   }
 
+  function register() {
+    sw.register('sw.js').then(check, function () {
+      // No offline copy (a browser that refuses service workers, a host
+      // without sw.js): the explorer works as before.
+    });
+  }
+
   sw.addEventListener('controllerchange', check);
-  addEventListener(
-    'TrunkApplicationStarted',
-    function () {
-      sw.register('sw.js').then(check, function () {
-        // No offline copy (a browser that refuses service workers, a host
-        // without sw.js): the explorer works as before.
-      });
-    },
-    { once: true },
-  );
+  // Trunk's loader sets window.wasmBindings just before it dispatches
+  // TrunkApplicationStarted: this script may run before or after that.
+  if (window.wasmBindings) register();
+  else addEventListener('TrunkApplicationStarted', register, { once: true });
 })();

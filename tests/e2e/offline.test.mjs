@@ -14,7 +14,7 @@ import crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { DIST_DIR, READY_SELECTOR, launchBrowser, watchPage } from './helpers.mjs';
 import { startServer } from './server.mjs';
-import { eventually, readResults, readReader, waitForReader } from './app-helpers.mjs';
+import { eventually, readResults, waitForReader } from './app-helpers.mjs';
 import { ROOT } from '../../scripts/hosting-config.mjs';
 
 const BASE = '/reading-room/csto/';
@@ -112,7 +112,7 @@ test('sw.js lists exactly the files of the build, with their SHA-256; the manife
   const manifest = JSON.parse(fs.readFileSync(path.join(DIST_DIR, 'manifest.webmanifest'), 'utf8'));
   assert.equal(manifest.start_url, './');
   assert.ok(fs.existsSync(path.join(DIST_DIR, manifest.icons[0].src)), manifest.icons[0].src);
-  assert.match(fs.readFileSync(path.join(DIST_DIR, 'index.html'), 'utf8'), /<link rel="?manifest"? href="?manifest\.webmanifest"?/);
+  assert.match(fs.readFileSync(path.join(DIST_DIR, 'index.html'), 'utf8'), /<link href="?manifest\.webmanifest"? rel="?manifest"?>/);
 });
 
 test('offline after one visit: load, go offline, reload, search, open a statement, follow a link', async () => {
@@ -168,9 +168,12 @@ test('a new deploy replaces the offline copy, and the page says "updated" once',
     await page.waitForSelector(READY_SELECTOR);
     await page.waitForFunction(() => /^Updated/.test(document.querySelector('#update-note').textContent), null, { timeout: 15000 });
     assert.match(await note(page), /^Updated: this is the newest version of the explorer, and it works offline\.$/);
-    const state = await offlineState(page);
-    assert.equal(state.build, b.build);
-    assert.deepEqual(state.caches, { [`csto-explorer ${server.url} ${b.build}`]: b.files.map(([p]) => p).sort() }, 'the old build is gone');
+    // (The note can come while the new worker is still activating: deleting the old copy.)
+    await eventually(async () => {
+      const state = await offlineState(page);
+      assert.equal(state.build, b.build);
+      assert.deepEqual(state.caches, { [`csto-explorer ${server.url} ${b.build}`]: b.files.map(([p]) => p).sort() }, 'the old build is gone');
+    }, WAIT);
 
     // Once: a reload, and another tab, say nothing.
     await page.reload({ waitUntil: 'load' });

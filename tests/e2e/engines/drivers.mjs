@@ -169,10 +169,10 @@ function freePort() {
 /**
  * WebKitWebDriver under `xvfb-run -a` (MiniBrowser needs an X display and has
  * no headless mode), in a process group of its own so that stopping it stops
- * Xvfb, the driver and every MiniBrowser it started.
+ * Xvfb, the driver and the MiniBrowser it started. WebKitWebDriver runs one
+ * session at a time: each tab gets a driver of its own.
  */
-export async function webkitDriver() {
-  const { Builder, By } = await import('selenium-webdriver');
+async function startWebKitWebDriver() {
   const port = await freePort();
   const proc = spawn('xvfb-run', ['-a', WEBKIT_DRIVER_PATH, `--port=${port}`, '--host=127.0.0.1'], {
     detached: true,
@@ -181,6 +181,7 @@ export async function webkitDriver() {
   let stderr = '';
   proc.stderr.on('data', (d) => (stderr += d));
   const stop = () => {
+    process.removeListener('exit', stop);
     try {
       process.kill(-proc.pid, 'SIGTERM');
     } catch {}
@@ -191,26 +192,36 @@ export async function webkitDriver() {
   for (;;) {
     if (proc.exitCode !== null) throw new Error(`WebKitWebDriver exited (${proc.exitCode}): ${stderr}`);
     const up = await fetch(`${server}/status`).then((r) => r.ok, () => false);
-    if (up) break;
+    if (up) return { server, stop };
     if (Date.now() > deadline) {
       stop();
       throw new Error(`WebKitWebDriver did not answer on ${server}: ${stderr}`);
     }
     await sleep(100);
   }
+}
+
+export async function webkitDriver() {
+  const { Builder, By } = await import('selenium-webdriver');
   const capabilities = {
     browserName: 'MiniBrowser',
     'webkitgtk:browserOptions': { binary: MINIBROWSER_PATH, args: ['--automation'] },
   };
-  const sessions = new Set();
+  const tabs = new Set();
   const driver = {
     engine: 'webkit',
     version: null,
     async open() {
       // A session is a new MiniBrowser with an ephemeral profile of its own.
-      const d = await new Builder().usingServer(server).withCapabilities(capabilities).build();
-      sessions.add(d);
-      await d.manage().setTimeouts({ script: 15000, pageLoad: 20000 });
+      const wd = await startWebKitWebDriver();
+      let d;
+      try {
+        d = await new Builder().usingServer(wd.server).withCapabilities(capabilities).build();
+        await d.manage().setTimeouts({ script: 15000, pageLoad: 20000 });
+      } catch (err) {
+        wd.stop();
+        throw err;
+      }
       const tab = {
         driver: d,
         goto: (url) => d.get(url),
@@ -249,10 +260,12 @@ export async function webkitDriver() {
           }, sel);
         },
         async close() {
-          sessions.delete(d);
-          await d.quit();
+          tabs.delete(tab);
+          await d.quit().catch(() => {});
+          wd.stop();
         },
       };
+      tabs.add(tab);
       if (!driver.version) {
         const caps = await d.getCapabilities();
         driver.version = `${caps.get('browserName')} ${caps.get('browserVersion')}`;
@@ -260,8 +273,7 @@ export async function webkitDriver() {
       return tab;
     },
     async close() {
-      for (const d of sessions) await d.quit().catch(() => {});
-      stop();
+      for (const tab of [...tabs]) await tab.close();
     },
   };
   return driver;
