@@ -114,6 +114,8 @@ export async function firefoxDriver() {
       'browser.download.always_ask_before_handling_new_types': false,
       'browser.helperApps.neverAsk.saveToDisk': 'text/csv,application/json',
       'browser.download.panel.shown': true,
+      // More prefs as JSON, e.g. '{"javascript.options.wasm": false}' to see the suite fail.
+      ...JSON.parse(process.env.E2E_FIREFOX_PREFS || '{}'),
     },
   });
   return {
@@ -205,7 +207,11 @@ export async function webkitDriver() {
   const { Builder, By } = await import('selenium-webdriver');
   const capabilities = {
     browserName: 'MiniBrowser',
-    'webkitgtk:browserOptions': { binary: MINIBROWSER_PATH, args: ['--automation'] },
+    'webkitgtk:browserOptions': {
+      binary: MINIBROWSER_PATH,
+      // More MiniBrowser options, e.g. '--enable-javascript=false' to see the suite fail.
+      args: ['--automation', ...(process.env.E2E_MINIBROWSER_ARGS || '').split(' ').filter(Boolean)],
+    },
   };
   const tabs = new Set();
   const driver = {

@@ -22,7 +22,10 @@ const WAIT = { timeout: 15000, interval: 50 };
 /** Open the app at `query` (without '?') in `tab` and wait until it has rendered. */
 async function open(tab, url, query = '') {
   await tab.goto(query ? `${url}?${query}` : url);
-  await eventually(async () => assert.ok(await tab.evaluate((s) => !!document.querySelector(s), READY_SELECTOR), 'the app did not render'), WAIT);
+  await eventually(async () => {
+    const ready = await tab.evaluate((s) => !!document.querySelector(s), READY_SELECTOR);
+    assert.ok(ready, `the app did not render${tab.pageErrors?.length ? `; page errors: ${tab.pageErrors.join(' | ')}` : ''}`);
+  }, WAIT);
 }
 
 async function params(tab) {
