@@ -31,7 +31,7 @@ const INDEX = scope.href;
 const FILES = new Set(PRECACHE.map(([path]) => new URL(path, scope).href));
 // Trunk's content-hashed names may come from the HTTP cache (the page has
 // just loaded them); the others are revalidated with the server.
-const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.[a-z]+$/;
 
 const hex = (buffer) => Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, '0')).join('');
 

@@ -62,8 +62,8 @@ function deploy(root, build, filter) {
 /** The next build: this one with its stylesheet renamed (a new hash), sw.js and manifest rewritten by the hook. */
 function nextBuild(from, to) {
   copyDir(from, to, (f) => !/\.(br|gz)$/.test(f));
-  const css = fs.readdirSync(to).find((f) => /-[0-9a-f]{16}\.css$/.test(f));
-  const renamed = css.replace(/([0-9a-f]{16})\.css$/, (_, h) => `${[...h].reverse().join('')}.css`);
+  const css = fs.readdirSync(to).find((f) => /-[0-9a-f]{8,16}\.css$/.test(f));
+  const renamed = css.replace(/([0-9a-f]{8,16})\.css$/, (_, h) => `${[...h].reverse().join('')}.css`);
   fs.renameSync(path.join(to, css), path.join(to, renamed));
   const index = path.join(to, 'index.html');
   fs.writeFileSync(index, fs.readFileSync(index, 'utf8').replaceAll(css, renamed));

@@ -110,7 +110,12 @@ http {
 `,
   );
   const url = `http://127.0.0.1:${port}${base}`;
-  const { stop } = await launch('nginx', NGINX, ['-e', temp('error.log'), '-c', temp('nginx.conf')], { url, logFile: temp('error.log') });
+  const { stop } = await launch('nginx', NGINX, ['-e', temp('error.log'), '-c', temp('nginx.conf')], { url, logFile: temp('error.log') }).catch(
+    (err) => {
+      fs.rmSync(dir, { recursive: true, force: true });
+      throw err;
+    },
+  );
   return {
     name: 'nginx',
     url,
@@ -157,7 +162,12 @@ import ${path.join(dir, 'csto.Caddyfile')}
   const url = `http://127.0.0.1:${port}${base}`;
   const logFile = path.join(dir, 'caddy.log');
   const env = { HOME: dir, XDG_DATA_HOME: path.join(dir, 'data'), XDG_CONFIG_HOME: path.join(dir, 'config') };
-  const { stop } = await launch('caddy', CADDY, ['run', '--adapter', 'caddyfile', '--config', path.join(dir, 'Caddyfile')], { url, env, logFile });
+  const { stop } = await launch('caddy', CADDY, ['run', '--adapter', 'caddyfile', '--config', path.join(dir, 'Caddyfile')], { url, env, logFile }).catch(
+    (err) => {
+      fs.rmSync(dir, { recursive: true, force: true });
+      throw err;
+    },
+  );
   return {
     name: 'caddy',
     url,

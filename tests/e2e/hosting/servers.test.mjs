@@ -102,20 +102,20 @@ for (const [name, start] of Object.entries(SERVERS)) {
       assert.equal(index.headers['x-content-type-options'], 'nosniff');
       assert.ok(zlib.brotliDecompressSync(index.body).equals(fs.readFileSync(path.join(DIST_DIR, 'index.html'))));
 
-      for (const [f, type, cache] of [
-        [file('.js'), /^(text|application)\/javascript/, IMMUTABLE],
-        [file('.css'), /^text\/css/, IMMUTABLE],
-        [file('.svg'), /^image\/svg\+xml/, IMMUTABLE],
-        ['sw.js', /^(text|application)\/javascript/, 'no-cache'],
-        ['manifest.webmanifest', /^application\/manifest\+json/, 'no-cache'],
-        ['index.html', /^text\/html/, 'no-cache'],
-      ]) {
+      // Every file of the build: its type, its cache lifetime (the names
+      // trunk does not hash are revalidated, all others kept a year), br.
+      const TYPES = { '.js': /^(text|application)\/javascript/, '.css': /^text\/css/, '.svg': /^image\/svg\+xml/, '.wasm': /^application\/wasm$/, '.html': /^text\/html/, '.webmanifest': /^application\/manifest\+json/ };
+      const FIXED = ['index.html', 'sw.js', 'manifest.webmanifest'];
+      const served = distFiles().filter((f) => !/\.(br|gz)$/.test(f));
+      for (const f of FIXED) assert.ok(served.includes(f), `dist/ has no ${f}`);
+      for (const f of served) {
         const r = await get(srv.origin, BASE_PATH + f, { 'accept-encoding': 'br' });
         assert.equal(r.status, 200, f);
-        assert.match(r.headers['content-type'] ?? '', type, `${f}: content-type`);
-        assert.equal(r.headers['cache-control'], cache, `${f}: cache-control`);
+        assert.match(r.headers['content-type'] ?? '', TYPES[path.extname(f)] ?? /^$/, `${f}: content-type`);
+        assert.equal(r.headers['cache-control'], FIXED.includes(f) ? 'no-cache' : IMMUTABLE, `${f}: cache-control`);
         assert.equal(r.headers['content-encoding'], 'br', `${f}: content-encoding`);
         assert.equal(r.headers['content-security-policy'], csp, `${f}: CSP`);
+        assert.ok(zlib.brotliDecompressSync(r.body).equals(fs.readFileSync(path.join(DIST_DIR, f))), `${f}: body`);
       }
 
       const bare = await get(srv.origin, BASE_PATH.replace(/\/$/, ''));
