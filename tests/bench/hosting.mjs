@@ -34,9 +34,9 @@ async function visit(root, { serviceWorkers, repeat = false }) {
       await page.waitForLoadState('networkidle');
       await new Promise((r) => setTimeout(r, 500));
     };
+    let from = srv.accessLog().length; // not the start-up probe
     await page.goto(srv.url);
     await settle();
-    let from = 0;
     if (repeat) {
       from = srv.accessLog().length;
       await page.reload();
