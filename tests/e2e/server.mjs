@@ -24,6 +24,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { inlineScriptHashes, buildCsp } from '../../scripts/hosting-config.mjs';
 
 export const MIME_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -68,8 +69,6 @@ export function compressBody(body, encoding) {
 
 // The policy is computed by the same code as the hosting configurations
 // (scripts/hosting-config.mjs, docs/hosting.md).
-import { inlineScriptHashes, buildCsp } from '../../scripts/hosting-config.mjs';
-
 export { inlineScriptHashes, buildCsp };
 
 /**
