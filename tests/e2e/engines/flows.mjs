@@ -182,8 +182,8 @@ export const FLOWS = [
 
       await open(tab, url, 'view=themes');
       await eventually(async () => assert.ok((await count(tab, 'table.theme-grid tbody tr[data-theme]')) > 0, 'no theme row'), WAIT);
-      await open(tab, url, 'view=keywords');
-      await eventually(async () => assert.ok((await count(tab, 'section.keywords-view table.keywords tbody tr')) > 0, 'no distinctive term'), WAIT);
+      await open(tab, url, 'view=compare');
+      await eventually(async () => assert.ok((await count(tab, 'section.keywords-view table.keywords tbody tr')) > 0, 'no compared term'), WAIT);
     },
   },
   {
