@@ -4,11 +4,12 @@
 //! wasm carries no JSON serializer of its own.
 
 use crate::corpus::bundle;
+use crate::corpus::CORPUS_VERSION;
 use crate::download::{download, to_json, CSV, JSON};
 use crate::routing::absolute_url;
 use crate::state::SharedOutcome;
 use csto_core::concordance::{concordance, sort_lines};
-use csto_core::export::{kwic_rows, passage_rows, statement_rows, to_csv};
+use csto_core::export::{kwic_rows, passage_rows, statement_rows, to_csv, Provenance};
 use csto_core::view::{Tab, ViewState};
 use yew::prelude::*;
 
@@ -40,16 +41,20 @@ enum Format {
 fn export(outcome: &SharedOutcome, what: What, format: Format) {
     let bundle = bundle();
     let results = &outcome.results;
+    let from = Provenance {
+        permalink: &permalink,
+        corpus_version: CORPUS_VERSION,
+    };
     let (name, content) = match (what, format) {
         (What::Statements, f) => {
-            let rows = statement_rows(bundle, results, &permalink);
+            let rows = statement_rows(bundle, results, &from);
             match f {
                 Format::Csv => ("csto-statements.csv", to_csv(&rows)),
                 Format::Json => ("csto-statements.json", to_json(&rows)),
             }
         }
         (What::Passages, f) => {
-            let rows = passage_rows(bundle, results, &permalink);
+            let rows = passage_rows(bundle, results, &from);
             match f {
                 Format::Csv => ("csto-passages.csv", to_csv(&rows)),
                 Format::Json => ("csto-passages.json", to_json(&rows)),
@@ -67,7 +72,7 @@ fn export(outcome: &SharedOutcome, what: What, format: Format) {
                 &mut lines,
                 outcome.view.kwic_sort.unwrap_or_default(),
             );
-            let rows = kwic_rows(bundle, &lines, &permalink);
+            let rows = kwic_rows(bundle, &lines, &from);
             match f {
                 Format::Csv => ("csto-concordance.csv", to_csv(&rows)),
                 Format::Json => ("csto-concordance.json", to_json(&rows)),

@@ -547,6 +547,7 @@ test('exports: the CSV and JSON downloads have one row per result, passage and c
     assert.ok(row.permalink.startsWith(`${app.url}?`), row.permalink);
     assert.equal(new URL(row.permalink).searchParams.get('doc'), row.id);
     assert.equal(new URL(row.permalink).searchParams.get('p'), null);
+    assert.match(row.corpus_version, /^[0-9a-f]{12}$/);
   }
   // A quoted field with quotes inside survives the round trip.
   assert.match(stCsv.records.find((r) => r.id === '2004-kazykhanov').venue, /\("Threats to international peace and security caused by terrorist acts"\)$/);
@@ -611,7 +612,10 @@ test('cite: the reader’s Cite button gives a full citation whose permalink reo
   assert.match(text, s.venue);
   assert.ok(text.includes(`, ${s.date}. S/PV.7796, para. 7. `), text);
   assert.doesNotMatch(text, /date inferred/);
-  const permalink = /(\S+\?doc=[\w-]+&p=\d+) \(accessed \d{1,2} [A-Z][a-z]+ \d{4}\)\.$/.exec(text)?.[1];
+  const permalink = /(\S+\?doc=[\w-]+&p=\d+) \(accessed \d{1,2} [A-Z][a-z]+ \d{4}\)\. Corpus version [0-9a-f]{12}\.$/.exec(text)?.[1];
+  // The version cited is the one the page's footer shows.
+  const version = /corpus ([0-9a-f]{12})/.exec(await page.textContent('footer.provenance-footer'))?.[1];
+  assert.ok(version && text.endsWith(`Corpus version ${version}.`), text);
   assert.equal(permalink, `${app.url}?doc=2016-bordyuzha&p=7`);
   assert.deepEqual(urlParams(page), { doc: '2016-bordyuzha' }, 'citing does not navigate');
 
