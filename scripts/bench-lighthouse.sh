@@ -8,9 +8,11 @@
 #   LIGHTHOUSE_PRESETS="mobile" bash scripts/bench-lighthouse.sh   # default: "mobile desktop"
 #   LIGHTHOUSE_COMPRESS=1 bash scripts/bench-lighthouse.sh   # server sends brotli/gzip, like
 #                                                           # Netlify or Cloudflare (default: none)
+#   LIGHTHOUSE_SERVER=nginx bash scripts/bench-lighthouse.sh # Debian's nginx (or caddy) with the
+#                         # documented configuration (docs/hosting.md): precompressed files, cache headers
 #
 # Reports: target/lighthouse/<preset>.report.json and .html (<preset>-compressed.* with
-# LIGHTHOUSE_COMPRESS=1).
+# LIGHTHOUSE_COMPRESS=1, <preset>-nginx.* with LIGHTHOUSE_SERVER=nginx).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
@@ -41,7 +43,12 @@ fi
 
 # Serve the dist under the sub-path, like the real static host.
 log="$OUT/server.log"
-node tests/e2e/server.mjs "$DIST" /tools/csto/ "${server_flags[@]}" >"$log" 2>&1 &
+if [ -n "${LIGHTHOUSE_SERVER:-}" ]; then
+  suffix="-$LIGHTHOUSE_SERVER"
+  node tests/e2e/hosting/serve.mjs "$LIGHTHOUSE_SERVER" "$DIST" /tools/csto/ >"$log" 2>&1 &
+else
+  node tests/e2e/server.mjs "$DIST" /tools/csto/ "${server_flags[@]}" >"$log" 2>&1 &
+fi
 server_pid=$!
 trap 'kill "$server_pid" 2>/dev/null || true' EXIT
 url=""
@@ -52,7 +59,7 @@ for _ in $(seq 1 50); do
 done
 [ -n "$url" ] || { cat "$log"; die "server did not start"; }
 say "serving $DIST at $url${suffix:+ (brotli/gzip)}"
-if [ -n "$suffix" ]; then
+if [ "$suffix" = -compressed ]; then
   # Compress every file once before measuring: a host serves precompressed or
   # cached responses, not a first on-the-fly brotli-11 pass (~1 s for the wasm),
   # which would delay the wasm past the first paint and flatter the LCP.
@@ -66,7 +73,7 @@ for preset in $PRESETS; do
   [ "$preset" = desktop ] && extra=(--preset=desktop)
   say "lighthouse ($preset)"
   tests/bench/node_modules/.bin/lighthouse "$url" \
-    --only-categories=performance,accessibility,best-practices \
+    --only-categories=performance,accessibility,best-practices,seo \
     --chrome-flags="$CHROME_FLAGS" "${extra[@]}" \
     --output=json --output=html --output-path="$OUT/$preset$suffix" --quiet
   node - "$OUT/$preset$suffix.report.json" "$preset$suffix" <<'JS'

@@ -9,7 +9,10 @@
 #   rustup target wasm32-unknown-unknown, rustup components rustfmt + clippy,
 #   trunk (cargo install, pinned), wasm-bindgen-cli (cargo install, = the
 #   wasm-bindgen version in Cargo.lock), npm packages of tests/e2e (binaryen's
-#   wasm-opt, playwright-core), Debian packages chromium, brotli, gzip.
+#   wasm-opt, playwright-core, puppeteer-core, selenium-webdriver, axe-core),
+#   Debian packages brotli and gzip (both modes), and for the tests chromium,
+#   firefox-esr, webkit2gtk-driver, xvfb, nginx + libnginx-mod-http-brotli-static
+#   and caddy.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -30,6 +33,56 @@ command -v cargo >/dev/null && command -v rustup >/dev/null ||
   die "cargo/rustup not found: this project needs a rustup-managed Rust toolchain"
 command -v node >/dev/null && command -v npm >/dev/null ||
   die "node/npm not found (needed for wasm-opt and the browser tests)"
+
+# --- Debian packages --------------------------------------------------------
+# Build: brotli and gzip (the post-build hook writes dist/*.br and *.gz).
+# Tests: Chromium (the main suite), Firefox ESR (puppeteer-core) and WebKitGTK's
+# WebKitWebDriver + MiniBrowser under Xvfb (selenium-webdriver) for the
+# cross-engine suite, nginx with its brotli_static module and Caddy for the
+# hosting suite. Each is checked by the file the tests use.
+missing=()
+need() { # need PACKAGE CHECK...: install PACKAGE unless the check passes
+  local pkg=$1
+  shift
+  "$@" >/dev/null 2>&1 || missing+=("$pkg")
+}
+need brotli command -v brotli
+need gzip command -v gzip
+if [ "$MODE" = all ]; then
+  need chromium test -x /usr/bin/chromium
+  need fonts-liberation test -d /usr/share/fonts/truetype/liberation
+  need firefox-esr test -x /usr/bin/firefox-esr
+  need webkit2gtk-driver test -x /usr/bin/WebKitWebDriver
+  need xvfb command -v xvfb-run
+  need xauth command -v xauth
+  need nginx test -x /usr/sbin/nginx
+  need libnginx-mod-http-brotli-static test -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so
+  need caddy command -v caddy
+fi
+apt_install() {
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  # The lock timeout: another apt run (a concurrent setup) finishes first.
+  $sudo apt-get install -y -qq --no-install-recommends -o DPkg::Lock::Timeout=600 "${missing[@]}" </dev/null
+}
+APT_PID=""
+APT_LOG=""
+if [ ${#missing[@]} -eq 0 ]; then
+  reused "apt: every package present"
+elif [ "$(id -u)" -eq 0 ]; then
+  # Downloads and unpacks while cargo compiles below (on a fresh machine that
+  # saves the minutes of the browsers' download); waited for at the end.
+  APT_LOG=$(mktemp)
+  say "apt-get install ${missing[*]} (in the background, log $APT_LOG)"
+  apt_install >"$APT_LOG" 2>&1 &
+  APT_PID=$!
+else
+  say "apt-get install ${missing[*]}"
+  apt_install
+  installed "apt: ${missing[*]}"
+fi
 
 # --- rustup target and components -------------------------------------------
 if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
@@ -110,23 +163,13 @@ if [ -n "$WASM_OPT_WANT" ] && [ "$WASM_OPT_WANT" != "$WASM_OPT_HAVE" ]; then
   die "wasm-opt on PATH is $WASM_OPT_HAVE ($(command -v wasm-opt)) but Trunk.toml wants $WASM_OPT_WANT"
 fi
 
-# --- Debian packages: chromium for the browser tests, brotli/gzip for size.sh
-if [ "$MODE" = all ]; then
-  missing=()
-  [ -x /usr/bin/chromium ] || missing+=(chromium fonts-liberation)
-  command -v brotli >/dev/null || missing+=(brotli)
-  command -v gzip >/dev/null || missing+=(gzip)
-  if [ ${#missing[@]} -eq 0 ]; then
-    reused "apt: chromium brotli gzip"
-  else
-    say "apt-get install ${missing[*]}"
-    SUDO=""
-    [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-    export DEBIAN_FRONTEND=noninteractive
-    $SUDO apt-get update -qq
-    $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null
-    installed "apt: ${missing[*]}"
+if [ -n "$APT_PID" ]; then
+  if ! wait "$APT_PID"; then
+    cat "$APT_LOG" >&2
+    die "apt-get install ${missing[*]} failed"
   fi
+  rm -f "$APT_LOG"
+  installed "apt: ${missing[*]}"
 fi
 
 say "setup ($MODE) done in $(elapsed "$T0") s"

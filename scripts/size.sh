@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Sizes of the release build: every file of dist/ with raw, gzip -9 and
+# Sizes of the release build: every file of dist/ (not the .br/.gz copies
+# the build writes beside them) with raw, gzip -9 and
 # brotli -q 11 sizes, the totals, and what the embedded corpus spends its
 # bytes on (each part of the bundle compressed on its own).
 #   bash scripts/size.sh                 # trunk build --release first
@@ -38,7 +39,7 @@ while IFS= read -r -d '' f; do
   b=$(brotli -q 11 -c "$f" | wc -c)
   tr=$((tr + r)) tg=$((tg + g)) tb=$((tb + b))
   row "${f#dist/}" "$(fmt "$r")" "$(fmt "$g")" "$(fmt "$b")"
-done < <(find dist -type f -print0 | sort -z)
+done < <(find dist -type f ! -name "*.br" ! -name "*.gz" -print0 | sort -z)
 row "----" "---" "-------" "-----------"
 row "total" "$(fmt "$tr")" "$(fmt "$tg")" "$(fmt "$tb")"
 printf '(bytes: raw %d, gzip %d, brotli %d)\n' "$tr" "$tg" "$tb"

@@ -3,7 +3,9 @@
 #   setup → cargo fmt --check → clippy -D warnings → cargo test →
 #   trunk build --release → size budget (scripts/size.sh --budget) →
 #   trunk build --features debug-panic (into
-#   target/dist-debug-panic, for the panic test) → browser tests (node --test tests/e2e/)
+#   target/dist-debug-panic, for the panic test) → browser tests: the Chromium
+#   suite (tests/e2e/*.test.mjs), the nginx and Caddy runs (tests/e2e/hosting/),
+#   the shared flows in Chromium, Firefox and WebKit (tests/e2e/engines/)
 # Exits non-zero if any step fails; later steps still run when they can, so one
 # run reports every failure. The output ends with node's test summary.
 #
@@ -66,7 +68,16 @@ say "step summary (before browser tests)"
 printf '  %s\n' "${SUMMARY[@]}"
 
 if [ $BUILD_OK = 1 ]; then
-  step e2e node --test --test-reporter=spec tests/e2e/ || true
+  # The full suite in Chromium (with the offline test), behind the plain node server.
+  step e2e node --test --test-reporter=spec tests/e2e/*.test.mjs || true
+  # The documented nginx and Caddy configurations, each started on a loopback port.
+  step e2e-hosting node --test --test-reporter=spec tests/e2e/hosting/ || true
+  # The shared flows (tests/e2e/engines/flows.mjs) in each engine.
+  for engine in chromium firefox webkit; do
+    step "e2e-$engine" node --test --test-reporter=spec "tests/e2e/engines/$engine.test.mjs" || true
+  done
+  say "step summary"
+  printf '  %s\n' "${SUMMARY[@]}"
 else
   echo "dist/ was not built; skipping the browser tests" >&2
   FAILED+=("e2e (not run)")

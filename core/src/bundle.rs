@@ -3,7 +3,7 @@
 //! start-up is one decode and no indexing.
 
 use crate::index::{alias_sequences, AliasSeqs};
-use crate::index::{Index, PassageTable};
+use crate::index::{Index, PassageTable, TokenTable};
 use crate::model::Corpus;
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
@@ -20,6 +20,9 @@ pub struct Bundle {
     /// The alias list as term sequences, likewise derived on first use.
     #[serde(skip)]
     aliases: OnceLock<Vec<AliasSeqs>>,
+    /// Every token's term and word, for the analyses; derived on first use.
+    #[serde(skip)]
+    tokens: OnceLock<TokenTable>,
 }
 
 /// Two bundles are equal when their corpus and index are: the derived
@@ -39,6 +42,7 @@ impl Bundle {
             index,
             table: OnceLock::new(),
             aliases: OnceLock::new(),
+            tokens: OnceLock::new(),
         }
     }
 
@@ -52,6 +56,14 @@ impl Bundle {
     /// search (built on first call: every `Searcher::new` used to redo it).
     pub(crate) fn alias_sequences(&self) -> &[AliasSeqs] {
         self.aliases.get_or_init(|| alias_sequences(&self.corpus))
+    }
+
+    /// Every token as its term and folded word, for the analyses (built on
+    /// first call: one pass over the postings, 0.3 ms for the seed corpus, 60 ms
+    /// for 1,000 statements).
+    pub fn token_table(&self) -> &TokenTable {
+        self.tokens
+            .get_or_init(|| TokenTable::new(&self.corpus, &self.index))
     }
 
     /// The bytes embedded in the app.

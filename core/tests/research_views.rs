@@ -135,6 +135,11 @@ fn labels_links_and_surfaces() {
                 }
                 EntityKind::GaResolution => assert!(surface.ends_with(&e.label[6..])),
                 EntityKind::Document => assert_eq!(surface, e.label),
+                // a name, not a noun: capitalized, except the one form
+                // entities.toml writes in lower case, as the 2016 record does
+                _ if e.key == "org-csto-crdf" => {
+                    assert_eq!(surface, "rapid-deployment force for Central Asia")
+                }
                 _ => assert!(surface.starts_with(char::is_uppercase), "{surface}"),
             }
         }

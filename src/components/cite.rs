@@ -35,7 +35,14 @@ pub fn Cite(props: &CiteProps) -> Html {
             para: props.para,
             ..ViewState::default()
         };
-        citation(corpus, s, props.para, &absolute_url(&view), &today())
+        citation(
+            corpus,
+            s,
+            props.para,
+            &absolute_url(&view),
+            &today(),
+            crate::corpus::CORPUS_VERSION,
+        )
     };
     let toggle = {
         let open = open.clone();

@@ -131,6 +131,7 @@ fn any_filter(view: &ViewState) -> bool {
     !(view.speakers.is_empty()
         && view.years.is_empty()
         && view.themes.is_empty()
+        && view.entities.is_empty()
         && view.year_from.is_none()
         && view.year_to.is_none())
 }

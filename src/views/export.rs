@@ -4,20 +4,25 @@
 //! wasm carries no JSON serializer of its own.
 
 use crate::corpus::bundle;
+use crate::corpus::CORPUS_VERSION;
 use crate::download::{download, to_json, CSV, JSON};
 use crate::routing::absolute_url;
 use crate::state::SharedOutcome;
 use csto_core::concordance::{concordance, sort_lines};
-use csto_core::export::{kwic_rows, passage_rows, statement_rows, to_csv};
+use csto_core::export::{kwic_rows, passage_rows, statement_rows, to_csv, Provenance};
 use csto_core::view::{Tab, ViewState};
 use yew::prelude::*;
 
 /// Context kept on each side of a concordance hit in exports.
 const KWIC_WIDTH: usize = 80;
 
-/// The page address without its query, the base of permalinks.
-fn page_base() -> String {
-    absolute_url(&ViewState::default())
+/// The absolute address of a statement (and paragraph), through the codec.
+fn permalink(doc: &str, para: Option<u16>) -> String {
+    absolute_url(&ViewState {
+        doc: Some(doc.to_string()),
+        para,
+        ..ViewState::default()
+    })
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -36,17 +41,20 @@ enum Format {
 fn export(outcome: &SharedOutcome, what: What, format: Format) {
     let bundle = bundle();
     let results = &outcome.results;
-    let base = page_base();
+    let from = Provenance {
+        permalink: &permalink,
+        corpus_version: CORPUS_VERSION,
+    };
     let (name, content) = match (what, format) {
         (What::Statements, f) => {
-            let rows = statement_rows(bundle, results, &base);
+            let rows = statement_rows(bundle, results, &from);
             match f {
                 Format::Csv => ("csto-statements.csv", to_csv(&rows)),
                 Format::Json => ("csto-statements.json", to_json(&rows)),
             }
         }
         (What::Passages, f) => {
-            let rows = passage_rows(bundle, results, &base);
+            let rows = passage_rows(bundle, results, &from);
             match f {
                 Format::Csv => ("csto-passages.csv", to_csv(&rows)),
                 Format::Json => ("csto-passages.json", to_json(&rows)),
@@ -64,7 +72,7 @@ fn export(outcome: &SharedOutcome, what: What, format: Format) {
                 &mut lines,
                 outcome.view.kwic_sort.unwrap_or_default(),
             );
-            let rows = kwic_rows(bundle, &lines, &base);
+            let rows = kwic_rows(bundle, &lines, &from);
             match f {
                 Format::Csv => ("csto-concordance.csv", to_csv(&rows)),
                 Format::Json => ("csto-concordance.json", to_json(&rows)),

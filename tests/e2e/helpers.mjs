@@ -69,8 +69,11 @@ export function launchBrowser() {
 export function useApp({ root = DIST_DIR, base = BASE_PATH, csp = true, allowConsoleErrors = false } = {}) {
   const app = { server: null, browser: null, url: null, pages: [] };
 
+  // Service workers are blocked unless a test asks for them ({ serviceWorkers:
+  // 'allow' }): these tests are about the app, and the worker's precaching
+  // (offline.test.mjs) would add its own requests to every request log.
   app.newPage = async (contextOptions = {}) => {
-    const context = await app.browser.newContext(contextOptions);
+    const context = await app.browser.newContext({ serviceWorkers: 'block', ...contextOptions });
     const page = await context.newPage();
     watchPage(page);
     appUrls.set(page, app.url);

@@ -52,6 +52,8 @@ const app = useApp();
 
 const YEARS = STATEMENTS.map((s) => String(s.year));
 const TAB = { results: 'Results', concordance: 'Concordance', trends: 'Trends', themes: 'Theme overview', compare: 'Compare' };
+// Tabs added since (their views are tested in their own files): listed in the tab bar after these.
+const LATER_TABS = { words: 'Word list', ngrams: 'N-grams', summary: 'Summary' };
 
 /** Click the tab of `view` (a key of TAB) and wait until that view shows. */
 async function clickTab(page, view) {
@@ -547,6 +549,7 @@ test('exports: the CSV and JSON downloads have one row per result, passage and c
     assert.ok(row.permalink.startsWith(`${app.url}?`), row.permalink);
     assert.equal(new URL(row.permalink).searchParams.get('doc'), row.id);
     assert.equal(new URL(row.permalink).searchParams.get('p'), null);
+    assert.match(row.corpus_version, /^[0-9a-f]{12}$/);
   }
   // A quoted field with quotes inside survives the round trip.
   assert.match(stCsv.records.find((r) => r.id === '2004-kazykhanov').venue, /\("Threats to international peace and security caused by terrorist acts"\)$/);
@@ -611,7 +614,10 @@ test('cite: the reader’s Cite button gives a full citation whose permalink reo
   assert.match(text, s.venue);
   assert.ok(text.includes(`, ${s.date}. S/PV.7796, para. 7. `), text);
   assert.doesNotMatch(text, /date inferred/);
-  const permalink = /(\S+\?doc=[\w-]+&p=\d+) \(accessed \d{1,2} [A-Z][a-z]+ \d{4}\)\.$/.exec(text)?.[1];
+  const permalink = /(\S+\?doc=[\w-]+&p=\d+) \(accessed \d{1,2} [A-Z][a-z]+ \d{4}\)\. Corpus version [0-9a-f]{12}\.$/.exec(text)?.[1];
+  // The version cited is the one the page's footer shows.
+  const version = /corpus ([0-9a-f]{12})/.exec(await page.textContent('footer.provenance-footer'))?.[1];
+  assert.ok(version && text.endsWith(`Corpus version ${version}.`), text);
   assert.equal(permalink, `${app.url}?doc=2016-bordyuzha&p=7`);
   assert.deepEqual(urlParams(page), { doc: '2016-bordyuzha' }, 'citing does not navigate');
 
@@ -708,8 +714,9 @@ test('Back and Forward step between the tabs, each with its URL and view', async
   }
   // The tabs keep the query and the filters, and the active one is marked.
   const { tabs } = await readTabs(page);
-  assert.deepEqual(tabs.map((t) => t.label), Object.values(TAB));
-  assert.deepEqual(tabs.map((t) => t.href), ['?q=terrorism', ...Object.keys(TAB).slice(1).map((v) => `?q=terrorism&view=${v}`)]);
+  const all = { ...TAB, ...LATER_TABS };
+  assert.deepEqual(tabs.map((t) => t.label), Object.values(all));
+  assert.deepEqual(tabs.map((t) => t.href), ['?q=terrorism', ...Object.keys(all).slice(1).map((v) => `?q=terrorism&view=${v}`)]);
 
   for (let i = visited.length - 2; i >= 0; i--) {
     await page.goBack();

@@ -13,6 +13,7 @@
 //   const srv = await startServer({ root: 'dist', base: '/tools/csto/', csp: true });
 //   srv.url        // 'http://127.0.0.1:PORT/tools/csto/'
 //   srv.requests   // [{ method, url, path, status, bytes, t }] every request served
+//   srv.cspReports // with cspReports: true, the CSP violation reports browsers sent
 //   await srv.close();
 //
 // Also runnable by hand: node tests/e2e/server.mjs [root] [base] [--csp] [--compress] [--port N]
@@ -21,9 +22,9 @@ import http from 'node:http';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import crypto from 'node:crypto';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { inlineScriptHashes, buildCsp } from '../../scripts/hosting-config.mjs';
 
 export const MIME_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -66,42 +67,33 @@ export function compressBody(body, encoding) {
   return encoding === 'gzip' ? zlib.gzipSync(body, { level: 9 }) : body;
 }
 
-/** sha256 CSP sources ('sha256-…') of every inline <script> (one without src=) in html. */
-export function inlineScriptHashes(html) {
-  const hashes = [];
-  const re = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
-  for (const m of html.matchAll(re)) {
-    if (/\bsrc\s*=/i.test(m[1])) continue;
-    const digest = crypto.createHash('sha256').update(m[2], 'utf8').digest('base64');
-    hashes.push(`'sha256-${digest}'`);
-  }
-  return hashes;
-}
-
-/** The strict Content-Security-Policy for the app in `root` (hashes its inline scripts). */
-export function buildCsp(root) {
-  const html = fs.readFileSync(path.join(root, 'index.html'), 'utf8');
-  const scriptSrc = ["'self'", "'wasm-unsafe-eval'", ...inlineScriptHashes(html)];
-  return `default-src 'self'; script-src ${scriptSrc.join(' ')}`;
-}
+// The policy is computed by the same code as the hosting configurations
+// (scripts/hosting-config.mjs, docs/hosting.md).
+export { inlineScriptHashes, buildCsp };
 
 /**
  * Start serving `root` under `base` on 127.0.0.1 and a free port.
- * @param {{root?: string, base?: string, csp?: boolean|string, compress?: boolean, port?: number}} opts
+ * @param {{root?: string, base?: string, csp?: boolean|string, compress?: boolean, port?: number, cspReports?: boolean}} opts
  *   csp: true → the strict policy from buildCsp(root); a string → that policy verbatim.
+ *   cspReports: true → the policy gets `report-uri <base>__csp-report`; reports land in cspReports.
  *   compress: true → brotli/gzip by Accept-Encoding (see chooseEncoding); default off.
  * @returns {Promise<{url: string, origin: string, port: number, base: string, csp: string|null,
  *   requests: Array<{method: string, url: string, path: string, status: number, bytes: number, t: number}>,
  *   close: () => Promise<void>}>}
  */
-export async function startServer({ root = 'dist', base = '/tools/csto/', csp = false, compress = false, port = 0 } = {}) {
+export async function startServer({ root = 'dist', base = '/tools/csto/', csp = false, compress = false, port = 0, cspReports = false } = {}) {
   root = path.resolve(root);
   if (!base.startsWith('/')) base = '/' + base;
   if (!base.endsWith('/')) base += '/';
   if (!fs.existsSync(path.join(root, 'index.html'))) {
     throw new Error(`startServer: ${root}/index.html does not exist (build dist/ first: trunk build --release)`);
   }
-  const policy = csp === true ? buildCsp(root) : typeof csp === 'string' ? csp : null;
+  let policy = csp === true ? buildCsp(root) : typeof csp === 'string' ? csp : null;
+  // Violations reported by the browser itself (report-uri: every engine sends
+  // them, including those during page load, before any test code could listen).
+  const reportPath = `${base}__csp-report`;
+  if (policy && cspReports) policy += `; report-uri ${reportPath}`;
+  const cspReportLog = [];
   const requests = [];
   // file + encoding → encoded body: brotli at quality 11 takes ~1 s for the
   // wasm, which a host pays once (or ahead of time), not per request.
@@ -129,6 +121,16 @@ export async function startServer({ root = 'dist', base = '/tools/csto/', csp = 
         return send(400, { 'content-type': 'text/plain' }, Buffer.from('400 Bad Request\n'));
       }
       entry.path = pathname;
+      if (cspReports && req.method === 'POST' && pathname === reportPath) {
+        const chunks = [];
+        for await (const c of req) chunks.push(c);
+        try {
+          cspReportLog.push(JSON.parse(Buffer.concat(chunks).toString('utf8'))['csp-report'] ?? {});
+        } catch {
+          cspReportLog.push({ unparsed: Buffer.concat(chunks).toString('utf8').slice(0, 500) });
+        }
+        return send(204, {}, null);
+      }
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         return send(405, { allow: 'GET, HEAD', 'content-type': 'text/plain' }, Buffer.from('405\n'));
       }
@@ -173,6 +175,7 @@ export async function startServer({ root = 'dist', base = '/tools/csto/', csp = 
     base,
     csp: policy,
     requests,
+    cspReports: cspReportLog,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections?.();

@@ -208,7 +208,7 @@ test('half-valid URLs: an out-of-range paragraph, a reversed year range, a repea
   await openApp(page, 'doc=2016-bordyuzha&p=999');
   let reader = await waitForReader(page, '2016-bordyuzha');
   assert.deepEqual(reader.paragraphs.filter((p) => p.target), []);
-  assert.ok((await readResults(page)).notices.some((n) => /999/.test(n) && /16 paragraphs/.test(n)));
+  assert.ok((await readResults(page)).notices.some((n) => /999/.test(n) && /17 paragraphs/.test(n)));
 
   await openApp(page, 'from=2020&to=2010');
   const r = await waitForIds(page, ['2016-bordyuzha', '2019-semerikov']);

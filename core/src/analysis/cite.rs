@@ -50,13 +50,16 @@ fn inverted_name(name: &str) -> String {
 }
 
 /// A citation of statement `s` (or of its 1-based paragraph `para`) with a
-/// permalink and the date it was accessed. An inferred date is marked so.
+/// permalink, the date it was accessed and the corpus version it was read
+/// in (so the text cited can be traced to the data). An inferred date is
+/// marked so.
 pub fn citation(
     corpus: &Corpus,
     s: &Statement,
     para: Option<u16>,
     permalink: &str,
     accessed: &str,
+    corpus_version: &str,
 ) -> String {
     let speaker = &corpus.speaker(s.speaker).name;
     let inferred = if s.date.precision == DatePrecision::Inferred {
@@ -66,7 +69,7 @@ pub fn citation(
     };
     let para = para.map(|p| format!(", para. {p}")).unwrap_or_default();
     format!(
-        "{} ({}). “{}.” {}, {}{}. {}{}. {} (accessed {}).",
+        "{} ({}). “{}.” {}, {}{}. {}{}. {} (accessed {}). Corpus version {}.",
         inverted_name(speaker),
         s.role,
         s.title.trim_end_matches('.'),
@@ -76,7 +79,8 @@ pub fn citation(
         s.record,
         para,
         permalink,
-        accessed
+        accessed,
+        corpus_version
     )
 }
 
@@ -115,11 +119,12 @@ mod tests {
                 &s,
                 Some(3),
                 "https://h/x/?doc=2004-kazykhanov&p=3",
-                "1 May 2026"
+                "1 May 2026",
+                "0123456789ab"
             ),
             "Kazykhanov, Yerzhan (Permanent Representative). “Statement.” UN Security Council, \
              19 July 2004 (date inferred). UN verbatim record, para. 3. \
-             https://h/x/?doc=2004-kazykhanov&p=3 (accessed 1 May 2026)."
+             https://h/x/?doc=2004-kazykhanov&p=3 (accessed 1 May 2026). Corpus version 0123456789ab."
         );
     }
 }

@@ -38,7 +38,8 @@
 //! multiply E11 by the window size, which lowers every MI by
 //! log2(L + R)). A collocate that occurs several times in one window can
 //! make O11 exceed R1; O12 is then taken as 0 (and O22 likewise never below
-//! 0), so G² stays defined. MI favours rare words, log-Dice does not
+//! 0), so G² stays defined, and log-Dice can pass its maximum of 14, which
+//! assumes `O11 ≤ R1`. MI favours rare words, log-Dice does not
 //! depend on N (Rychlý 2008), G² measures the evidence: read them together.
 //!
 //! Rows: collocates with `O11 ≥ min_cooccurrence` (default 2), highest
@@ -46,7 +47,7 @@
 //! flags stop words; the view shows or hides them.
 
 use super::stop_words::StopWords;
-use super::tokens::{Forms, Selection};
+use super::tokens::Selection;
 use crate::bundle::Bundle;
 use crate::model::StatementId;
 use crate::model::TermId;
@@ -114,7 +115,8 @@ pub fn mutual_information(o11: f64, r1: f64, c1: f64, n: f64) -> f64 {
     (o11 * n / (r1 * c1)).log2()
 }
 
-/// log-Dice (Rychlý 2008), `14 + log2(2 × O11 / (R1 + C1))`.
+/// log-Dice (Rychlý 2008), `14 + log2(2 × O11 / (R1 + C1))`: at most 14
+/// when `O11 ≤ min(R1, C1)`.
 pub fn log_dice(o11: f64, r1: f64, c1: f64) -> f64 {
     14.0 + (2.0 * o11 / (r1 + c1)).log2()
 }
@@ -162,28 +164,31 @@ pub fn collocates(
         }
     }
 
+    let terms = sel.table.terms();
     let mut freq = vec![0u32; n_terms];
-    for &t in &sel.terms {
-        freq[t as usize] += 1;
+    for range in &sel.statement_tokens {
+        for &t in &terms[range.clone()] {
+            freq[t as usize] += 1;
+        }
     }
-    let r1 = sel.terms.iter().filter(|&&t| is_node[t as usize]).count() as u32;
+    let r1: u32 = (0..n_terms).filter(|&t| is_node[t]).map(|t| freq[t]).sum();
 
     // mark every token in some node's window (not the node itself)
     let mut marked: Vec<usize> = Vec::new();
     let mut in_window: Vec<bool> = Vec::new();
     for range in &sel.passage_tokens {
-        let terms = &sel.terms[range.clone()];
-        if !terms.iter().any(|&t| is_node[t as usize]) {
+        let passage = &terms[range.clone()];
+        if !passage.iter().any(|&t| is_node[t as usize]) {
             continue;
         }
         in_window.clear();
-        in_window.resize(terms.len(), false);
-        for (i, &t) in terms.iter().enumerate() {
+        in_window.resize(passage.len(), false);
+        for (i, &t) in passage.iter().enumerate() {
             if !is_node[t as usize] {
                 continue;
             }
             let from = i.saturating_sub(left as usize);
-            let to = (i + right as usize).min(terms.len() - 1);
+            let to = (i + right as usize).min(passage.len() - 1);
             for (j, w) in in_window.iter_mut().enumerate().take(to + 1).skip(from) {
                 *w |= j != i;
             }
@@ -199,28 +204,28 @@ pub fn collocates(
 
     let mut observed = vec![0u32; n_terms];
     for &j in &marked {
-        observed[sel.terms[j] as usize] += 1;
+        observed[terms[j] as usize] += 1;
     }
     // each collocate's forms among its co-occurrences
-    let forms = Forms::new(bundle);
+    let words = sel.table.words();
     let mut form_count = vec![0u32; index.words.len()];
     for &j in &marked {
-        let t = sel.terms[j];
-        if observed[t as usize] >= options.min_cooccurrence.max(1) {
-            form_count[word_at(&sel, &forms, j) as usize] += 1;
+        if observed[terms[j] as usize] >= options.min_cooccurrence.max(1) {
+            form_count[words[j] as usize] += 1;
         }
     }
 
-    let stop = StopWords::new();
-    let n = sel.len() as f64;
+    let stop = StopWords::new().stop_flags(index);
+    let n = sel.len as f64;
     let mut rows = Vec::new();
     for (t, &o) in observed.iter().enumerate() {
         if o == 0 || o < options.min_cooccurrence.max(1) {
             continue;
         }
         let (o11, c1, r) = (o as f64, freq[t] as f64, r1 as f64);
-        let word = forms
-            .of(t as TermId)
+        let word = sel
+            .table
+            .forms(t as TermId)
             .iter()
             .copied()
             .fold(None::<(u32, u32)>, |best, w| {
@@ -243,7 +248,7 @@ pub fn collocates(
             mi: mutual_information(o11, r, c1, n),
             log_dice: log_dice(o11, r, c1),
             g2: collocation_g2(o11, r, c1, n),
-            stop: stop.is_stop_term(&index.terms[t]),
+            stop: stop[t],
         });
     }
     order::sort_by(&mut rows, |a, b| {
@@ -253,27 +258,10 @@ pub fn collocates(
             .then_with(|| a.word.cmp(&b.word))
     });
     Collocates {
-        tokens: sel.len() as u64,
+        tokens: sel.len as u64,
         node_freq: r1,
         left,
         right,
         rows,
     }
-}
-
-/// The folded word of token `j` of the selection.
-fn word_at(sel: &Selection, forms: &Forms, j: usize) -> u32 {
-    let candidates = forms.of(sel.terms[j]);
-    if let [only] = candidates {
-        return *only;
-    }
-    let k = sel.passage_tokens.partition_point(|r| r.end <= j);
-    let p = sel.passages[k];
-    let (s, e) = sel.bundle.index.passages[p as usize].spans[j - sel.passage_tokens[k].start];
-    let folded = crate::text::fold(&sel.text(p)[s as usize..e as usize]);
-    candidates
-        .iter()
-        .copied()
-        .find(|&w| sel.bundle.index.words[w as usize].0 == folded)
-        .unwrap_or(candidates[0])
 }

@@ -34,7 +34,10 @@
 //! A term is listed on the side where its relative frequency is higher
 //! (`a / c > b / d` puts it on A), highest G² first, ties by term; its Log
 //! Ratio is given for that side over the other, so it is positive on both
-//! lists. `only_here` marks words the other side never uses. By default
+//! lists, with one exception the adjustment brings: a word used on its side
+//! only, and rarely, on the larger side (`1 / d < 0.5 / c`, e.g. once in
+//! 2,093 tokens against none in 801) gets a Log Ratio of 0 or below: read
+//! it as no evidence of a difference. `only_here` marks words the other side never uses. By default
 //! only content terms are scored ([`super::StopWords::is_content_term`]: no
 //! stop words, numbers or one-letter terms), while `c` and `d` count every
 //! token, as AntConc does.
@@ -143,6 +146,10 @@ pub struct CompareOptions {
     pub min_freq: u32,
     /// Leave out terms below this significance.
     pub min_significance: Significance,
+    /// List B's over-represented terms too. Without (`false`), `b` stays
+    /// empty: one against the rest needs only A's list, and naming B's
+    /// terms reads their every occurrence on B, the bulk of the corpus.
+    pub list_b: bool,
 }
 
 impl Default for CompareOptions {
@@ -151,6 +158,7 @@ impl Default for CompareOptions {
             content_only: true,
             min_freq: 1,
             min_significance: Significance::None,
+            list_b: true,
         }
     }
 }
@@ -279,6 +287,9 @@ pub fn compare(
             std::cmp::Ordering::Less => Side::B,
             std::cmp::Ordering::Equal => continue,
         };
+        if side == Side::B && !options.list_b {
+            continue;
+        }
         let own = if side == Side::A { fa } else { fb };
         if own < options.min_freq {
             continue;

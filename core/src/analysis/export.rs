@@ -21,6 +21,8 @@ pub struct StatementRow {
     pub record: String,
     pub matching_passages: usize,
     pub permalink: String,
+    /// The corpus version the row was computed from (see `build.rs`).
+    pub corpus_version: String,
 }
 
 /// One matching passage.
@@ -33,6 +35,8 @@ pub struct PassageRow {
     pub hits: usize,
     pub text: String,
     pub permalink: String,
+    /// The corpus version the row was computed from (see `build.rs`).
+    pub corpus_version: String,
 }
 
 /// One concordance line.
@@ -46,20 +50,29 @@ pub struct KwicRow {
     pub hit: String,
     pub right: String,
     pub permalink: String,
+    /// The corpus version the row was computed from (see `build.rs`).
+    pub corpus_version: String,
 }
 
 use crate::analysis::cite::iso_date as iso;
 
-/// A permalink to a statement or one of its paragraphs; `base` is the page
-/// address without its query string.
-fn permalink(base: &str, id: &str, para: Option<u16>) -> String {
-    match para {
-        Some(p) => format!("{base}?doc={id}&p={p}"),
-        None => format!("{base}?doc={id}"),
-    }
+/// How a row's permalink is written: statement id and 1-based paragraph
+/// to an absolute address. The app passes the URL codec's encoding, so a
+/// permalink in an export is the same address the page itself would use.
+pub type Permalink<'a> = &'a dyn Fn(&str, Option<u16>) -> String;
+
+/// Where exported rows come from: how to link a paragraph, and the corpus
+/// version every row carries, so a figure can be traced to its data.
+pub struct Provenance<'a> {
+    pub permalink: Permalink<'a>,
+    pub corpus_version: &'a str,
 }
 
-pub fn statement_rows(bundle: &Bundle, results: &SearchResults, base: &str) -> Vec<StatementRow> {
+pub fn statement_rows(
+    bundle: &Bundle,
+    results: &SearchResults,
+    from: &Provenance,
+) -> Vec<StatementRow> {
     let corpus = &bundle.corpus;
     results
         .statements
@@ -79,13 +92,18 @@ pub fn statement_rows(bundle: &Bundle, results: &SearchResults, base: &str) -> V
                 venue: s.venue.clone(),
                 record: s.record.clone(),
                 matching_passages: hit.passages.len(),
-                permalink: permalink(base, &s.id, None),
+                permalink: (from.permalink)(&s.id, None),
+                corpus_version: from.corpus_version.to_string(),
             }
         })
         .collect()
 }
 
-pub fn passage_rows(bundle: &Bundle, results: &SearchResults, base: &str) -> Vec<PassageRow> {
+pub fn passage_rows(
+    bundle: &Bundle,
+    results: &SearchResults,
+    from: &Provenance,
+) -> Vec<PassageRow> {
     let corpus = &bundle.corpus;
     let mut rows = Vec::new();
     for hit in &results.statements {
@@ -101,14 +119,15 @@ pub fn passage_rows(bundle: &Bundle, results: &SearchResults, base: &str) -> Vec
                 paragraph: r.paragraph + 1,
                 hits: p.hits.len(),
                 text: s.passages[r.paragraph as usize].text.clone(),
-                permalink: permalink(base, &s.id, Some(r.paragraph + 1)),
+                permalink: (from.permalink)(&s.id, Some(r.paragraph + 1)),
+                corpus_version: from.corpus_version.to_string(),
             });
         }
     }
     rows
 }
 
-pub fn kwic_rows(bundle: &Bundle, lines: &[KwicLine<'_>], base: &str) -> Vec<KwicRow> {
+pub fn kwic_rows(bundle: &Bundle, lines: &[KwicLine<'_>], from: &Provenance) -> Vec<KwicRow> {
     let corpus = &bundle.corpus;
     lines
         .iter()
@@ -122,7 +141,8 @@ pub fn kwic_rows(bundle: &Bundle, lines: &[KwicLine<'_>], base: &str) -> Vec<Kwi
                 left: l.left.to_string(),
                 hit: l.hit.to_string(),
                 right: l.right.to_string(),
-                permalink: permalink(base, &s.id, Some(l.paragraph + 1)),
+                permalink: (from.permalink)(&s.id, Some(l.paragraph + 1)),
+                corpus_version: from.corpus_version.to_string(),
             }
         })
         .collect()
@@ -176,6 +196,7 @@ impl CsvRecord for StatementRow {
         "record",
         "matching_passages",
         "permalink",
+        "corpus_version",
     ];
     fn cells(&self) -> Vec<String> {
         vec![
@@ -189,6 +210,7 @@ impl CsvRecord for StatementRow {
             self.record.clone(),
             self.matching_passages.to_string(),
             self.permalink.clone(),
+            self.corpus_version.clone(),
         ]
     }
 }
@@ -202,6 +224,7 @@ impl CsvRecord for PassageRow {
         "hits",
         "text",
         "permalink",
+        "corpus_version",
     ];
     fn cells(&self) -> Vec<String> {
         vec![
@@ -212,6 +235,7 @@ impl CsvRecord for PassageRow {
             self.hits.to_string(),
             self.text.clone(),
             self.permalink.clone(),
+            self.corpus_version.clone(),
         ]
     }
 }
@@ -226,6 +250,7 @@ impl CsvRecord for KwicRow {
         "hit",
         "right",
         "permalink",
+        "corpus_version",
     ];
     fn cells(&self) -> Vec<String> {
         vec![
@@ -237,6 +262,7 @@ impl CsvRecord for KwicRow {
             self.hit.clone(),
             self.right.clone(),
             self.permalink.clone(),
+            self.corpus_version.clone(),
         ]
     }
 }

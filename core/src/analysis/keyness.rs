@@ -74,7 +74,11 @@ pub fn keyness(bundle: &Bundle, target: &[StatementId]) -> Vec<Keyword> {
         .filter(|&s| !in_target[s])
         .map(|s| s as StatementId)
         .collect();
-    compare(bundle, target, &rest, &CompareOptions::default())
+    let options = CompareOptions {
+        list_b: false,
+        ..CompareOptions::default()
+    };
+    compare(bundle, target, &rest, &options)
         .a
         .into_iter()
         .map(|r| Keyword {

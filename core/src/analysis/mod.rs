@@ -56,6 +56,7 @@ mod summary;
 mod tokens;
 mod word_list;
 
+pub use crate::index::{TokenTable, WordId};
 pub use collocates::{
     collocates, collocation_g2, log_dice, mutual_information, CollocateOptions, CollocateRow,
     Collocates, MAX_WINDOW,
@@ -71,5 +72,5 @@ pub use summary::{
     summary, DistinctiveWord, StatementSummary, Summary, SummaryOptions, TextStats, WordFreq,
     ABBREVIATIONS, DEFAULT_STTR_CHUNK,
 };
-pub use tokens::{per_10k, terms_of, Unit, WordId};
+pub use tokens::{per_10k, terms_of, Unit};
 pub use word_list::{word_list, WordList, WordListOptions, WordRow};

@@ -12,8 +12,9 @@
 //! By default ([`Unit::Stem`]) an n-gram is a sequence of index terms, which
 //! is exactly what a phrase query matches: "international terrorism" and
 //! "international terrorists" are one n-gram, shown in its most frequent
-//! wording, and the phrase query `"international terrorism"` finds it
-//! exactly `freq` times (overlapping occurrences included: "the the the"
+//! wording (among its first 64 occurrences, which is all of them for every
+//! n-gram of the seed corpus; the first seen on a tie), and the phrase
+//! query `"international terrorism"` finds it exactly `freq` times (overlapping occurrences included: "the the the"
 //! holds "the the" twice, for both). With [`Unit::Word`] the rows are
 //! sequences of folded forms instead, and a row's phrase query can find more
 //! than its `freq` (the other forms of its stems). Spelling variants that the
@@ -32,10 +33,11 @@
 //!
 //! Cost: counted level by level; an n-gram is looked at only where both its
 //! (n − 1)-word parts were frequent enough (an n-gram cannot occur more
-//! often than its parts), with integer keys in a hash map.
+//! often than its parts), each as an integer key ((n − 1)-gram id, next
+//! word) in an open-addressing table.
 
 use super::stop_words::StopWords;
-use super::tokens::{per_10k, Forms, FxMap, Selection, Unit};
+use super::tokens::{per_10k, Selection, Unit};
 use crate::bundle::Bundle;
 use crate::model::StatementId;
 use crate::model::TermId;
@@ -99,33 +101,118 @@ pub struct Ngrams {
 
 const NONE: u32 = u32::MAX;
 
-/// Counts of one n-gram while counting.
-struct Entry {
+/// The occurrences of an n-gram whose wordings are counted, for its label.
+const WORDING_SAMPLE: u32 = 64;
+
+/// Counts of the n-grams of one length while counting, by id.
+#[derive(Default)]
+struct Entries {
+    /// What the inner loop updates, side by side.
+    counts: Vec<Count>,
+    /// Where it first occurs (token index): its units are read from there.
+    first: Vec<u32>,
+    /// Stems only: one of its stems has several forms, so its wordings
+    /// are counted.
+    worded: Vec<bool>,
+    /// Occurrences whose wording was counted.
+    sampled: Vec<u32>,
+    /// The first eight wordings seen (word ids packed, 24 bits each) with
+    /// their counts, over the first [`WORDING_SAMPLE`] occurrences; the
+    /// most frequent names the row.
+    wordings: Vec<Vec<(u128, u32)>>,
+}
+
+#[derive(Clone, Copy)]
+struct Count {
     freq: u32,
     range: u32,
     /// The last statement (index into the selection) it was seen in.
     last: u32,
-    /// Where it first occurs (token index): its units are read from there.
-    first: u32,
-    /// Stems only: up to four wordings (word ids packed) with their counts;
-    /// the most frequent names the row.
-    wordings: Vec<(u128, u32)>,
+}
+
+/// Dense ids for n-gram keys ((n − 1)-gram id, next unit): open addressing
+/// with linear probing and a multiplicative hash, key and id side by side
+/// in one slot. Faster than a general hash map where it matters, in the
+/// inner loop of every length (the release build optimizes for size and
+/// does not inline `Vec` indexing: slices are indexed directly).
+struct Ids {
+    slots: Box<[(u64, u32)]>,
+    len: usize,
+    shift: u32,
+}
+
+impl Ids {
+    /// No key is this: the first half of a key is an id, never `NONE`.
+    const EMPTY: u64 = u64::MAX;
+
+    fn with_capacity(n: usize) -> Ids {
+        let slots = (n * 2).next_power_of_two().max(64);
+        Ids {
+            slots: vec![(Ids::EMPTY, 0); slots].into_boxed_slice(),
+            len: 0,
+            shift: 64 - slots.trailing_zeros(),
+        }
+    }
+
+    #[inline(always)]
+    fn slot(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// The id of `key`, or `fresh` after storing it as `key`'s.
+    #[inline(always)]
+    fn get_or_insert(&mut self, key: u64, fresh: u32) -> u32 {
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(key);
+        loop {
+            match self.slots[i] {
+                (k, id) if k == key => return id,
+                (Ids::EMPTY, _) => break,
+                _ => i = (i + 1) & mask,
+            }
+        }
+        self.slots[i] = (key, fresh);
+        self.len += 1;
+        if self.len * 2 > self.slots.len() {
+            self.grow();
+        }
+        fresh
+    }
+
+    fn grow(&mut self) {
+        let old = std::mem::replace(self, Ids::with_capacity(self.slots.len()));
+        let mask = self.slots.len() - 1;
+        for &(k, id) in old.slots.iter() {
+            if k != Ids::EMPTY {
+                let mut i = self.slot(k);
+                while self.slots[i].0 != Ids::EMPTY {
+                    i = (i + 1) & mask;
+                }
+                self.slots[i] = (k, id);
+            }
+        }
+        self.len = old.len;
+    }
 }
 
 /// The n-grams of the statements `selected` (see the module docs).
 pub fn ngrams(bundle: &Bundle, selected: &[StatementId], options: &NgramOptions) -> Ngrams {
     let sel = Selection::new(bundle, selected);
-    let forms = Forms::new(bundle);
     let index = &bundle.index;
-    let words = sel.words(&forms);
+    // the selection's tokens side by side, and where each passage is there
+    let (words, passage_tokens) = sel.gather(sel.table.words());
+    let terms = match options.unit {
+        Unit::Stem => sel.gather(sel.table.terms()).0,
+        Unit::Word => Vec::new(),
+    };
     let units: &[u32] = match options.unit {
-        Unit::Stem => &sel.terms,
+        Unit::Stem => &terms,
         Unit::Word => &words,
     };
     let min_len = options.min_len.clamp(2, MAX_NGRAM) as usize;
     let max_len = options.max_len.clamp(min_len as u8, MAX_NGRAM) as usize;
     let min_freq = options.min_freq.max(1);
-    let n_tokens = sel.len();
+    let n_tokens = sel.len;
 
     // level 1: a unit is "frequent" when it occurs min_freq times
     let n_units = match options.unit {
@@ -147,77 +234,103 @@ pub fn ngrams(bundle: &Bundle, selected: &[StatementId], options: &NgramOptions)
         })
         .collect();
 
-    let stop = StopWords::new();
+    let stop = StopWords::new().stop_flags(index);
     let is_stop = |u: u32| match options.unit {
-        Unit::Stem => stop.is_stop_term(&index.terms[u as usize]),
-        Unit::Word => stop.is_stop_term(&index.terms[index.words[u as usize].1 as usize]),
+        Unit::Stem => stop[u as usize],
+        Unit::Word => stop[index.words[u as usize].1 as usize],
     };
     let term_of = |u: u32| match options.unit {
         Unit::Stem => u,
         Unit::Word => index.words[u as usize].1,
     };
+    // Stems only: whether a term has several forms, so that an n-gram of it
+    // can be worded several ways and its wordings must be counted (packed
+    // 24 bits a word, so only below 16.7 million distinct words).
+    let packable = index.words.len() < 1 << 24;
+    let varied: Vec<bool> = match options.unit {
+        Unit::Stem => (0..index.terms.len() as u32)
+            .map(|t| sel.table.forms(t).len() > 1)
+            .collect(),
+        Unit::Word => Vec::new(),
+    };
     let mut rows = Vec::new();
     let mut next = vec![NONE; n_tokens];
     for n in 2..=max_len {
-        let mut ids: FxMap<u64, u32> = FxMap::default();
-        let mut entries: Vec<Entry> = Vec::new();
+        let mut ids = Ids::with_capacity(1024);
+        let mut e = Entries::default();
         next.iter_mut().for_each(|x| *x = NONE);
-        for (range, &k) in sel.passage_tokens.iter().zip(&sel.passage_statement) {
+        let (prev, out) = (&cur[..], &mut next[..]);
+        for (range, &k) in passage_tokens.iter().zip(&sel.passage_statement) {
             // an n-gram at i needs the (n-1)-grams at i and i + 1, which
             // also keeps it inside the passage
             for i in range.start..range.end.saturating_sub(1) {
-                let (a, b) = (cur[i], cur[i + 1]);
+                let (a, b) = (prev[i], prev[i + 1]);
                 if a == NONE || b == NONE {
                     continue;
                 }
                 let key = (a as u64) << 32 | units[i + n - 1] as u64;
-                let id = *ids.entry(key).or_insert_with(|| {
-                    entries.push(Entry {
+                let id = ids.get_or_insert(key, e.counts.len() as u32) as usize;
+                if id == e.counts.len() {
+                    e.counts.push(Count {
                         freq: 0,
                         range: 0,
                         last: NONE,
-                        first: i as u32,
-                        wordings: Vec::new(),
                     });
-                    entries.len() as u32 - 1
-                });
-                let e = &mut entries[id as usize];
-                e.freq += 1;
-                if e.last != k {
-                    e.last = k;
-                    e.range += 1;
+                    e.first.push(i as u32);
+                    let worded = packable
+                        && !varied.is_empty()
+                        && units[i..i + n].iter().any(|&t| varied[t as usize]);
+                    e.worded.push(worded);
+                    e.sampled.push(0);
+                    e.wordings.push(Vec::new());
                 }
-                next[i] = id;
+                let counts: &mut [Count] = &mut e.counts;
+                let c = &mut counts[id];
+                c.freq += 1;
+                if c.last != k {
+                    c.last = k;
+                    c.range += 1;
+                }
+                out[i] = id as u32;
             }
         }
         // keep only the frequent ones for the next level
+        let counts: &[Count] = &e.counts;
         for x in next.iter_mut() {
-            if *x != NONE && entries[*x as usize].freq < min_freq {
+            if *x != NONE && counts[*x as usize].freq < min_freq {
                 *x = NONE;
             }
         }
         if n >= min_len {
-            if options.unit == Unit::Stem {
-                for (i, &id) in next.iter().enumerate() {
-                    if id == NONE {
-                        continue;
-                    }
-                    let key = words[i..i + n]
-                        .iter()
-                        .fold(0u128, |acc, &w| acc << 24 | w as u128);
-                    let wordings = &mut entries[id as usize].wordings;
-                    if let Some((_, c)) = wordings.iter_mut().find(|(k, _)| *k == key) {
-                        *c += 1;
-                    } else if wordings.len() < 4 {
-                        wordings.push((key, 1));
-                    }
-                }
-            }
-            for e in &entries {
-                if e.freq < min_freq {
+            // count the wordings of the first occurrences (plain loops over
+            // slices: the size-optimized build inlines little)
+            let worded: &[bool] = &e.worded;
+            let sampled: &mut [u32] = &mut e.sampled;
+            let wordings: &mut [Vec<(u128, u32)>] = &mut e.wordings;
+            let (ids_at, words_s): (&[u32], &[u32]) = (&next, &words);
+            for i in 0..ids_at.len() {
+                let id = ids_at[i] as usize;
+                if id == NONE as usize || !worded[id] || sampled[id] >= WORDING_SAMPLE {
                     continue;
                 }
-                let seq = &units[e.first as usize..e.first as usize + n];
+                sampled[id] += 1;
+                let mut key = 0u128;
+                for &w in &words_s[i..i + n] {
+                    key = key << 24 | w as u128;
+                }
+                let list = &mut wordings[id];
+                match list.iter().position(|x| x.0 == key) {
+                    Some(k) => list[k].1 += 1,
+                    None if list.len() < 8 => list.push((key, 1)),
+                    None => {}
+                }
+            }
+            for (id, c) in e.counts.iter().enumerate() {
+                if c.freq < min_freq {
+                    continue;
+                }
+                let first = e.first[id] as usize;
+                let seq = &units[first..first + n];
                 if !options.containing.is_empty()
                     && !seq
                         .iter()
@@ -225,21 +338,21 @@ pub fn ngrams(bundle: &Bundle, selected: &[StatementId], options: &NgramOptions)
                 {
                     continue;
                 }
-                let wording: Vec<u32> = match options.unit {
-                    Unit::Word => seq.to_vec(),
-                    Unit::Stem => {
-                        // the most frequent wording, the first seen on a tie
-                        let mut best = (0u128, 0u32);
-                        for &(k, c) in &e.wordings {
-                            if c > best.1 {
-                                best = (k, c);
-                            }
+                let wording: Vec<u32> = if e.worded[id] {
+                    // the most frequent wording, the first seen on a tie
+                    let mut best = (0u128, 0u32);
+                    for &(k, c) in &e.wordings[id] {
+                        if c > best.1 {
+                            best = (k, c);
                         }
-                        (0..n)
-                            .rev()
-                            .map(|j| (best.0 >> (24 * j) & 0xFF_FFFF) as u32)
-                            .collect()
                     }
+                    (0..n)
+                        .rev()
+                        .map(|j| (best.0 >> (24 * j) & 0xFF_FFFF) as u32)
+                        .collect()
+                } else {
+                    // one way to write it: as at its first occurrence
+                    words[first..first + n].to_vec()
                 };
                 let text: Vec<&str> = wording
                     .iter()
@@ -248,9 +361,9 @@ pub fn ngrams(bundle: &Bundle, selected: &[StatementId], options: &NgramOptions)
                 rows.push(NgramRow {
                     words: text.join(" "),
                     n: n as u8,
-                    freq: e.freq,
-                    range: e.range,
-                    per_10k: per_10k(e.freq, n_tokens as u64),
+                    freq: c.freq,
+                    range: c.range,
+                    per_10k: per_10k(c.freq, n_tokens as u64),
                     stop: seq.iter().all(|&u| is_stop(u)),
                 });
             }

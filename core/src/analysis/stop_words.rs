@@ -24,6 +24,7 @@
 //! assert!(!stop.is_content_term("1373"));
 //! ```
 
+use crate::index::Index;
 use crate::text;
 use crate::util::order;
 
@@ -200,5 +201,19 @@ impl StopWords {
         term.chars().nth(1).is_some()
             && !term.bytes().any(|b| b.is_ascii_digit())
             && !self.is_stop_term(term)
+    }
+
+    /// [`StopWords::is_stop_term`] of every index term, by term id.
+    pub(crate) fn stop_flags(&self, index: &Index) -> Vec<bool> {
+        index.terms.iter().map(|t| self.is_stop_term(t)).collect()
+    }
+
+    /// [`StopWords::is_content_term`] of every index term, by term id.
+    pub(crate) fn content_flags(&self, index: &Index) -> Vec<bool> {
+        index
+            .terms
+            .iter()
+            .map(|t| self.is_content_term(t))
+            .collect()
     }
 }

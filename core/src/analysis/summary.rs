@@ -42,13 +42,12 @@
 
 use super::compare::{score, Side};
 use super::stop_words::StopWords;
-use super::tokens::{Forms, Selection, WordId};
+use super::tokens::Selection;
 use crate::bundle::Bundle;
+use crate::index::WordId;
 use crate::model::StatementId;
-use crate::model::TermId;
-use crate::util::order;
+use crate::model::{PassageId, TermId};
 use serde::{Deserialize, Serialize};
-use std::ops::Range;
 
 /// The default STTR chunk, in tokens (see the module docs).
 pub const DEFAULT_STTR_CHUNK: u32 = 100;
@@ -154,13 +153,15 @@ impl Counter {
             touched: Vec::new(),
         }
     }
-    fn add(&mut self, id: u32) {
+    #[inline(always)]
+    fn add(&mut self, id: u32, n: u32) {
         let c = &mut self.count[id as usize];
         if *c == 0 {
             self.touched.push(id);
         }
-        *c += 1;
+        *c += n;
     }
+    #[inline(always)]
     fn get(&self, id: u32) -> u32 {
         self.count[id as usize]
     }
@@ -173,8 +174,9 @@ impl Counter {
 }
 
 /// What the whole corpus has, for the distinctive words.
-struct Reference<'a> {
-    stop: &'a StopWords,
+struct Reference {
+    /// Whether each term is a content word.
+    content: Vec<bool>,
     /// Occurrences of every term in the corpus.
     term_freq: Vec<u32>,
     tokens: u64,
@@ -184,19 +186,17 @@ struct Reference<'a> {
 pub fn summary(bundle: &Bundle, selected: &[StatementId], options: &SummaryOptions) -> Summary {
     let index = &bundle.index;
     let sel = Selection::new(bundle, selected);
-    let forms = Forms::new(bundle);
-    let words = sel.words(&forms);
+    let (terms, words) = (sel.table.terms(), sel.table.words());
     let chunk = options.sttr_chunk.max(1);
     let word_len: Vec<u32> = index
         .words
         .iter()
         .map(|(w, _)| w.chars().count() as u32)
         .collect();
-    let ends = sentence_ends(&sel);
 
     let stop = StopWords::new();
     let reference = Reference {
-        stop: &stop,
+        content: stop.content_flags(index),
         term_freq: index
             .postings
             .iter()
@@ -213,18 +213,19 @@ pub fn summary(bundle: &Bundle, selected: &[StatementId], options: &SummaryOptio
     let mut chunk_id = 0u32;
     let mut all = Tally::default();
     let mut out = Vec::with_capacity(sel.statements.len());
-    for (k, (&s, range)) in sel.statements.iter().zip(&sel.statement_tokens).enumerate() {
+    for (&s, range) in sel.statements.iter().zip(&sel.statement_tokens) {
         let mut tally = Tally {
             tokens: range.len() as u32,
-            sentences: sentences_of(&sel, k, &ends),
+            sentences: index
+                .statement_passages(s)
+                .map(|p| sentences(&sel, p))
+                .sum(),
             ..Tally::default()
         };
         for i in range.clone() {
             let w = words[i];
-            word_count.add(w);
-            all_words.add(w);
-            term_count.add(sel.terms[i]);
-            all_terms.add(sel.terms[i]);
+            word_count.add(w, 1);
+            term_count.add(terms[i], 1);
             tally.letters += word_len[w as usize] as u64;
         }
         for c in words[range.clone()].chunks_exact(chunk as usize) {
@@ -257,6 +258,12 @@ pub fn summary(bundle: &Bundle, selected: &[StatementId], options: &SummaryOptio
             key: bundle.corpus.statements[s as usize].id.clone(),
             stats,
         });
+        for &w in &word_count.touched {
+            all_words.add(w, word_count.get(w));
+        }
+        for &t in &term_count.touched {
+            all_terms.add(t, term_count.get(t));
+        }
         word_count.clear();
         term_count.clear();
     }
@@ -291,26 +298,20 @@ fn stats(
     let hapaxes = words.touched.iter().filter(|&&w| words.get(w) == 1).count() as u32;
 
     // content word forms, most frequent first, then alphabetical (word order)
-    let mut content: Vec<WordId> = words
+    let content = words
         .touched
         .iter()
         .copied()
-        .filter(|&w| {
-            let t = index.words[w as usize].1;
-            reference.stop.is_content_term(&index.terms[t as usize])
-        })
-        .collect();
-    order::sort_by(&mut content, |&a, &b| {
-        words.get(b).cmp(&words.get(a)).then(a.cmp(&b))
-    });
-    let top_words = content
-        .iter()
-        .take(top as usize)
-        .map(|&w| WordFreq {
-            word: index.words[w as usize].0.clone(),
-            freq: words.get(w),
-        })
-        .collect();
+        .filter(|&w| reference.content[index.words[w as usize].1 as usize]);
+    let top_words = top_k(content, top, |&a, &b| {
+        (words.get(a), std::cmp::Reverse(a)) > (words.get(b), std::cmp::Reverse(b))
+    })
+    .into_iter()
+    .map(|w| WordFreq {
+        word: index.words[w as usize].0.clone(),
+        freq: words.get(w),
+    })
+    .collect();
 
     TextStats {
         tokens: n,
@@ -337,26 +338,19 @@ fn distinctive(
     reference: &Reference,
     top: u32,
 ) -> Vec<DistinctiveWord> {
-    let index = &bundle.index;
     let d = reference.tokens.saturating_sub(c);
     if c == 0 || d == 0 {
         return Vec::new();
     }
-    let mut rows: Vec<_> = terms
-        .touched
-        .iter()
-        .filter_map(|&t| {
-            let a = terms.get(t);
-            let b = reference.term_freq[t as usize].saturating_sub(a);
-            let over = a as u64 * d > b as u64 * c;
-            (over && reference.stop.is_content_term(&index.terms[t as usize]))
-                .then(|| score(t, Side::A, a, b, c, d))
-        })
-        .collect();
-    order::sort_by(&mut rows, |x, y| {
-        y.g2.total_cmp(&x.g2).then(x.term.cmp(&y.term))
+    let rows = terms.touched.iter().filter_map(|&t| {
+        let a = terms.get(t);
+        let b = reference.term_freq[t as usize].saturating_sub(a);
+        let over = a as u64 * d > b as u64 * c;
+        (over && reference.content[t as usize]).then(|| score(t, Side::A, a, b, c, d))
     });
-    rows.truncate(top as usize);
+    let rows = top_k(rows, top, |x, y| {
+        x.g2.total_cmp(&y.g2).then(y.term.cmp(&x.term)).is_gt()
+    });
     rows.into_iter()
         .map(|r| DistinctiveWord {
             word: most_frequent_form(bundle, r.term, words),
@@ -365,6 +359,27 @@ fn distinctive(
             log_ratio: r.log_ratio,
         })
         .collect()
+}
+
+/// The first `k` of `items` in the order `better` defines (a strict total
+/// order: `better(a, b)` when `a` comes first), in that order. One pass,
+/// keeping the best `k` in a short sorted list; the lists here are a
+/// statement's vocabulary, and `k` is ten or so.
+fn top_k<T>(items: impl Iterator<Item = T>, k: u32, better: impl Fn(&T, &T) -> bool) -> Vec<T> {
+    let k = k as usize;
+    let mut best: Vec<T> = Vec::with_capacity(k + 1);
+    if k == 0 {
+        return best;
+    }
+    for item in items {
+        if best.len() == k && !better(&item, &best[k - 1]) {
+            continue;
+        }
+        let at = best.partition_point(|b| better(b, &item));
+        best.insert(at, item);
+        best.truncate(k);
+    }
+    best
 }
 
 /// The most frequent folded form of term `t` among `words` (alphabetical
@@ -387,42 +402,33 @@ fn most_frequent_form(bundle: &Bundle, t: TermId, words: &Counter) -> String {
     )
 }
 
-/// For every token of the selection, whether a sentence ends after it.
-fn sentence_ends(sel: &Selection) -> Vec<bool> {
-    let index = &sel.bundle.index;
-    let mut ends = vec![false; sel.len()];
-    for (&p, range) in sel.passages.iter().zip(&sel.passage_tokens) {
-        if range.is_empty() {
-            continue;
-        }
-        let text = sel.text(p);
-        let spans = &index.passages[p as usize].spans;
-        for k in 0..spans.len() - 1 {
-            let word = &text[spans[k].0 as usize..spans[k].1 as usize];
-            let gap = &text[spans[k].1 as usize..spans[k + 1].0 as usize];
-            ends[range.start + k] = ends_sentence(word, gap);
-        }
-        ends[range.end - 1] = true;
+/// Sentences of passage `p` (see the module docs).
+fn sentences(sel: &Selection, p: PassageId) -> u32 {
+    let spans = &sel.bundle.index.passages[p as usize].spans;
+    if spans.is_empty() {
+        return 0;
     }
-    ends
+    let text = sel.text(p);
+    let inner = spans
+        .windows(2)
+        .filter(|w| {
+            let word = &text[w[0].0 as usize..w[0].1 as usize];
+            ends_sentence(word, &text[w[0].1 as usize..w[1].0 as usize])
+        })
+        .count() as u32;
+    inner + 1 // the paragraph's end
 }
 
 /// Whether `gap`, the text between `word` and the next word, ends a
 /// sentence (see the module docs).
 fn ends_sentence(word: &str, gap: &str) -> bool {
-    if !gap.contains(['.', '!', '?']) || !gap.contains(char::is_whitespace) {
+    if !gap.bytes().any(|b| matches!(b, b'.' | b'!' | b'?')) || !gap.contains(char::is_whitespace) {
         return false;
     }
     let mut chars = word.chars();
     let initial = chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none();
     let folded = crate::text::fold(word);
     !initial && !ABBREVIATIONS.contains(&folded.as_str())
-}
-
-/// Sentences of the `k`-th selected statement.
-fn sentences_of(sel: &Selection, k: usize, ends: &[bool]) -> u32 {
-    let range: Range<usize> = sel.statement_tokens[k].clone();
-    ends[range].iter().filter(|&&e| e).count() as u32
 }
 
 #[cfg(test)]

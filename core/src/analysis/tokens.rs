@@ -19,20 +19,21 @@
 //! Nothing is tokenized or stemmed here: the terms come from the index's
 //! postings (one pass, scattering each position into a flat array) and a
 //! word is looked up among its term's few folded forms (folding the token
-//! only when the term has more than one).
+//! only when the term has more than one). That pass reads every posting's
+//! positions, scattered over the heap (60 ms of CPU for 1,000 statements,
+//! 0.3 ms for the seed corpus), so it
+//! is done once per bundle ([`TokenTable`], kept by
+//! [`Bundle::token_table`]); an analysis then only reads the ranges of the
+//! statements it was given.
 
 use crate::bundle::Bundle;
+use crate::index::TokenTable;
 use crate::model::StatementId;
 use crate::model::{PassageId, TermId};
 use crate::text;
 use crate::util::order;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
-
-/// Index of a folded word in [`crate::index::Index::words`].
-pub type WordId = u32;
 
 /// What the rows of a word list or an n-gram list count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -68,9 +69,10 @@ pub fn terms_of(bundle: &Bundle, text: &str) -> Vec<TermId> {
     out
 }
 
-/// The tokens of a set of statements, in corpus order, with their terms.
+/// The selected statements' tokens: ranges of the bundle's [`TokenTable`].
 pub(crate) struct Selection<'a> {
     pub bundle: &'a Bundle,
+    pub table: &'a TokenTable,
     /// The selected statements: valid ids, ascending, no repeats.
     pub statements: Vec<StatementId>,
     /// Token range of each selected statement (parallel to `statements`).
@@ -81,15 +83,16 @@ pub(crate) struct Selection<'a> {
     pub passage_tokens: Vec<Range<usize>>,
     /// The statement of each selected passage, as an index into `statements`.
     pub passage_statement: Vec<u32>,
-    /// The term of every token.
-    pub terms: Vec<TermId>,
+    /// N: tokens in the selection.
+    pub len: usize,
 }
 
 impl<'a> Selection<'a> {
     /// The tokens of `selected` (ids out of range are ignored, repeats count
-    /// once). Costs one pass over the whole index's postings.
+    /// once).
     pub fn new(bundle: &'a Bundle, selected: &[StatementId]) -> Selection<'a> {
         let index = &bundle.index;
+        let table = bundle.token_table();
         let n = bundle.corpus.statements.len();
         let mut statements: Vec<StatementId> = selected
             .iter()
@@ -97,53 +100,29 @@ impl<'a> Selection<'a> {
             .filter(|&s| (s as usize) < n)
             .collect();
         order::sort_dedup(&mut statements);
-
-        // token offset of every selected passage; NONE for the others
-        const NONE: u32 = u32::MAX;
-        let mut offset = vec![NONE; index.passages.len()];
-        let mut statement_tokens = Vec::with_capacity(statements.len());
-        let mut passages = Vec::new();
-        let mut passage_tokens = Vec::new();
-        let mut passage_statement = Vec::new();
-        let mut total = 0usize;
-        for (k, &s) in statements.iter().enumerate() {
-            let start = total;
-            for p in index.statement_passages(s) {
-                let len = index.passages[p as usize].spans.len();
-                offset[p as usize] = total as u32;
-                passages.push(p);
-                passage_tokens.push(total..total + len);
-                passage_statement.push(k as u32);
-                total += len;
-            }
-            statement_tokens.push(start..total);
-        }
-
-        let mut terms = vec![0 as TermId; total];
-        for (t, postings) in index.postings.iter().enumerate() {
-            for posting in postings {
-                let at = offset[posting.passage as usize];
-                if at != NONE {
-                    for &pos in &posting.positions {
-                        terms[at as usize + pos as usize] = t as TermId;
-                    }
-                }
-            }
-        }
-        Selection {
+        let mut sel = Selection {
             bundle,
+            table,
+            statement_tokens: Vec::with_capacity(statements.len()),
+            passages: Vec::new(),
+            passage_tokens: Vec::new(),
+            passage_statement: Vec::new(),
+            len: 0,
             statements,
-            statement_tokens,
-            passages,
-            passage_tokens,
-            passage_statement,
-            terms,
+        };
+        for (k, &s) in sel.statements.iter().enumerate() {
+            let passages = index.statement_passages(s);
+            let start = table.starts[passages.start as usize] as usize;
+            let end = table.starts[passages.end as usize] as usize;
+            sel.statement_tokens.push(start..end);
+            sel.len += end - start;
+            for p in passages {
+                sel.passages.push(p);
+                sel.passage_tokens.push(table.passage(p));
+                sel.passage_statement.push(k as u32);
+            }
         }
-    }
-
-    /// N: the number of tokens.
-    pub fn len(&self) -> usize {
-        self.terms.len()
+        sel
     }
 
     /// The text of passage `p`.
@@ -152,86 +131,16 @@ impl<'a> Selection<'a> {
         &self.bundle.corpus.statements[r.statement as usize].passages[r.paragraph as usize].text
     }
 
-    /// The folded word of every token (parallel to `terms`).
-    pub fn words(&self, forms: &Forms) -> Vec<WordId> {
-        let index = &self.bundle.index;
-        let mut words = vec![0 as WordId; self.terms.len()];
-        for (&p, range) in self.passages.iter().zip(&self.passage_tokens) {
-            let spans = &index.passages[p as usize].spans;
-            let mut text = None;
-            for (k, i) in range.clone().enumerate() {
-                let candidates = forms.of(self.terms[i]);
-                words[i] = match candidates {
-                    [only] => *only,
-                    _ => {
-                        let text = *text.get_or_insert_with(|| self.text(p));
-                        let (s, e) = spans[k];
-                        let folded = text::fold(&text[s as usize..e as usize]);
-                        candidates
-                            .iter()
-                            .copied()
-                            .find(|&w| index.words[w as usize].0 == folded)
-                            .unwrap_or(candidates[0])
-                    }
-                };
-            }
+    /// The selection's values of `of` (terms or words), passage after
+    /// passage, and each passage's range in that list.
+    pub fn gather(&self, of: &[u32]) -> (Vec<u32>, Vec<Range<usize>>) {
+        let mut out = Vec::with_capacity(self.len);
+        let mut ranges = Vec::with_capacity(self.passages.len());
+        for r in &self.passage_tokens {
+            let start = out.len();
+            out.extend_from_slice(&of[r.clone()]);
+            ranges.push(start..out.len());
         }
-        words
+        (out, ranges)
     }
 }
-
-/// The folded words of each term: a term's forms are
-/// `words[starts[t]..starts[t + 1]]`, alphabetical.
-pub(crate) struct Forms {
-    starts: Vec<u32>,
-    words: Vec<WordId>,
-}
-
-impl Forms {
-    pub fn new(bundle: &Bundle) -> Forms {
-        let index = &bundle.index;
-        let mut starts = vec![0u32; index.terms.len() + 1];
-        for &(_, t) in &index.words {
-            starts[t as usize + 1] += 1;
-        }
-        for t in 0..index.terms.len() {
-            starts[t + 1] += starts[t];
-        }
-        let mut fill = starts.clone();
-        let mut words = vec![0 as WordId; index.words.len()];
-        for (w, &(_, t)) in index.words.iter().enumerate() {
-            words[fill[t as usize] as usize] = w as WordId;
-            fill[t as usize] += 1;
-        }
-        Forms { starts, words }
-    }
-
-    pub fn of(&self, t: TermId) -> &[WordId] {
-        &self.words[self.starts[t as usize] as usize..self.starts[t as usize + 1] as usize]
-    }
-}
-
-/// A small multiplicative hasher (the Firefox / rustc "Fx" hash) for the
-/// integer keys of n-gram and collocate counts: std's SipHash guards against
-/// hostile keys, which token ids are not, and costs several times more.
-#[derive(Default)]
-pub(crate) struct Fx(u64);
-
-impl Hasher for Fx {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(b as u64);
-        }
-    }
-    fn write_u64(&mut self, x: u64) {
-        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    fn write_u32(&mut self, x: u32) {
-        self.write_u64(x as u64);
-    }
-}
-
-pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;

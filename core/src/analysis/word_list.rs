@@ -18,12 +18,11 @@
 //! flags stop words ([`super::StopWords`], compared by stem); the view
 //! shows or hides them. Rows come most frequent first, then alphabetically.
 //!
-//! Cost: one pass over the index's postings, one over the selection's
-//! tokens (folding only words whose stem has several forms), and a sort of
-//! the rows.
+//! Cost: one pass over the selection's tokens (read off the bundle's
+//! [`super::TokenTable`]) and a sort of the rows.
 
 use super::stop_words::StopWords;
-use super::tokens::{per_10k, Forms, Selection, Unit};
+use super::tokens::{per_10k, Selection, Unit};
 use crate::bundle::Bundle;
 use crate::model::StatementId;
 use crate::util::order;
@@ -81,9 +80,8 @@ pub struct WordList {
 /// The word list of the statements `selected` (see the module docs).
 pub fn word_list(bundle: &Bundle, selected: &[StatementId], options: &WordListOptions) -> WordList {
     let sel = Selection::new(bundle, selected);
-    let forms = Forms::new(bundle);
     let index = &bundle.index;
-    let words = sel.words(&forms);
+    let words = sel.table.words();
 
     // frequency and range of every word form
     let n_words = index.words.len();
@@ -101,17 +99,17 @@ pub fn word_list(bundle: &Bundle, selected: &[StatementId], options: &WordListOp
         }
     }
 
-    let stop = StopWords::new();
-    let n = sel.len() as u64;
-    let row = |word: String, stem: &str, forms: Vec<String>, f: u32, r: u32| WordRow {
+    let stop = StopWords::new().stop_flags(index);
+    let n = sel.len as u64;
+    let row = |word: String, t: u32, forms: Vec<String>, f: u32, r: u32| WordRow {
         word,
-        stem: stem.to_string(),
+        stem: index.terms[t as usize].clone(),
         forms,
         freq: f,
         per_10k: per_10k(f, n),
         range: r,
         share: if n == 0 { 0.0 } else { f as f64 / n as f64 },
-        stop: stop.is_stop_term(stem),
+        stop: stop[t as usize],
     };
     let mut rows = Vec::new();
     let types;
@@ -120,8 +118,7 @@ pub fn word_list(bundle: &Bundle, selected: &[StatementId], options: &WordListOp
             types = freq.iter().filter(|&&f| f > 0).count() as u32;
             for (w, (word, t)) in index.words.iter().enumerate() {
                 if freq[w] > 0 && freq[w] >= options.min_freq {
-                    let stem = &index.terms[*t as usize];
-                    rows.push(row(word.clone(), stem, Vec::new(), freq[w], range[w]));
+                    rows.push(row(word.clone(), *t, Vec::new(), freq[w], range[w]));
                 }
             }
         }
@@ -130,7 +127,7 @@ pub fn word_list(bundle: &Bundle, selected: &[StatementId], options: &WordListOp
             let mut stem_range = vec![0u32; index.terms.len()];
             let mut last = vec![u32::MAX; index.terms.len()];
             for (k, tokens) in sel.statement_tokens.iter().enumerate() {
-                for &t in &sel.terms[tokens.clone()] {
+                for &t in &sel.table.terms()[tokens.clone()] {
                     if last[t as usize] != k as u32 {
                         last[t as usize] = k as u32;
                         stem_range[t as usize] += 1;
@@ -138,9 +135,10 @@ pub fn word_list(bundle: &Bundle, selected: &[StatementId], options: &WordListOp
                 }
             }
             let mut count = 0;
-            for (t, stem) in index.terms.iter().enumerate() {
-                let mut present: Vec<u32> = forms
-                    .of(t as u32)
+            for (t, &range) in stem_range.iter().enumerate() {
+                let mut present: Vec<u32> = sel
+                    .table
+                    .forms(t as u32)
                     .iter()
                     .copied()
                     .filter(|&w| freq[w as usize] > 0)
@@ -159,7 +157,7 @@ pub fn word_list(bundle: &Bundle, selected: &[StatementId], options: &WordListOp
                     .iter()
                     .map(|&w| index.words[w as usize].0.clone())
                     .collect();
-                rows.push(row(names[0].clone(), stem, names, total, stem_range[t]));
+                rows.push(row(names[0].clone(), t as u32, names, total, range));
             }
             types = count;
         }

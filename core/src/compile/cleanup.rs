@@ -196,6 +196,56 @@ fn collapse_spaces(text: &str) -> String {
     out
 }
 
+/// Why a curated paragraph break could not be made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BreakError {
+    /// The sentence does not end with `.`, `!` or `?` (and perhaps a closing quote).
+    NotASentence,
+    /// No paragraph contains the sentence.
+    NotFound,
+    /// The sentence already ends its paragraph.
+    AlreadyEnds,
+    /// The sentence occurs this many times, so the place is ambiguous.
+    Ambiguous(usize),
+}
+
+/// Starts a new paragraph after `sentence`, a break the source lost (two
+/// paragraphs printed as one): the text stays as it is, only the paragraph
+/// boundary moves. `sentence` is matched as the cleaned paragraph reads
+/// (lines joined, runs of spaces as one) and must occur exactly once,
+/// followed by more text in its paragraph.
+pub fn break_after(paragraphs: &mut Vec<String>, sentence: &str) -> Result<(), BreakError> {
+    let sentence = collapse_spaces(sentence);
+    let ends_sentence = sentence
+        .trim_end_matches(['"', '”', '’', '\'', ')'])
+        .ends_with(['.', '!', '?']);
+    if !ends_sentence {
+        return Err(BreakError::NotASentence);
+    }
+    let places: Vec<(usize, usize)> = paragraphs
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| {
+            p.match_indices(sentence.as_str())
+                .map(move |(at, _)| (i, at))
+        })
+        .collect();
+    let (i, at) = match places[..] {
+        [] => return Err(BreakError::NotFound),
+        [one] => one,
+        _ => return Err(BreakError::Ambiguous(places.len())),
+    };
+    let end = at + sentence.len();
+    let rest = paragraphs[i][end..].trim_start();
+    if rest.is_empty() {
+        return Err(BreakError::AlreadyEnds);
+    }
+    let rest = rest.to_string();
+    paragraphs[i].truncate(end);
+    paragraphs.insert(i + 1, rest);
+    Ok(())
+}
+
 /// Splits "Mr. Kazykhanov (Kazakhstan) (spoke in Russian): I am honoured..."
 /// into the lead (without the colon) and the rest. A lead is an opener from
 /// [`LEAD_OPENERS`] followed only by capitalized names and parenthesized
@@ -537,5 +587,54 @@ mod tests {
         let text = clean("Must read\n\nThe Heading\n\nBody line\nwrapped.", true);
         assert_eq!(text.heading.as_deref(), Some("The Heading"));
         assert_eq!(text.paragraphs, ["Body line wrapped."]);
+    }
+
+    #[test]
+    fn curated_paragraph_breaks() {
+        let paras = || {
+            vec![
+                "One. Two ends here. Three.".to_string(),
+                "Four.".to_string(),
+            ]
+        };
+        struct Case {
+            sentence: &'static str,
+            expected: Result<&'static [&'static str], BreakError>,
+        }
+        let cases = [
+            Case {
+                sentence: "Two ends here.",
+                expected: Ok(&["One. Two ends here.", "Three.", "Four."]),
+            },
+            // spaces as the raw text had them, wrapped lines included
+            Case {
+                sentence: "Two  ends\nhere.",
+                expected: Ok(&["One. Two ends here.", "Three.", "Four."]),
+            },
+            Case {
+                sentence: "Two ends there.",
+                expected: Err(BreakError::NotFound),
+            },
+            Case {
+                sentence: "Three.",
+                expected: Err(BreakError::AlreadyEnds),
+            },
+            Case {
+                sentence: "Two ends",
+                expected: Err(BreakError::NotASentence),
+            },
+            Case {
+                sentence: "e.",
+                expected: Err(BreakError::Ambiguous(3)),
+            },
+        ];
+        for c in cases {
+            let mut p = paras();
+            let got = break_after(&mut p, c.sentence).map(|()| p);
+            let expected = c
+                .expected
+                .map(|e| e.iter().map(|s| s.to_string()).collect());
+            assert_eq!(got, expected, "{:?}", c.sentence);
+        }
     }
 }

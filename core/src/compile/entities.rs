@@ -23,8 +23,11 @@
 //! from an alias group of `corpus/aliases.toml`, so search and entities agree.
 //! At each place the longest form wins ("United Nations Office on Drugs and
 //! Crime" is UNODC, not UN). A form in capitals ("CIS") matches only capitals,
-//! and every match must start with a capital letter, so a name is not confused
-//! with a noun. Operation names that are also English words ("Channel",
+//! and a match must start with a capital letter, so a name is not confused
+//! with a noun, unless the form itself is written in lower case: a name the
+//! texts write as a description ("rapid-deployment force for Central Asia").
+//! Between its words a form allows spaces and hyphens, and the punctuation
+//! the form itself has there ("Caucasus, Central Asia"). Operation names that are also English words ("Channel",
 //! "Illegal") count only when quoted or capitalized inside a sentence:
 //! operations “Channel” and "for example Canal, aimed at …" are the operation,
 //! "recruitment channels" is not.
@@ -186,6 +189,13 @@ pub fn catalog_from_toml(
 /// Reads `dir/entities.toml` (optional) and extracts every entity of
 /// `corpus`. Errors name the file as `corpus/entities.toml`.
 pub fn load(dir: &Path, corpus: &Corpus) -> Result<Vec<Entity>, CorpusError> {
+    let catalog = load_catalog(dir, &corpus.aliases)?;
+    Ok(extract(corpus, &catalog))
+}
+
+/// Reads and checks `dir/entities.toml`; no file is an empty catalogue.
+/// Errors name the file as `corpus/entities.toml`.
+pub fn load_catalog(dir: &Path, aliases: &[AliasGroup]) -> Result<Vec<CatalogEntry>, CorpusError> {
     let path = dir.join("entities.toml");
     let shown = match dir.file_name() {
         Some(name) => Path::new(name).join("entities.toml"),
@@ -197,7 +207,7 @@ pub fn load(dir: &Path, corpus: &Corpus) -> Result<Vec<Entity>, CorpusError> {
             field: None,
             message: format!("cannot read: {e}"),
         })?;
-        catalog_from_toml(&source, &corpus.aliases).map_err(|e| CorpusError {
+        catalog_from_toml(&source, aliases).map_err(|e| CorpusError {
             file: shown.clone(),
             field: e.field,
             message: e.message,
@@ -205,7 +215,7 @@ pub fn load(dir: &Path, corpus: &Corpus) -> Result<Vec<Entity>, CorpusError> {
     } else {
         Vec::new()
     };
-    Ok(extract(corpus, &catalog))
+    Ok(catalog)
 }
 
 /// One form of a catalog entry, as folded words.
@@ -213,6 +223,13 @@ struct Pattern {
     words: Vec<String>,
     /// Per word: written in capitals, so it matches only capitals.
     caps: Vec<bool>,
+    /// Per word after the first: the punctuation the form has before it
+    /// ("Caucasus, Central Asia"), which the text may have there too.
+    gaps: Vec<String>,
+    /// The form starts with a capital letter, so a match must too; a form
+    /// written in lower case ("rapid-deployment force for Central Asia") is
+    /// a name the texts write as a description.
+    capital: bool,
     generic: bool,
     entry: usize,
 }
@@ -247,6 +264,10 @@ fn patterns(catalog: &[CatalogEntry]) -> Vec<Pattern> {
             let spans: Vec<(usize, usize)> = word_spans(form).collect();
             let words: Vec<String> = spans.iter().map(|&(s, t)| fold(&form[s..t])).collect();
             let caps: Vec<bool> = spans.iter().map(|&(s, t)| is_caps(&form[s..t])).collect();
+            let gaps: Vec<String> = spans
+                .windows(2)
+                .map(|w| form[w[0].1..w[1].0].trim().to_string())
+                .collect();
             // "Proxy" and "PROXY" are one pattern that needs no capitals
             if let Some(p) = out
                 .iter_mut()
@@ -261,6 +282,8 @@ fn patterns(catalog: &[CatalogEntry]) -> Vec<Pattern> {
             out.push(Pattern {
                 words,
                 caps,
+                gaps,
+                capital: starts_upper(form),
                 generic,
                 entry,
             });
@@ -459,20 +482,20 @@ fn resolutions(w: &Words, i: usize, out: &mut Vec<(Found, usize, usize)>) -> Opt
 
 /// The longest catalog form starting at word `i`: (entry, next word).
 fn named(patterns: &[Pattern], w: &Words, i: usize) -> Option<(usize, usize)> {
-    if !starts_upper(w.word(i)) {
-        return None;
-    }
+    let capital = starts_upper(w.word(i));
     patterns.iter().find_map(|p| {
         let n = p.words.len();
         let fits = i + n <= w.len()
+            && (capital || !p.capital)
             && (0..n).all(|k| {
                 w.folded[i + k] == p.words[k]
                     && (!p.caps[k] || is_caps(without_possessive(w.word(i + k))))
             })
             && (1..n).all(|k| {
-                w.gap_before(i + k)
-                    .chars()
+                let gap = w.gap_before(i + k);
+                gap.chars()
                     .all(|c| c.is_whitespace() || c == '-' || c == '‑')
+                    || gap.trim() == p.gaps[k - 1]
             });
         (fits && (!p.generic || name_use(w, i))).then_some((p.entry, i + n))
     })
@@ -677,6 +700,27 @@ mod tests {
                 &[],
             ),
             entry(
+                "org-roccau",
+                EntityKind::Organization,
+                &["Regional Office for the Caucasus, Central Asia and Ukraine"],
+                &[],
+            ),
+            entry(
+                "org-crdf",
+                EntityKind::Organization,
+                &["rapid-deployment force for Central Asia"],
+                &[],
+            ),
+            entry(
+                "org-cted",
+                EntityKind::Organization,
+                &[
+                    "CTED",
+                    "Executive Director of the UN Security Council Counter-Terrorism Committee",
+                ],
+                &[],
+            ),
+            entry(
                 "op-kanal",
                 EntityKind::Operation,
                 &["Kanal", "Canal", "Channel"],
@@ -803,6 +847,21 @@ mod tests {
             ),
             ("recruitment channels. Channel tunnels, proxy wars", &[]),
             ("Channel is a word.", &[]),
+            // a form with its own comma; a form written in lower case
+            (
+                "the Regional Office for the Caucasus, Central Asia and Ukraine",
+                &["org-roccau = Regional Office for the Caucasus, Central Asia and Ukraine"],
+            ),
+            ("the Regional Office for the Caucasus. Central Asia and Ukraine", &[]),
+            (
+                "a rapid-deployment force for Central Asia and",
+                &["org-crdf = rapid-deployment force for Central Asia"],
+            ),
+            // the Executive Director's title names the Directorate, not the Council
+            (
+                "the Executive Director of the UN Security Council Counter-Terrorism Committee",
+                &["org-cted = Executive Director of the UN Security Council Counter-Terrorism Committee"],
+            ),
         ];
         for (text, expected) in cases {
             assert_eq!(found(text), *expected, "{text:?}");

@@ -12,9 +12,11 @@
 //!
 //! ```text
 //! corpus/
-//!   statements/<id>.toml   metadata of one statement (StatementFile below)
+//!   statements/<id>.toml   metadata of one statement (StatementFile below),
+//!                          including curated paragraph breaks (`split_after`)
 //!   statements/<id>.txt    its raw text, verbatim from the seed
-//!   themes.toml            [[theme]] id, label, terms
+//!   themes.toml            [[theme]] id, label, terms, entities,
+//!                          [[theme.context]], [[theme.coreference]] (see `themes`)
 //!   aliases.toml           [[alias]] label, terms, one_way
 //!   entities.toml          [[entity]] key, kind, label, forms (see `entities`)
 //! ```
@@ -30,12 +32,16 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::cleanup::clean;
+use super::cleanup::{break_after, clean, BreakError};
+use super::entities::{extract, load_catalog, CatalogEntry};
 pub use super::error::CorpusError;
 use super::fields::non_empty;
-use super::themes::{weights, ThemeMatcher};
+use super::themes::{
+    weights, ContextRule, Coreference, Mentioned, Paragraph, ThemeMatcher, ThemeRules,
+};
 use crate::model::{
-    AliasGroup, Corpus, Date, DatePrecision, Passage, Speaker, SpeakerId, Statement, Theme,
+    AliasGroup, Corpus, Date, DatePrecision, EntityKind, Passage, Speaker, SpeakerId, Statement,
+    Theme,
 };
 use crate::text::tokens;
 use crate::util::slug::is_slug;
@@ -60,6 +66,10 @@ struct StatementFile {
     #[serde(default)]
     has_heading: bool,
     note: Option<String>,
+    /// Curated paragraph breaks the source lost: each the sentence (as the
+    /// cleaned paragraph reads) after which a new paragraph starts.
+    #[serde(default)]
+    split_after: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -74,6 +84,37 @@ struct ThemeEntry {
     id: String,
     label: String,
     terms: Vec<String>,
+    #[serde(default)]
+    entities: Vec<String>,
+    #[serde(default)]
+    context: Vec<ContextEntry>,
+    #[serde(default)]
+    coreference: Vec<CoreferenceEntry>,
+}
+
+/// `[[theme.context]]`: terms that count only in context.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ContextEntry {
+    terms: Vec<String>,
+    #[serde(default)]
+    with: Vec<String>,
+    #[serde(default)]
+    not_after: Vec<String>,
+    #[serde(default)]
+    not_before: Vec<String>,
+    #[serde(default)]
+    self_reference: Vec<String>,
+    #[serde(default)]
+    not_in_list: bool,
+}
+
+/// `[[theme.coreference]]`: terms that stand for an anchor named just before.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CoreferenceEntry {
+    terms: Vec<String>,
+    anchors: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -92,17 +133,17 @@ struct AliasEntry {
 }
 
 /// Reads, validates and builds the corpus in `dir` (normally `corpus/`):
-/// statements cleaned into passages, passages tagged with themes, statements
-/// weighted by theme and sorted by date, speakers deduplicated by id.
+/// statements cleaned into passages, sorted by date, speakers deduplicated
+/// by id; then entities extracted from the passages and, with their
+/// mentions, passages tagged with themes and statements weighted by theme.
 pub fn load_corpus(dir: &Path) -> Result<Corpus, CorpusError> {
     let files = Files { dir };
-    let themes = load_themes(&files)?;
+    let (themes, rules) = load_themes(&files)?;
     let aliases = load_aliases(&files)?;
-    let matcher = ThemeMatcher::new(&themes);
 
     let mut loaded = Vec::new();
     for id in statement_ids(&files)? {
-        loaded.push(load_statement(&files, &id, &matcher, themes.len())?);
+        loaded.push(load_statement(&files, &id)?);
     }
     loaded.sort_by(|a, b| {
         let key = |l: &Loaded| {
@@ -163,8 +204,85 @@ pub fn load_corpus(dir: &Path) -> Result<Corpus, CorpusError> {
         aliases,
         entities: Vec::new(),
     };
-    corpus.entities = super::entities::load(dir, &corpus)?;
+    let catalog = load_catalog(dir, &corpus.aliases)?;
+    check_theme_entities(&files, &rules, &catalog)?;
+    corpus.entities = extract(&corpus, &catalog);
+    tag_themes(&mut corpus, &rules);
     Ok(corpus)
+}
+
+/// Tags every passage with themes, seeing the entity mentions of its
+/// paragraph and the paragraph before it, and weighs each statement's themes.
+fn tag_themes(corpus: &mut Corpus, rules: &[ThemeRules]) {
+    let matcher = ThemeMatcher::with_rules(&corpus.themes, rules);
+    // mentions[statement][paragraph]
+    let mut mentions: Vec<Vec<Vec<Mentioned>>> = corpus
+        .statements
+        .iter()
+        .map(|s| vec![Vec::new(); s.passages.len()])
+        .collect();
+    for e in &corpus.entities {
+        let name = matches!(e.kind, EntityKind::Organization | EntityKind::Operation);
+        for m in &e.mentions {
+            mentions[m.statement as usize][m.paragraph as usize].push(Mentioned {
+                start: m.start as usize,
+                end: m.end as usize,
+                key: &e.key,
+                name,
+            });
+        }
+    }
+    let tags: Vec<_> = corpus
+        .statements
+        .iter()
+        .zip(&mentions)
+        .map(|(s, mentions)| {
+            let paragraphs: Vec<Paragraph> = s
+                .passages
+                .iter()
+                .zip(mentions)
+                .map(|(p, m)| Paragraph {
+                    text: &p.text,
+                    mentions: m,
+                })
+                .collect();
+            matcher.tag_statement(&paragraphs)
+        })
+        .collect();
+    let n_themes = corpus.themes.len();
+    for (statement, tags) in corpus.statements.iter_mut().zip(tags) {
+        for (passage, tags) in statement.passages.iter_mut().zip(tags) {
+            passage.themes = tags;
+        }
+        statement.themes = weights(&statement.passages, n_themes);
+    }
+}
+
+/// Every entity key a theme names is a catalogue entry (`org-…`, `op-…`) or
+/// has the form of a citation key (`sc-1373`, `ga-73-331`, `doc-…`).
+fn check_theme_entities(
+    files: &Files,
+    rules: &[ThemeRules],
+    catalog: &[CatalogEntry],
+) -> Result<(), CorpusError> {
+    let path = files.dir.join("themes.toml");
+    for (i, r) in rules.iter().enumerate() {
+        for key in &r.entities {
+            let known = if key.starts_with("org-") || key.starts_with("op-") {
+                catalog.iter().any(|e| &e.key == key)
+            } else {
+                is_slug(key) && ["sc-", "ga-", "doc-"].iter().any(|p| key.starts_with(p))
+            };
+            if !known {
+                return Err(files.error(
+                    &path,
+                    Some(&format!("theme[{i}].entities")),
+                    format!("no entity {key:?}: expected a key of corpus/entities.toml or a citation key such as \"sc-1373\""),
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// A statement before speakers are numbered.
@@ -327,12 +445,7 @@ fn statement_ids(files: &Files) -> Result<Vec<String>, CorpusError> {
     Ok(metadata)
 }
 
-fn load_statement(
-    files: &Files,
-    id: &str,
-    matcher: &ThemeMatcher,
-    n_themes: usize,
-) -> Result<Loaded, CorpusError> {
+fn load_statement(files: &Files, id: &str) -> Result<Loaded, CorpusError> {
     let path = files.statement(id, "toml");
     let err = |field: &str, message: String| files.error(&path, Some(field), message);
     if !is_slug(id) {
@@ -406,7 +519,7 @@ fn load_statement(
 
     let txt = files.statement(id, "txt");
     let raw = files.read(&txt)?;
-    let text = clean(&raw, meta.has_heading);
+    let mut text = clean(&raw, meta.has_heading);
     if text.paragraphs.is_empty() {
         let why = if meta.has_heading && text.heading.is_some() {
             "the text has a heading but no body (is `has_heading` right?)"
@@ -415,15 +528,25 @@ fn load_statement(
         };
         return Err(files.error(&txt, None, why));
     }
+    for sentence in &meta.split_after {
+        break_after(&mut text.paragraphs, sentence).map_err(|e| {
+            let why = match e {
+                BreakError::NotASentence => "does not end a sentence (with . ! or ?)".to_string(),
+                BreakError::NotFound => format!("not found in {}", files.shown(&txt).display()),
+                BreakError::AlreadyEnds => "already ends its paragraph".to_string(),
+                BreakError::Ambiguous(n) => format!("found {n} times; quote more of it"),
+            };
+            err("split_after", format!("the sentence {sentence:?} {why}"))
+        })?;
+    }
     let passages: Vec<Passage> = text
         .paragraphs
         .into_iter()
         .map(|text| Passage {
-            themes: matcher.tag(&text),
+            themes: Vec::new(),
             text,
         })
         .collect();
-    let themes = weights(&passages, n_themes);
 
     Ok(Loaded {
         statement: Statement {
@@ -447,17 +570,19 @@ fn load_statement(
             heading: text.heading,
             lead: text.lead,
             passages,
-            themes,
+            themes: Vec::new(),
         },
         speaker_id: meta.speaker_id,
         speaker_name: meta.speaker,
     })
 }
 
-fn load_themes(files: &Files) -> Result<Vec<Theme>, CorpusError> {
+/// The themes and, for each, its rules (`rules[i]` is `themes[i]`'s).
+fn load_themes(files: &Files) -> Result<(Vec<Theme>, Vec<ThemeRules>), CorpusError> {
     let path = files.dir.join("themes.toml");
     let file: ThemesFile = files.parse(&path)?;
     let mut themes: Vec<Theme> = Vec::with_capacity(file.theme.len());
+    let mut rules: Vec<ThemeRules> = Vec::with_capacity(file.theme.len());
     for (i, entry) in file.theme.into_iter().enumerate() {
         let field = |name: &str| format!("theme[{i}].{name}");
         let err = |name: &str, message: String| files.error(&path, Some(&field(name)), message);
@@ -485,6 +610,77 @@ fn load_themes(files: &Files) -> Result<Vec<Theme>, CorpusError> {
         if let Some(t) = entry.terms.iter().find(|t| tokens(t).next().is_none()) {
             return Err(err("terms", format!("the term {t:?} has no words")));
         }
+        // every list of words in a rule: not empty, each entry with words,
+        // and a rule's term not also a plain term (where it counts anywhere)
+        let words = |name: String, list: &[String], required: bool| {
+            let field = Some(field(&name));
+            if required && list.is_empty() {
+                return Err(files.error(&path, field.as_deref(), "must not be empty"));
+            }
+            if let Some(t) = list.iter().find(|t| tokens(t).next().is_none()) {
+                let message = format!("the term {t:?} has no words");
+                return Err(files.error(&path, field.as_deref(), message));
+            }
+            Ok(())
+        };
+        let plain_too =
+            |name: String, list: &[String]| match list.iter().find(|t| entry.terms.contains(t)) {
+                Some(t) => Err(files.error(
+                    &path,
+                    Some(&field(&name)),
+                    format!("{t:?} is also in `terms`, where it counts anywhere"),
+                )),
+                None => Ok(()),
+            };
+        let mut context = Vec::with_capacity(entry.context.len());
+        for (k, c) in entry.context.iter().enumerate() {
+            let name = |f: &str| format!("context[{k}].{f}");
+            words(name("terms"), &c.terms, true)?;
+            plain_too(name("terms"), &c.terms)?;
+            for (f, list) in [
+                ("with", &c.with),
+                ("not_after", &c.not_after),
+                ("not_before", &c.not_before),
+                ("self_reference", &c.self_reference),
+            ] {
+                words(name(f), list, false)?;
+            }
+            let conditions = !c.with.is_empty()
+                || !c.not_after.is_empty()
+                || !c.not_before.is_empty()
+                || !c.self_reference.is_empty()
+                || c.not_in_list;
+            if !conditions {
+                return Err(err(
+                    &format!("context[{k}]"),
+                    "a context rule needs a condition: with, not_after, not_before, self_reference or not_in_list".into(),
+                ));
+            }
+            context.push(ContextRule {
+                terms: c.terms.clone(),
+                with: c.with.clone(),
+                not_after: c.not_after.clone(),
+                not_before: c.not_before.clone(),
+                self_reference: c.self_reference.clone(),
+                not_in_list: c.not_in_list,
+            });
+        }
+        let mut coreference = Vec::with_capacity(entry.coreference.len());
+        for (k, c) in entry.coreference.iter().enumerate() {
+            let name = |f: &str| format!("coreference[{k}].{f}");
+            words(name("terms"), &c.terms, true)?;
+            plain_too(name("terms"), &c.terms)?;
+            words(name("anchors"), &c.anchors, true)?;
+            coreference.push(Coreference {
+                terms: c.terms.clone(),
+                anchors: c.anchors.clone(),
+            });
+        }
+        rules.push(ThemeRules {
+            entities: entry.entities,
+            context,
+            coreference,
+        });
         themes.push(Theme {
             id: entry.id,
             label: entry.label,
@@ -494,7 +690,7 @@ fn load_themes(files: &Files) -> Result<Vec<Theme>, CorpusError> {
     if themes.len() > usize::from(u16::MAX) {
         return Err(files.error(&path, Some("theme"), "too many themes"));
     }
-    Ok(themes)
+    Ok((themes, rules))
 }
 
 fn load_aliases(files: &Files) -> Result<Vec<AliasGroup>, CorpusError> {
@@ -597,7 +793,8 @@ mod tests {
                 date: (2016, 10, 28),
                 precision: DatePrecision::Exact,
                 record: "S/PV.7796",
-                paragraphs: 16,
+                // 16 in the source, one of them two paragraphs (`split_after`)
+                paragraphs: 17,
             },
             Expected {
                 id: "2019-semerikov",
@@ -710,7 +907,7 @@ mod tests {
             let _ = fs::remove_dir_all(&dir);
             fs::create_dir_all(dir.join("statements")).unwrap();
             let real = real_corpus_dir();
-            for file in ["themes.toml", "aliases.toml"] {
+            for file in ["themes.toml", "aliases.toml", "entities.toml"] {
                 fs::copy(real.join(file), dir.join(file)).unwrap();
             }
             for entry in fs::read_dir(real.join("statements")).unwrap() {
@@ -904,6 +1101,55 @@ mod tests {
                 file: "corpus/statements/2019-semerikov.toml",
                 field: Some("speaker"),
                 message: "is \"Nikolai Bordyuzha\" in corpus/statements/2016-bordyuzha.toml, but \"Valery Semerikov\" here",
+            },
+            Case {
+                name: "paragraph break after a sentence the text does not have",
+                damage: |s| s.edit(BORDYUZHA, replace_line("split_after", "split_after = [\"We have signed a memorandum with nobody.\"]")),
+                file: "corpus/statements/2016-bordyuzha.toml",
+                field: Some("split_after"),
+                message: "the sentence \"We have signed a memorandum with nobody.\" not found in corpus/statements/2016-bordyuzha.txt",
+            },
+            Case {
+                name: "paragraph break after half a sentence",
+                damage: |s| s.edit(BORDYUZHA, replace_line("split_after", "split_after = [\"We have signed a memorandum\"]")),
+                file: "corpus/statements/2016-bordyuzha.toml",
+                field: Some("split_after"),
+                message: "does not end a sentence",
+            },
+            Case {
+                name: "paragraph break at a paragraph's end",
+                damage: |s| s.edit(BORDYUZHA, replace_line("split_after", "split_after = [\"We also thank Mr. Ban Ki-moon for his statement.\"]")),
+                file: "corpus/statements/2016-bordyuzha.toml",
+                field: Some("split_after"),
+                message: "already ends its paragraph",
+            },
+            Case {
+                name: "theme naming an entity the catalogue lacks",
+                damage: |s| s.edit("themes.toml", |t| "[[theme]]\nid = \"x\"\nlabel = \"X\"\nterms = [\"x\"]\nentities = [\"org-nowhere\"]\n".to_string() + &t),
+                file: "corpus/themes.toml",
+                field: Some("theme[0].entities"),
+                message: "no entity \"org-nowhere\"",
+            },
+            Case {
+                name: "context rule without a condition",
+                damage: |s| s.edit("themes.toml", |t| "[[theme]]\nid = \"x\"\nlabel = \"X\"\nterms = [\"x\"]\n[[theme.context]]\nterms = [\"y\"]\n".to_string() + &t),
+                file: "corpus/themes.toml",
+                field: Some("theme[0].context[0]"),
+                message: "needs a condition",
+            },
+            Case {
+                name: "context term that is also a plain term",
+                damage: |s| s.edit("themes.toml", |t| "[[theme]]\nid = \"x\"\nlabel = \"X\"\nterms = [\"x\"]\n[[theme.context]]\nterms = [\"x\"]\nnot_in_list = true\n".to_string() + &t),
+                file: "corpus/themes.toml",
+                field: Some("theme[0].context[0].terms"),
+                message: "also in `terms`",
+            },
+            Case {
+                name: "coreference without anchors",
+                damage: |s| s.edit("themes.toml", |t| "[[theme]]\nid = \"x\"\nlabel = \"X\"\nterms = [\"x\"]\n[[theme.coreference]]\nterms = [\"this x\"]\nanchors = []\n".to_string() + &t),
+                file: "corpus/themes.toml",
+                field: Some("theme[0].coreference[0].anchors"),
+                message: "must not be empty",
             },
             Case {
                 name: "record_url that is not a URL",

@@ -5,15 +5,18 @@
 //! - `codec`: the compact (gap-coded) serde form of the postings and spans.
 //! - `passage_table`: [`PassageTable`], per-passage facts as flat arrays.
 //! - `aliases`: the alias list as stemmed term sequences.
+//! - `token_table`: [`TokenTable`], every token's term and word, for the analyses.
 
 mod aliases;
 mod codec;
 mod inverted;
 mod passage_table;
+mod token_table;
 
 pub use aliases::{alias_sequences, AliasSeqs};
 pub use inverted::{Index, PassageRef, Posting};
 pub use passage_table::PassageTable;
+pub use token_table::{TokenTable, WordId};
 // Ids live in the model; named here too because callers think of them as
 // the index's numbering.
 pub use crate::model::{PassageId, TermId};

@@ -6,7 +6,7 @@
 use super::data::Chart;
 use crate::format::{axis_unit, plural_thousands};
 use csto_core::decimal::{fixed, trimmed};
-use csto_core::view::Axis;
+use csto_core::view::{Axis, Scale};
 use yew::prelude::*;
 
 /// Distinct series colours (`series-0` … `series-7` in research.css); further
@@ -214,7 +214,7 @@ impl YScale {
         let max = chart
             .lines
             .iter()
-            .flat_map(|l| l.values.iter().map(|v| v.per_10k))
+            .flat_map(|l| l.values.iter().map(|v| v.plotted))
             .fold(0.0, f64::max);
         let step = nice_step(max, Y_INTERVALS);
         let y_max = ((max / step).ceil() * step).max(step);
@@ -286,7 +286,7 @@ fn series_lines(chart: &Chart, layout: &Layout, scale: &YScale) -> Html {
                 .values
                 .iter()
                 .zip(&layout.xs)
-                .map(|(v, &x)| format!("{},{}", px(x), px(y(v.per_10k))))
+                .map(|(v, &x)| format!("{},{}", px(x), px(y(v.plotted))))
                 .collect();
             let points =
                 line.values
@@ -302,7 +302,7 @@ fn series_lines(chart: &Chart, layout: &Layout, scale: &YScale) -> Html {
                             fixed(v.per_10k, 1)
                         );
                         html! {
-                            <circle class="point" cx={px(x)} cy={px(y(v.per_10k))} r="4"
+                            <circle class="point" cx={px(x)} cy={px(y(v.plotted))} r="4"
                                     data-x={c.key.clone()} data-series={i.to_string()}>
                                 <title>{ title }</title>
                             </circle>
@@ -318,6 +318,14 @@ fn series_lines(chart: &Chart, layout: &Layout, scale: &YScale) -> Html {
         .collect()
 }
 
+/// What the y axis measures.
+fn scale_title(scale: Scale) -> &'static str {
+    match scale {
+        Scale::Per10k => "occurrences per 10,000 words",
+        Scale::Raw => "occurrences (raw count)",
+    }
+}
+
 /// The chart in words, for screen readers.
 fn aria_label(chart: &Chart) -> String {
     let names: Vec<&str> = chart.lines.iter().map(|l| l.label.as_str()).collect();
@@ -327,7 +335,8 @@ fn aria_label(chart: &Chart) -> String {
         _ => String::new(),
     };
     format!(
-        "Line chart of occurrences per 10,000 words by {} of: {}{span}. The numbers are in the table below.",
+        "Line chart of {} by {} of: {}{span}. The numbers are in the table below.",
+        scale_title(chart.scale),
         axis_unit(chart.axis),
         names.join("; ")
     )
@@ -342,7 +351,7 @@ pub fn svg_chart(chart: &Chart, width: f64) -> Html {
     html! {
         <svg class="trend-chart" role="img" aria-label={aria_label(chart)} viewBox={format!("0 0 {w} {h}")}
              width={w} height={h} xmlns="http://www.w3.org/2000/svg">
-            <text class="axis-title" x={px(left)} y="12">{ "per 10,000 words" }</text>
+            <text class="axis-title" x={px(left)} y="12">{ scale_title(chart.scale) }</text>
             { y_axis(&layout, &scale) }
             <line class="axis" x1={px(left)} x2={px(left)} y1={px(MARGIN_TOP)} y2={px(base)} />
             <line class="axis" x1={px(left)} x2={px(layout.w - MARGIN_RIGHT)} y1={px(base)} y2={px(base)} />

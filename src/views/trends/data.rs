@@ -6,7 +6,7 @@ use crate::corpus::bundle;
 use csto_core::model::{StatementId, ThemeId};
 use csto_core::query::Query;
 use csto_core::trends::{per_10k, theme_trend, trends, Series};
-use csto_core::view::{Axis, ViewState};
+use csto_core::view::{Axis, Scale, ViewState};
 
 /// What the chart shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,6 +25,8 @@ pub struct Value {
     pub count: u32,
     pub words: u32,
     pub per_10k: f64,
+    /// What the chart plots: `per_10k`, or `count` on the raw scale.
+    pub plotted: f64,
 }
 
 /// One series: a term or a theme, with a value per column.
@@ -38,6 +40,7 @@ pub struct Line {
 pub struct Chart {
     pub mode: Mode,
     pub axis: Axis,
+    pub scale: Scale,
     pub columns: Vec<Column>,
     pub lines: Vec<Line>,
 }
@@ -77,15 +80,20 @@ fn series(view: &ViewState, query: &Query) -> (Mode, Vec<Series>) {
 }
 
 /// A series' value at a column: its statements' counts and words pooled.
-fn value(series: &Series, column: &Column) -> Value {
+fn value(series: &Series, column: &Column, scale: Scale) -> Value {
     let (count, words) = column.statements.iter().fold((0, 0), |(n, w), &id| {
         let p = &series.statements[id as usize];
         (n + p.count, w + p.words)
     });
+    let rate = per_10k(count, words);
     Value {
         count,
         words,
-        per_10k: per_10k(count, words),
+        per_10k: rate,
+        plotted: match scale {
+            Scale::Per10k => rate,
+            Scale::Raw => count as f64,
+        },
     }
 }
 
@@ -97,13 +105,17 @@ pub fn chart_data(view: &ViewState, query: &Query) -> Chart {
     let lines = series
         .into_iter()
         .map(|s| Line {
-            values: columns.iter().map(|c| value(&s, c)).collect(),
+            values: columns
+                .iter()
+                .map(|c| value(&s, c, view.params.scale))
+                .collect(),
             label: s.label,
         })
         .collect();
     Chart {
         mode,
         axis: view.axis,
+        scale: view.params.scale,
         columns,
         lines,
     }

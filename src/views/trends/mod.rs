@@ -11,12 +11,13 @@ mod chart;
 mod data;
 
 use crate::components::axis_toggle::AxisToggle;
+use crate::components::link::ViewLink;
 use crate::format::{axis_unit, thousands};
 use crate::routing::{Nav, Navigator};
 use crate::state::SharedOutcome;
 use chart::{svg_chart, swatch};
 use csto_core::decimal::fixed;
-use csto_core::view::ViewState;
+use csto_core::view::{Keyed, Scale, ViewState};
 use data::{chart_data, Chart, Mode};
 use gloo::events::EventListener;
 use web_sys::HtmlInputElement;
@@ -184,6 +185,19 @@ pub fn TrendsView(props: &TrendsProps) -> Html {
                 <div class="seg-group">
                     <span class="seg-label" id="trend-axis-label">{ "Count" }</span>
                     <ul class="segmented trend-axis" aria-labelledby="trend-axis-label"><AxisToggle view={view.clone()} /></ul>
+                </div>
+                <div class="seg-group">
+                    <span class="seg-label" id="trend-scale-label">{ "Scale" }</span>
+                    <ul class="segmented trend-scale" aria-labelledby="trend-scale-label">
+                        { for [(Scale::Per10k, "Per 10,000 words"), (Scale::Raw, "Raw count")].into_iter().map(|(sc, label)| {
+                            let mut to = view.clone();
+                            to.params.scale = sc;
+                            html! {
+                                <li><ViewLink to={to} class={classes!("seg", format!("scale-{}", sc.key()))}
+                                              current={view.params.scale == sc}>{ label }</ViewLink></li>
+                            }
+                        }) }
+                    </ul>
                 </div>
             </div>
             <p class="what">{ what }</p>
