@@ -50,9 +50,9 @@ step build trunk build --release --offline || BUILD_OK=0
 # A ratchet against size regressions: the brotli total of dist/ may not grow
 # past the last measured size plus a little (README, "Size"). The goal
 # of 120 KB is not met; see docs/benchmarks.md for where the bytes go.
-# 236: the word list, n-gram and summary views measured 233.9 KiB (their
-# base, before them, 211.4 KiB: already over the former 207).
-SIZE_BUDGET_KIB=${SIZE_BUDGET_KIB:-236}
+# 240: 237.7 KiB measured with the word list, n-gram and summary views on
+# main (they add ~22 KB brotli to the wasm; main was already over 207).
+SIZE_BUDGET_KIB=${SIZE_BUDGET_KIB:-240}
 if [ $BUILD_OK = 1 ]; then
   step size bash scripts/size.sh --no-build --budget "$SIZE_BUDGET_KIB" || true
 fi
