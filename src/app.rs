@@ -13,6 +13,7 @@ use crate::state::use_outcome;
 use crate::views::{
     CompareView, ConcordanceView, Export, Reader, ResultList, ThemeGrid, TrendsView,
 };
+use crate::views::{CollocatesView, DispersionView};
 use csto_core::decimal::fixed;
 use csto_core::view::Tab;
 use yew::prelude::*;
@@ -71,6 +72,8 @@ pub fn App() -> Html {
                         (None, Tab::Trends) => html! { <TrendsView outcome={outcome.clone()} /> },
                         (None, Tab::Themes) => html! { <ThemeGrid outcome={outcome.clone()} /> },
                         (None, Tab::Compare) => html! { <CompareView outcome={outcome.clone()} /> },
+                        (None, Tab::Collocates) => html! { <CollocatesView outcome={outcome.clone()} /> },
+                        (None, Tab::Dispersion) => html! { <DispersionView outcome={outcome.clone()} /> },
                     }
                 }
             </main>

@@ -32,6 +32,10 @@ pub enum Tab {
     /// Two sides compared: the terms over-represented on each (G², Log
     /// Ratio). `view=keywords` of older links opens it.
     Compare,
+    /// The words around the query's word (MI, log-Dice, G²).
+    Collocates,
+    /// Where the query occurs in each statement (range, Gries' DP).
+    Dispersion,
 }
 
 impl Keyed for Tab {
@@ -41,6 +45,8 @@ impl Keyed for Tab {
         Tab::Trends,
         Tab::Themes,
         Tab::Compare,
+        Tab::Collocates,
+        Tab::Dispersion,
     ];
     fn key(self) -> &'static str {
         match self {
@@ -49,6 +55,8 @@ impl Keyed for Tab {
             Tab::Trends => "trends",
             Tab::Themes => "themes",
             Tab::Compare => "compare",
+            Tab::Collocates => "collocates",
+            Tab::Dispersion => "dispersion",
         }
     }
 }
@@ -62,6 +70,8 @@ impl Tab {
             Tab::Trends => "Trends",
             Tab::Themes => "Theme overview",
             Tab::Compare => "Compare",
+            Tab::Collocates => "Collocates",
+            Tab::Dispersion => "Dispersion",
         }
     }
 }

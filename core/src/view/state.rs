@@ -527,6 +527,9 @@ mod tests {
             "q=afghanistan&n=3&min=1&with=1",
             "view=trends&scale=raw",
             "view=compare&a=doc:2016-bordyuzha&b=theme:peacekeeping,counter-terrorism",
+            "q=terrorism&view=collocates",
+            "q=terrorism&view=collocates&tsort=mi&stop=show&min=3&l=2&r=8",
+            "q=afghanistan&speaker=bordyuzha&view=dispersion",
         ];
         for qs in cases {
             let (v, notices) = ViewState::decode(qs);
