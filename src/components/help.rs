@@ -11,7 +11,10 @@ pub fn Help() -> Html {
         ),
         ("\"illegal migration\"", "the exact phrase"),
         ("migra*", "words starting with migra"),
-        ("*ism", "words ending with ism"),
+        (
+            "*ism",
+            "words ending with ism, and their other forms (terrorism brings terrorist)",
+        ),
         ("*terror*", "words containing terror"),
         (
             "drug NEAR/3 terrorism",

@@ -109,7 +109,8 @@ fn plot_row(view: &ViewState, row: &DispersionRow, longest: u32) -> Html {
     let bar = scale(row.tokens as f64);
     let n = row.hits.len();
     let ticks: Vec<Html> = row.hits.iter().enumerate().map(|(i, h)| {
-        let x = fixed(scale(h.position as f64 + 0.5), 1);
+        let x_at = scale(h.position as f64 + 0.5);
+        let x = fixed(x_at, 1);
         let name = format!(
             "{label}: hit {} of {n}, word {} of {}, paragraph {}",
             i + 1,
@@ -120,6 +121,9 @@ fn plot_row(view: &ViewState, row: &DispersionRow, longest: u32) -> Html {
         html! {
             <ViewLink to={paragraph_view(view, &row.key, h.paragraph)} class="tick-link" label={name.clone()}>
                 <title>{ name }</title>
+                // The line has no area; this is what the pointer (and a
+                // visibility check) finds.
+                <rect class="hit-area" x={fixed(x_at - 6.0, 1)} y="0" width="12" height="24" />
                 <line class="tick" x1={x.clone()} x2={x} y1="1" y2="23" vector-effect="non-scaling-stroke" />
             </ViewLink>
         }

@@ -1,0 +1,11 @@
+import { chromium } from 'playwright-core';
+import { startServer } from './server.mjs';
+const server = await startServer({ root: '../../dist', base: '/tools/csto/', csp: true });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true });
+const page = await browser.newPage({ viewport: { width: Number(process.env.W || 1280), height: 800 } });
+const [q, sel, mode] = process.argv.slice(2);
+await page.goto(`${server.url}?${q}`);
+await page.waitForSelector('main[data-ready="true"]');
+await page.waitForTimeout(300);
+console.log(await page.$$eval(sel || 'main', (es, mode) => es.map((e) => mode === 'text' ? e.innerText : e.outerHTML).join('\n'), mode));
+await browser.close(); await server.close();
