@@ -90,7 +90,10 @@ pub enum Cell {
     /// A whole number (shown with thousands separators).
     Count(u64),
     /// A figure shown rounded, exported as is.
-    Figure { shown: String, value: f64 },
+    Figure {
+        shown: String,
+        value: f64,
+    },
 }
 
 impl Cell {
@@ -194,7 +197,10 @@ pub fn DataTable(props: &DataTableProps) -> Html {
             props.export_name,
         );
         Callback::from(move |_: MouseEvent| {
-            let file = format!("{name}-{CORPUS_VERSION}.{}", if json { "json" } else { "csv" });
+            let file = format!(
+                "{name}-{CORPUS_VERSION}.{}",
+                if json { "json" } else { "csv" }
+            );
             if json {
                 let out = ExportFile {
                     corpus_version: CORPUS_VERSION,
@@ -212,7 +218,10 @@ pub fn DataTable(props: &DataTableProps) -> Html {
                 download(&file, JSON, &to_json(&out));
             } else {
                 let header: Vec<&str> = columns.iter().map(|c| c.key).collect();
-                let body = rows.0.iter().map(|r| r.iter().map(Cell::export_text).collect());
+                let body = rows
+                    .0
+                    .iter()
+                    .map(|r| r.iter().map(Cell::export_text).collect());
                 download(&file, CSV, &csv(&header, body));
             }
         })

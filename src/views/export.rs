@@ -4,12 +4,12 @@
 //! wasm carries no JSON serializer of its own.
 
 use crate::corpus::bundle;
+use crate::download::{download, to_json, CSV, JSON};
 use crate::routing::absolute_url;
 use crate::state::SharedOutcome;
 use csto_core::concordance::{concordance, sort_lines};
 use csto_core::export::{kwic_rows, passage_rows, statement_rows, to_csv};
 use csto_core::view::{Tab, ViewState};
-use crate::download::{download, to_json, CSV, JSON};
 use yew::prelude::*;
 
 /// Context kept on each side of a concordance hit in exports.
