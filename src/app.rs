@@ -10,10 +10,10 @@ use crate::corpus::bundle;
 use crate::routing::{use_view, Navigator};
 use crate::shell::mark;
 use crate::state::use_outcome;
+use crate::views::{CollocatesView, DispersionView};
 use crate::views::{
     CompareView, ConcordanceView, Export, Reader, ResultList, ThemeGrid, TrendsView,
 };
-use crate::views::{CollocatesView, DispersionView};
 use csto_core::decimal::fixed;
 use csto_core::view::Tab;
 use yew::prelude::*;

@@ -64,7 +64,10 @@ fn node_of(query: &Query) -> Node {
 /// The order in effect: the URL's, if it is one of this table's.
 fn effective_sort(view: &ViewState) -> TableSort {
     match view.params.table_sort {
-        Some(s @ (TableSort::Frequency | TableSort::Alpha | TableSort::Mi | TableSort::LogLikelihood)) => s,
+        Some(
+            s
+            @ (TableSort::Frequency | TableSort::Alpha | TableSort::Mi | TableSort::LogLikelihood),
+        ) => s,
         _ => TableSort::LogDice,
     }
 }
@@ -92,7 +95,8 @@ fn columns() -> Rc<Vec<Column>> {
         Column::number("observed", "Observed")
             .titled("co-occurrences with the node (O11)")
             .sorts_by(TableSort::Frequency),
-        Column::number("collocate_freq", "Freq.").titled("the collocate's frequency in the selection (C1)"),
+        Column::number("collocate_freq", "Freq.")
+            .titled("the collocate's frequency in the selection (C1)"),
         Column::number("expected", "Expected").titled("co-occurrences expected by chance (E11)"),
         Column::number("mi", "MI")
             .titled("mutual information")
@@ -315,7 +319,7 @@ pub fn CollocatesView(props: &CollocatesProps) -> Html {
     };
     let within = r.left.max(r.right).max(1);
     let what = format!(
-        "Words within {} to the left and {} to the right of {node_name} ({} in {} of the filtered {}), co-occurring at least {}: {}{}.",
+        "Words within {} to the left and {} to the right of {node_name} ({} among {} in {}), co-occurring at least {}: {}{}.",
         plural_thousands(r.left as usize, "word", "words"),
         r.right,
         plural_thousands(r.node_freq as usize, "occurrence", "occurrences"),

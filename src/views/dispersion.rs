@@ -58,7 +58,8 @@ fn columns() -> Rc<Vec<Column>> {
         Column::number("hits", "Hits"),
         Column::number("per_10k", "Per 10k").titled("hits per 10,000 words"),
         Column::text("paragraphs", "Paragraphs"),
-        Column::text("positions", "Positions").titled("word positions of the hits from the statement's first word (0-based)"),
+        Column::text("positions", "Positions")
+            .titled("word positions of the hits from the statement's first word (0-based)"),
     ])
 }
 
@@ -189,7 +190,11 @@ pub fn DispersionView(props: &DispersionProps) -> Html {
     }
 
     let longest = d.rows.iter().map(|r| r.tokens).max().unwrap_or(0);
-    let plotted = d.rows.iter().take(PLOT_ROWS).map(|r| plot_row(view, r, longest));
+    let plotted = d
+        .rows
+        .iter()
+        .take(PLOT_ROWS)
+        .map(|r| plot_row(view, r, longest));
     let q = view.q.trim();
     let caption = format!("Hits of “{q}” per statement, in date order");
 

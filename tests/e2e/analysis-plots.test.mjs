@@ -127,7 +127,7 @@ test('collocates: open via the tab, change window, minimum, stop words and order
   await page.click('nav.tabs a.tab:text-is("Collocates")');
   await waitForParams(page, { q: 'terrorism', view: 'collocates' });
   const first = await waitFor(page, readColloc, (c) => assert.ok(c.rows.length > 5));
-  assert.match(first.what, /^Words within 5 words to the left and 5 to the right of “terrorism” \(\d+ occurrences in [\d,]+ words of the filtered 5 statements\), co-occurring at least 2 times: \d+ collocates \(\d+ stop words hidden\)\.$/);
+  assert.match(first.what, /^Words within 5 words to the left and 5 to the right of “terrorism” \(\d+ occurrences among [\d,]+ words in 5 statements\), co-occurring at least 2 times: \d+ collocates \(\d+ stop words hidden\)\.$/);
   assert.deepEqual([first.left, first.right, first.min], ['5', '5', '2']);
   assert.deepEqual(first.stop, ['Hidden']);
   assert.deepEqual(first.sortedBy, ['log-Dice']);
