@@ -48,7 +48,10 @@ step build trunk build --release --offline || BUILD_OK=0
 # A ratchet against size regressions: the brotli total of dist/ may not grow
 # past the last measured size plus a little (README, "Size"). The goal
 # of 120 KB is not met; see docs/benchmarks.md for where the bytes go.
-SIZE_BUDGET_KIB=${SIZE_BUDGET_KIB:-207}
+# Raised from 207: main at d592c17 measured 211.4 KiB (DataTable, Compare);
+# the collocates and dispersion views add 25.6 KB brotli (docs/benchmarks.md,
+# "Size of the analysis views"), 237.0 KiB in all.
+SIZE_BUDGET_KIB=${SIZE_BUDGET_KIB:-240}
 if [ $BUILD_OK = 1 ]; then
   step size bash scripts/size.sh --no-build --budget "$SIZE_BUDGET_KIB" || true
 fi
