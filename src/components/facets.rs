@@ -132,7 +132,8 @@ fn any_filter(view: &ViewState) -> bool {
         && view.years.is_empty()
         && view.themes.is_empty()
         && view.year_from.is_none()
-        && view.year_to.is_none())
+        && view.year_to.is_none()
+        && view.entities.is_empty())
 }
 
 /// A toggle of one facet value, the same callback on every render (see
