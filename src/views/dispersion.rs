@@ -87,7 +87,8 @@ fn compute(outcome: &SharedOutcome) -> Computed {
             vec![
                 Cell::Link(r.key.clone(), open),
                 Cell::Text(corpus.speaker(s.speaker).name.clone()),
-                Cell::Count(s.date.year as u64),
+                // A year, not a quantity: no thousands separator.
+                Cell::Text(s.date.year.to_string()),
                 Cell::Count(r.tokens as u64),
                 Cell::Count(r.count as u64),
                 Cell::figure(r.per_10k, 1),
