@@ -52,6 +52,9 @@ step build trunk build --release --offline || BUILD_OK=0
 # of 120 KB is not met; see docs/benchmarks.md for where the bytes go.
 # 240: 237.7 KiB measured with the word list, n-gram and summary views on
 # main (they add ~22 KB brotli to the wasm; main was already over 207).
+# Raised from 207: main at d592c17 measured 211.4 KiB (DataTable, Compare);
+# the collocates and dispersion views add 25.6 KB brotli (docs/benchmarks.md,
+# "Size of the analysis views"), 237.0 KiB in all.
 SIZE_BUDGET_KIB=${SIZE_BUDGET_KIB:-240}
 if [ $BUILD_OK = 1 ]; then
   step size bash scripts/size.sh --no-build --budget "$SIZE_BUDGET_KIB" || true

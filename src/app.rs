@@ -10,6 +10,7 @@ use crate::corpus::bundle;
 use crate::routing::{use_view, Navigator};
 use crate::shell::mark;
 use crate::state::use_outcome;
+use crate::views::{CollocatesView, DispersionView};
 use crate::views::{
     CompareView, ConcordanceView, Export, Reader, ResultList, ThemeGrid, TrendsView,
 };
@@ -75,6 +76,8 @@ pub fn App() -> Html {
                         (None, Tab::Words) => html! { <WordListView outcome={outcome.clone()} /> },
                         (None, Tab::Ngrams) => html! { <NgramsView outcome={outcome.clone()} /> },
                         (None, Tab::Summary) => html! { <SummaryView outcome={outcome.clone()} /> },
+                        (None, Tab::Collocates) => html! { <CollocatesView outcome={outcome.clone()} /> },
+                        (None, Tab::Dispersion) => html! { <DispersionView outcome={outcome.clone()} /> },
                     }
                 }
             </main>

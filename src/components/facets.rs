@@ -133,7 +133,8 @@ fn any_filter(view: &ViewState) -> bool {
         && view.themes.is_empty()
         && view.entities.is_empty()
         && view.year_from.is_none()
-        && view.year_to.is_none())
+        && view.year_to.is_none()
+        && view.entities.is_empty())
 }
 
 /// A toggle of one facet value, the same callback on every render (see

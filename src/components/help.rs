@@ -11,6 +11,15 @@ pub fn Help() -> Html {
         ),
         ("\"illegal migration\"", "the exact phrase"),
         ("migra*", "words starting with migra"),
+        (
+            "*ism",
+            "words ending with ism, and their other forms (terrorism brings terrorist)",
+        ),
+        ("*terror*", "words containing terror"),
+        (
+            "drug NEAR/3 terrorism",
+            "both within 3 words of each other, either order, in one passage (NEAR alone: 5)",
+        ),
         ("-Afghanistan", "leave out passages with the word"),
         ("Kanal OR Proxy", "either word"),
         (

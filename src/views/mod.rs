@@ -3,16 +3,20 @@
 //! terms) and the export menu. Each is built from `components`, `state` and
 //! the core; no view imports another (`tests/app_layers.rs` checks it).
 
+mod collocates;
 mod compare;
 mod concordance;
+mod dispersion;
 mod export;
 mod reader;
 mod results;
 mod theme_grid;
 mod trends;
 
+pub use collocates::CollocatesView;
 pub use compare::CompareView;
 pub use concordance::ConcordanceView;
+pub use dispersion::DispersionView;
 pub use export::Export;
 pub use reader::Reader;
 pub use results::ResultList;

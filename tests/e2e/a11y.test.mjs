@@ -60,6 +60,10 @@ const STATES = [
   ['n-grams', 'q=terrorism&view=ngrams&n=3&with=1', (p) => p.waitForSelector('section.ngrams-view table')],
   ['summary', 'view=summary', (p) => p.waitForSelector('section.summary-view table')],
   ['reader', 'doc=2016-bordyuzha&q=kanal', (p) => waitForReader(p, '2016-bordyuzha')],
+  ['collocates', 'view=collocates&q=terrorism', (p) => p.waitForSelector('table.collocates-table')],
+  ['collocates, no query', 'view=collocates', (p) => p.waitForSelector('section.collocates-view .empty')],
+  ['dispersion', 'view=dispersion&q=Afghanistan', (p) => p.waitForSelector('section.dispersion-view svg.disp-bar a')],
+  ['reader, NEAR hit', 'doc=2016-bordyuzha&q=international+NEAR%2F3+terrorism', (p) => waitForReader(p, '2016-bordyuzha')],
   [
     'help open',
     'q=terrorism',
@@ -87,20 +91,29 @@ const STATES = [
   ],
 ];
 
-for (const scheme of ['light', 'dark']) {
-  test(`axe finds no violation in any view (${scheme} color scheme)`, async () => {
-    const page = await app.newPage({ colorScheme: scheme });
-    await page.emulateMedia({ colorScheme: scheme });
-    const failures = [];
-    for (const [name, query, prepare] of STATES) {
-      await openApp(page, query);
-      assert.equal(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches), scheme === 'dark');
-      if (prepare) await prepare(page);
-      const violations = await axe(page);
-      if (violations.length) failures.push(`--- ${name} (?${query}, ${scheme}) ---\n${describe(violations)}`);
-    }
-    assert.equal(failures.length, 0, `axe violations:\n${failures.join('\n')}`);
-  });
+// Desktop, and a phone's width (where wide tables and charts scroll and must
+// be reachable by keyboard: axe `scrollable-region-focusable`).
+const WIDTHS = [
+  ['desktop', { width: 1280, height: 800 }],
+  ['390 px', { width: 390, height: 844 }],
+];
+
+for (const [widthName, viewport] of WIDTHS) {
+  for (const scheme of ['light', 'dark']) {
+    test(`axe finds no violation in any view (${widthName}, ${scheme} color scheme)`, async () => {
+      const page = await app.newPage({ colorScheme: scheme, viewport });
+      await page.emulateMedia({ colorScheme: scheme });
+      const failures = [];
+      for (const [name, query, prepare] of STATES) {
+        await openApp(page, query);
+        assert.equal(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches), scheme === 'dark');
+        if (prepare) await prepare(page);
+        const violations = await axe(page);
+        if (violations.length) failures.push(`--- ${name} (?${query}, ${widthName}, ${scheme}) ---\n${describe(violations)}`);
+      }
+      assert.equal(failures.length, 0, `axe violations:\n${failures.join('\n')}`);
+    });
+  }
 }
 
 /** Press Tab until `pred` holds for the focused element (at most `max` times); returns the presses used. */

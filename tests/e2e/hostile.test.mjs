@@ -261,6 +261,8 @@ test('served with the strict CSP; every view works under it with no violation', 
     ['Summary', 'table.summary-figures'],
     ['Theme overview', 'table.theme-grid'],
     ['Compare', 'section.keywords-view'],
+    ['Collocates', 'table.collocates-table'],
+    ['Dispersion', 'section.dispersion-view svg.disp-bar'],
     ['Results', '#result-count'],
   ]) {
     await page.click(`nav.tabs a:text-is("${tab}")`);

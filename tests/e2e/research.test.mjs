@@ -53,7 +53,7 @@ const app = useApp();
 const YEARS = STATEMENTS.map((s) => String(s.year));
 const TAB = { results: 'Results', concordance: 'Concordance', trends: 'Trends', themes: 'Theme overview', compare: 'Compare' };
 // Tabs added since (their views are tested in their own files): listed in the tab bar after these.
-const LATER_TABS = { words: 'Word list', ngrams: 'N-grams', summary: 'Summary' };
+const LATER_TABS = { words: 'Word list', ngrams: 'N-grams', summary: 'Summary', collocates: 'Collocates', dispersion: 'Dispersion' };
 
 /** Click the tab of `view` (a key of TAB) and wait until that view shows. */
 async function clickTab(page, view) {

@@ -38,6 +38,10 @@ pub enum Tab {
     Ngrams,
     /// Tokens, types, TTR, STTR, hapaxes, sentence and word length.
     Summary,
+    /// The words around the query's word (MI, log-Dice, G²).
+    Collocates,
+    /// Where the query occurs in each statement (range, Gries' DP).
+    Dispersion,
 }
 
 impl Keyed for Tab {
@@ -50,6 +54,8 @@ impl Keyed for Tab {
         Tab::Words,
         Tab::Ngrams,
         Tab::Summary,
+        Tab::Collocates,
+        Tab::Dispersion,
     ];
     fn key(self) -> &'static str {
         match self {
@@ -61,6 +67,8 @@ impl Keyed for Tab {
             Tab::Words => "words",
             Tab::Ngrams => "ngrams",
             Tab::Summary => "summary",
+            Tab::Collocates => "collocates",
+            Tab::Dispersion => "dispersion",
         }
     }
 }
@@ -77,6 +85,8 @@ impl Tab {
             Tab::Words => "Word list",
             Tab::Ngrams => "N-grams",
             Tab::Summary => "Summary",
+            Tab::Collocates => "Collocates",
+            Tab::Dispersion => "Dispersion",
         }
     }
 }

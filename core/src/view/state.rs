@@ -530,6 +530,9 @@ mod tests {
             "view=words&tsort=alpha&stem=1&stop=hide&min=3",
             "q=terrorism&view=ngrams&tsort=range&stop=show&n=3&min=1&with=1",
             "speaker=bordyuzha&view=summary",
+            "q=terrorism&view=collocates",
+            "q=terrorism&view=collocates&tsort=mi&stop=show&min=3&l=2&r=8",
+            "q=afghanistan&speaker=bordyuzha&view=dispersion",
         ];
         for qs in cases {
             let (v, notices) = ViewState::decode(qs);
