@@ -48,14 +48,12 @@ step fuzz-check cargo check --manifest-path fuzz/Cargo.toml --locked || true
 BUILD_OK=1
 step build trunk build --release --offline || BUILD_OK=0
 # A ratchet against size regressions: the brotli total of dist/ may not grow
-# past the last measured size plus a little (README, "Size"). The issue's goal
-# of 120 KB is not met; see docs/benchmarks.md for where the bytes go.
-# 240: 237.7 KiB measured with the word list, n-gram and summary views on
-# main (they add ~22 KB brotli to the wasm; main was already over 207).
-# Raised from 207: main at d592c17 measured 211.4 KiB (DataTable, Compare);
-# the collocates and dispersion views add 25.6 KB brotli (docs/benchmarks.md,
-# "Size of the analysis views"), 237.0 KiB in all.
-SIZE_BUDGET_KIB=${SIZE_BUDGET_KIB:-240}
+# past the last measured size plus a little. 262: 257.8 KiB measured with
+# the whole analysis suite (word list, n-grams, summary, collocates,
+# dispersion, compare), NEAR/wildcards, the service worker and manifest
+# (docs/benchmarks.md, "Size"). Issue 10 (analyses loaded on demand) is what
+# brings the first load down; until then everything loads at once.
+SIZE_BUDGET_KIB=${SIZE_BUDGET_KIB:-262}
 if [ $BUILD_OK = 1 ]; then
   step size bash scripts/size.sh --no-build --budget "$SIZE_BUDGET_KIB" || true
 fi
