@@ -6,12 +6,8 @@
 //! core's rows; nothing here knows which analysis it shows.
 
 use crate::components::link::ViewLink;
-use crate::corpus::{APP_VERSION, CORPUS_VERSION};
-use crate::download::{download, to_json, CSV, JSON};
-use crate::routing::absolute_url;
-use csto_core::export::csv;
+use crate::components::table_export::TableExport;
 use csto_core::view::{TableSort, ViewState};
-use serde::ser::{Serialize, SerializeMap, Serializer};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -108,7 +104,8 @@ impl Cell {
         }
     }
 
-    fn export_text(&self) -> String {
+    /// What an export writes for this cell.
+    pub fn export_text(&self) -> String {
         match self {
             Cell::Text(t) | Cell::Link(t, _) => t.clone(),
             Cell::Count(n) => n.to_string(),
@@ -134,35 +131,6 @@ impl PartialEq for Rows {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
     }
-}
-
-/// One exported row: the columns' keys and the cells, in column order.
-struct ExportRow<'a> {
-    columns: &'a [Column],
-    cells: &'a [Cell],
-}
-
-impl Serialize for ExportRow<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(self.columns.len()))?;
-        for (c, cell) in self.columns.iter().zip(self.cells) {
-            match cell {
-                Cell::Count(n) => map.serialize_entry(c.key, n)?,
-                Cell::Figure { value, .. } => map.serialize_entry(c.key, value)?,
-                other => map.serialize_entry(c.key, &other.export_text())?,
-            }
-        }
-        map.end()
-    }
-}
-
-/// A JSON export: provenance, the view's address, and every row.
-#[derive(serde::Serialize)]
-struct ExportFile<'a> {
-    corpus_version: &'static str,
-    app_version: &'static str,
-    view: String,
-    rows: Vec<ExportRow<'a>>,
 }
 
 #[derive(Properties, PartialEq)]
@@ -191,44 +159,6 @@ pub fn DataTable(props: &DataTableProps) -> Html {
     }
     let rows = &props.rows.0;
     let columns = &props.columns;
-
-    let export = |json: bool| {
-        let (view, columns, rows, name) = (
-            props.view.clone(),
-            columns.clone(),
-            props.rows.clone(),
-            props.export_name,
-        );
-        Callback::from(move |_: MouseEvent| {
-            let file = format!(
-                "{name}-{CORPUS_VERSION}.{}",
-                if json { "json" } else { "csv" }
-            );
-            if json {
-                let out = ExportFile {
-                    corpus_version: CORPUS_VERSION,
-                    app_version: APP_VERSION,
-                    view: absolute_url(&view),
-                    rows: rows
-                        .0
-                        .iter()
-                        .map(|cells| ExportRow {
-                            columns: &columns,
-                            cells,
-                        })
-                        .collect(),
-                };
-                download(&file, JSON, &to_json(&out));
-            } else {
-                let header: Vec<&str> = columns.iter().map(|c| c.key).collect();
-                let body = rows
-                    .0
-                    .iter()
-                    .map(|r| r.iter().map(Cell::export_text).collect());
-                download(&file, CSV, &csv(&header, body));
-            }
-        })
-    };
 
     let head = columns.iter().map(|c| {
         let current = c.sort.is_some() && c.sort == props.sorted_by;
@@ -275,8 +205,8 @@ pub fn DataTable(props: &DataTableProps) -> Html {
         <div class="data-table">
             <div class="table-tools">
                 <span class="row-count">{ crate::format::plural_thousands(rows.len(), "row", "rows") }</span>
-                <button type="button" class="export export-csv" onclick={export(false)}>{ "CSV" }</button>
-                <button type="button" class="export export-json" onclick={export(true)}>{ "JSON" }</button>
+                <TableExport view={props.view.clone()} columns={columns.clone()} rows={props.rows.clone()}
+                             export_name={props.export_name} />
             </div>
             <div class="table-scroll" tabindex="0" role="region" aria-label={props.caption.clone()}>
                 <table class={classes!("research-table", props.class)}>

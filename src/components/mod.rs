@@ -15,4 +15,5 @@ pub mod notices;
 pub mod search_box;
 pub mod share;
 pub mod statement_meta;
+pub mod table_export;
 pub mod tabs;

@@ -6,8 +6,10 @@
 //! passing the filters. The former distinctive-terms view is the "against
 //! the rest" case: one mechanism (`csto_core::analysis::compare`), not two.
 
+use crate::components::data_table::{Cell, Column, Rows};
 use crate::components::link::ViewLink;
 use crate::components::method::Method;
+use crate::components::table_export::TableExport;
 use crate::corpus::bundle;
 use crate::format::thousands;
 use crate::state::SharedOutcome;
@@ -17,6 +19,7 @@ use csto_core::analysis::{
 use csto_core::decimal::{fixed, trimmed};
 use csto_core::model::StatementId;
 use csto_core::view::{Side, SideKind, Tab, ViewState};
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Terms listed per side.
@@ -27,13 +30,58 @@ pub struct CompareProps {
     pub outcome: SharedOutcome,
 }
 
-/// The statements of each side among those passing the filters, and what
-/// the comparison found.
+/// The statements of each side among those passing the filters, what the
+/// comparison found, and its rows for export.
 #[derive(Debug, Clone, PartialEq)]
 struct Compared {
     a: Vec<StatementId>,
     b: Vec<StatementId>,
     result: Comparison,
+    /// Both sides' terms (side A's first), as exported.
+    term_rows: Rows,
+    theme_rows: Rows,
+}
+
+/// The columns of the terms export.
+fn term_columns() -> Rc<Vec<Column>> {
+    Rc::new(vec![
+        Column::text("side", "Side"),
+        Column::text("term", "Term"),
+        Column::number("freq_a", "A"),
+        Column::number("freq_b", "B"),
+        Column::number("per_10k_a", "A per 10k"),
+        Column::number("per_10k_b", "B per 10k"),
+        Column::number("g2", "G²"),
+        Column::text("significance", "Significance"),
+        Column::number("log_ratio", "Log Ratio"),
+        Column::text("only_on_its_side", "Only on its side"),
+    ])
+}
+
+/// The columns of the themes export.
+fn theme_columns() -> Rc<Vec<Column>> {
+    Rc::new(vec![
+        Column::text("theme", "Theme"),
+        Column::number("passages_a", "A ¶"),
+        Column::number("share_a", "A share"),
+        Column::number("passages_b", "B ¶"),
+        Column::number("share_b", "B share"),
+    ])
+}
+
+fn term_cells(side: &str, r: &CompareRow) -> Vec<Cell> {
+    vec![
+        Cell::Text(side.to_string()),
+        Cell::Text(r.word.clone()),
+        Cell::Count(r.freq_a as u64),
+        Cell::Count(r.freq_b as u64),
+        Cell::figure(r.per_10k_a, 2),
+        Cell::figure(r.per_10k_b, 2),
+        Cell::figure(r.g2, 2),
+        Cell::Text(significance(r.g2).1.to_string()),
+        Cell::figure(r.log_ratio, 3),
+        Cell::Text(if r.only_here { "yes" } else { "no" }.to_string()),
+    ]
 }
 
 /// The side shown when the URL names none: the first speaker.
@@ -67,10 +115,31 @@ fn compute((view, a, b): &(ViewState, Side, Option<Side>)) -> Compared {
     let mut result = compare(bundle, &on_a, &on_b, &CompareOptions::default());
     result.a.truncate(TOP);
     result.b.truncate(TOP);
+    let term_rows = result
+        .a
+        .iter()
+        .map(|r| term_cells("A", r))
+        .chain(result.b.iter().map(|r| term_cells("B", r)))
+        .collect();
+    let theme_rows = result
+        .themes
+        .iter()
+        .map(|t| {
+            vec![
+                Cell::Text(t.label.clone()),
+                Cell::Count(t.passages_a as u64),
+                Cell::figure(t.share_a, 4),
+                Cell::Count(t.passages_b as u64),
+                Cell::figure(t.share_b, 4),
+            ]
+        })
+        .collect();
     Compared {
         a: on_a,
         b: on_b,
         result,
+        term_rows: Rows(Rc::new(term_rows)),
+        theme_rows: Rows(Rc::new(theme_rows)),
     }
 }
 
@@ -283,6 +352,11 @@ pub fn CompareView(props: &CompareProps) -> Html {
             } else if r.a.is_empty() && r.b.is_empty() {
                 <div class="empty"><p>{ "No term stands out for this choice." }</p></div>
             } else {
+                <div class="table-tools compare-terms-export">
+                    <span class="row-count">{ format!("Terms of both sides: {} rows", compared.term_rows.0.len()) }</span>
+                    <TableExport view={view.clone()} columns={term_columns()} rows={compared.term_rows.clone()}
+                                 export_name="csto-compare-terms" />
+                </div>
                 { term_table(view, &r.a, true, caption_a, (&a_short, &b_short)) }
                 { term_table(view, &r.b, false, caption_b, (&b_short, &a_short)) }
                 <div class="table-scroll" tabindex="0" role="region" aria-label="Themes on each side">
@@ -297,6 +371,11 @@ pub fn CompareView(props: &CompareProps) -> Html {
                         </tr></thead>
                         <tbody>{ for themes }</tbody>
                     </table>
+                </div>
+                <div class="table-tools compare-themes-export">
+                    <span class="row-count">{ format!("Themes: {} rows", compared.theme_rows.0.len()) }</span>
+                    <TableExport view={view.clone()} columns={theme_columns()} rows={compared.theme_rows.clone()}
+                                 export_name="csto-compare-themes" />
                 </div>
             }
         </section>
