@@ -133,6 +133,28 @@ impl PartialEq for Rows {
     }
 }
 
+/// A row of a frequency list (words, n-grams): what its orders compare.
+pub trait Ranked {
+    fn freq(&self) -> u32;
+    fn range(&self) -> u32;
+    fn label(&self) -> &str;
+}
+
+/// Orders a frequency list as the URL asks: by range (then frequency, then
+/// A–Z) or A–Z; by frequency it keeps the core's order (frequency, then A–Z).
+pub fn sort_ranked<T: Ranked>(rows: &mut [T], sort: TableSort) {
+    match sort {
+        TableSort::Range => csto_core::order::sort_by(rows, |a, b| {
+            b.range()
+                .cmp(&a.range())
+                .then(b.freq().cmp(&a.freq()))
+                .then_with(|| a.label().cmp(b.label()))
+        }),
+        TableSort::Alpha => csto_core::order::sort_by(rows, |a, b| a.label().cmp(b.label())),
+        _ => {}
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct DataTableProps {
     /// The view the table belongs to (for sort links and the export's address).

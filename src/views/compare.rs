@@ -18,7 +18,7 @@ use csto_core::analysis::{
 };
 use csto_core::decimal::{fixed, trimmed};
 use csto_core::model::StatementId;
-use csto_core::view::{Side, SideKind, Tab, ViewState};
+use csto_core::view::{Side, SideKind, ViewState};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -175,13 +175,7 @@ fn term_table(
     short: (&str, &str),
 ) -> Html {
     let body = rows.iter().enumerate().map(|(i, r)| {
-        let to = ViewState {
-            q: r.word.clone(),
-            tab: Tab::Results,
-            doc: None,
-            para: None,
-            ..view.clone()
-        };
+        let to = view.search_for(r.word.clone());
         let (stars, meaning) = significance(r.g2);
         let (here, there) = if on_a { (r.freq_a, r.freq_b) } else { (r.freq_b, r.freq_a) };
         let (rate_here, rate_there) = if on_a {

@@ -10,7 +10,7 @@ use crate::format::{plural_thousands, surname, thousands};
 use crate::state::SharedOutcome;
 use csto_core::concordance::{concordance, sort_lines, KwicLine, KwicSort};
 use csto_core::search::PassageHit;
-use csto_core::view::{Tab, ViewState};
+use csto_core::view::ViewState;
 use yew::prelude::*;
 
 /// Characters of context kept on each side of a hit (CSS cuts further on
@@ -92,12 +92,7 @@ pub fn ConcordanceView(props: &ConcordanceProps) -> Html {
         let s = &corpus.statements[l.statement as usize];
         let who = surname(&corpus.speaker(s.speaker).name).to_string();
         let para = l.paragraph + 1;
-        let to = ViewState {
-            doc: Some(s.id.clone()),
-            para: Some(para),
-            tab: Tab::Results,
-            ..view.clone()
-        };
+        let to = view.reading(&s.id, Some(para));
         let left = format!("{}{}", if l.cut_left { "…" } else { "" }, l.left);
         let right = format!("{}{}", l.right, if l.cut_right { "…" } else { "" });
         html! {

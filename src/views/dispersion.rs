@@ -13,7 +13,7 @@ use crate::format::{plural_thousands, statement_label, thousands};
 use crate::state::SharedOutcome;
 use csto_core::analysis::{dispersion, Dispersion, DispersionRow};
 use csto_core::decimal::fixed;
-use csto_core::view::{Tab, ViewState};
+use csto_core::view::ViewState;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -37,12 +37,7 @@ struct Computed {
 
 /// The reader at the paragraph of a hit, with the query highlighted.
 fn paragraph_view(view: &ViewState, key: &str, paragraph: u16) -> ViewState {
-    ViewState {
-        doc: Some(key.to_string()),
-        para: Some(paragraph + 1),
-        tab: Tab::Results,
-        ..view.clone()
-    }
+    view.reading(key, Some(paragraph + 1))
 }
 
 /// The paragraphs (1-based) holding hits, each once, in text order.
@@ -79,12 +74,7 @@ fn compute(outcome: &SharedOutcome) -> Computed {
         .iter()
         .map(|r| {
             let s = &corpus.statements[r.statement as usize];
-            let open = ViewState {
-                doc: Some(r.key.clone()),
-                para: None,
-                tab: Tab::Results,
-                ..view.clone()
-            };
+            let open = view.reading(&r.key, None);
             let paragraphs: Vec<String> = hit_paragraphs(r).iter().map(u16::to_string).collect();
             let positions: Vec<String> = r.hits.iter().map(|h| h.position.to_string()).collect();
             vec![

@@ -6,7 +6,7 @@
 //! the query's words" (`with=1`) and the order (`tsort=`) are in the URL;
 //! each n-gram searches its phrase.
 
-use crate::components::data_table::{Cell, Column, DataTable, Rows};
+use crate::components::data_table::{sort_ranked, Cell, Column, DataTable, Ranked, Rows};
 use crate::components::link_choices::{Choice, LinkChoices};
 use crate::components::method::Method;
 use crate::corpus::bundle;
@@ -16,7 +16,7 @@ use csto_core::analysis::{ngrams, NgramOptions, NgramRow, Unit};
 use csto_core::model::TermId;
 use csto_core::order;
 use csto_core::query::{Atom, Query};
-use csto_core::view::{Params, Tab, TableSort, ViewState, MAX_N};
+use csto_core::view::{Params, TableSort, ViewState, MAX_N};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -107,7 +107,7 @@ fn compute(view: &ViewState) -> Computed {
         list.rows.retain(|r| !r.stop);
     }
     let sort = effective_sort(view);
-    sort_rows(&mut list.rows, sort);
+    sort_ranked(&mut list.rows, sort);
 
     let columns = vec![
         Column::text("ngram", "N-gram")
@@ -123,13 +123,7 @@ fn compute(view: &ViewState) -> Computed {
         .rows
         .iter()
         .map(|r| {
-            let to = ViewState {
-                q: format!("\"{}\"", r.words),
-                tab: Tab::Results,
-                doc: None,
-                para: None,
-                ..view.clone()
-            };
+            let to = view.search_for(format!("\"{}\"", r.words));
             vec![
                 Cell::Link(r.words.clone(), to),
                 Cell::Count(r.freq as u64),
@@ -145,19 +139,6 @@ fn compute(view: &ViewState) -> Computed {
         sort,
         columns: Rc::new(columns),
         rows: Rows(Rc::new(rows)),
-    }
-}
-
-fn sort_rows(rows: &mut [NgramRow], sort: TableSort) {
-    match sort {
-        TableSort::Range => order::sort_by(rows, |a, b| {
-            b.range
-                .cmp(&a.range)
-                .then(b.freq.cmp(&a.freq))
-                .then_with(|| a.words.cmp(&b.words))
-        }),
-        TableSort::Alpha => order::sort_by(rows, |a, b| a.words.cmp(&b.words)),
-        _ => {}
     }
 }
 
@@ -274,5 +255,17 @@ pub fn NgramsView(props: &NgramsProps) -> Html {
                            sorted_by={Some(c.sort)} export_name="csto-ngrams" />
             }
         </section>
+    }
+}
+
+impl Ranked for NgramRow {
+    fn freq(&self) -> u32 {
+        self.freq
+    }
+    fn range(&self) -> u32 {
+        self.range
+    }
+    fn label(&self) -> &str {
+        &self.words
     }
 }

@@ -11,7 +11,7 @@ use crate::corpus::bundle;
 use crate::format::{plural, statement_label, thousands};
 use crate::state::SharedOutcome;
 use csto_core::analysis::{per_10k, summary, Summary, SummaryOptions, TextStats};
-use csto_core::view::{Tab, ViewState};
+use csto_core::view::ViewState;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -62,13 +62,7 @@ fn compute(view: &ViewState) -> Computed {
     let (filters, _) = v.resolve(&bundle.corpus);
     let selected = filters.statements(bundle);
     let summary = summary(bundle, &selected, &SummaryOptions::default());
-    let search = |word: &str| ViewState {
-        q: word.to_string(),
-        tab: Tab::Results,
-        doc: None,
-        para: None,
-        ..view.clone()
-    };
+    let search = |word: &str| view.search_for(word);
     // the selection together first, then each statement in date order
     let texts: Vec<(String, Cell, &TextStats)> = std::iter::once((
         total_label(summary.statements.len()),

@@ -6,7 +6,7 @@
 //! here: every word) and the order (`tsort=`) are in the URL; each word
 //! searches itself.
 
-use crate::components::data_table::{Cell, Column, DataTable, Rows};
+use crate::components::data_table::{sort_ranked, Cell, Column, DataTable, Ranked, Rows};
 use crate::components::link_choices::{Choice, LinkChoices};
 use crate::components::method::Method;
 use crate::corpus::bundle;
@@ -14,8 +14,7 @@ use crate::format::{plural, thousands};
 use crate::state::SharedOutcome;
 use csto_core::analysis::{word_list, Unit, WordListOptions, WordRow};
 use csto_core::decimal::fixed;
-use csto_core::order;
-use csto_core::view::{Tab, TableSort, ViewState};
+use csto_core::view::{TableSort, ViewState};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -66,7 +65,7 @@ fn compute(view: &ViewState) -> Computed {
         list.rows.retain(|r| !r.stop);
     }
     let sort = effective_sort(view);
-    sort_rows(&mut list.rows, sort);
+    sort_ranked(&mut list.rows, sort);
 
     let mut columns = vec![Column::text(
         "word",
@@ -93,13 +92,7 @@ fn compute(view: &ViewState) -> Computed {
         .rows
         .iter()
         .map(|r| {
-            let to = ViewState {
-                q: r.word.clone(),
-                tab: Tab::Results,
-                doc: None,
-                para: None,
-                ..view.clone()
-            };
+            let to = view.search_for(r.word.clone());
             let mut cells = vec![Cell::Link(r.word.clone(), to)];
             if by_stem {
                 cells.push(Cell::Text(r.forms.join(", ")));
@@ -123,21 +116,6 @@ fn compute(view: &ViewState) -> Computed {
         sort,
         columns: Rc::new(columns),
         rows: Rows(Rc::new(rows)),
-    }
-}
-
-/// Orders the rows: by frequency (the core's order), by range (then
-/// frequency, then A–Z), or A–Z.
-fn sort_rows(rows: &mut [WordRow], sort: TableSort) {
-    match sort {
-        TableSort::Range => order::sort_by(rows, |a, b| {
-            b.range
-                .cmp(&a.range)
-                .then(b.freq.cmp(&a.freq))
-                .then_with(|| a.word.cmp(&b.word))
-        }),
-        TableSort::Alpha => order::sort_by(rows, |a, b| a.word.cmp(&b.word)),
-        _ => {}
     }
 }
 
@@ -241,5 +219,17 @@ pub fn WordListView(props: &WordListProps) -> Html {
                            sorted_by={Some(c.sort)} export_name="csto-words" />
             }
         </section>
+    }
+}
+
+impl Ranked for WordRow {
+    fn freq(&self) -> u32 {
+        self.freq
+    }
+    fn range(&self) -> u32 {
+        self.range
+    }
+    fn label(&self) -> &str {
+        &self.word
     }
 }

@@ -491,6 +491,29 @@ impl ViewState {
         (filters, n.finish())
     }
 
+    /// The results of a search for `q` with the same filters: where a word
+    /// in an analysis table leads.
+    pub fn search_for(&self, q: impl Into<String>) -> ViewState {
+        ViewState {
+            q: q.into(),
+            tab: Tab::Results,
+            doc: None,
+            para: None,
+            ..self.clone()
+        }
+    }
+
+    /// Statement `doc` open in the reader (at 1-based paragraph `para`),
+    /// keeping the query and filters, so its hits are highlighted.
+    pub fn reading(&self, doc: &str, para: Option<u16>) -> ViewState {
+        ViewState {
+            doc: Some(doc.to_string()),
+            para,
+            tab: Tab::Results,
+            ..self.clone()
+        }
+    }
+
     /// The sort in effect: the explicit one, else relevance with a query and
     /// date (oldest first) without.
     pub fn effective_sort(&self) -> Sort {
@@ -654,6 +677,20 @@ mod tests {
             assert_eq!(v, c.expect, "{}", c.qs);
             assert_eq!(notices.len(), c.notices, "{}: {notices:?}", c.qs);
         }
+    }
+
+    #[test]
+    fn links_keep_the_filters() {
+        let (v, _) =
+            ViewState::decode("q=kanal&speaker=bordyuzha&view=words&doc=2016-bordyuzha&p=3");
+        assert_eq!(
+            v.search_for("terror").encode(),
+            "q=terror&speaker=bordyuzha"
+        );
+        assert_eq!(
+            v.reading("2019-semerikov", Some(2)).encode(),
+            "q=kanal&speaker=bordyuzha&doc=2019-semerikov&p=2"
+        );
     }
 
     /// Links to the former distinctive-terms view open the comparison of
