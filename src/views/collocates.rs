@@ -12,7 +12,7 @@ use crate::components::method::Method;
 use crate::corpus::bundle;
 use crate::format::{plural_thousands, thousands};
 use crate::routing::{Nav, Navigator};
-use crate::state::SharedOutcome;
+use crate::state::{filtered_statements, SharedOutcome};
 use csto_core::analysis::{collocates, CollocateOptions, CollocateRow, Collocates, STOP_WORDS};
 use csto_core::model::TermId;
 use csto_core::order;
@@ -124,9 +124,7 @@ fn compute(outcome: &SharedOutcome) -> Computed {
     let bundle = bundle();
     let view = &outcome.view;
     let node = node_of(&outcome.query);
-    let mut v = view.clone();
-    let (filters, _) = v.resolve(&bundle.corpus);
-    let selected = filters.statements(bundle);
+    let selected = filtered_statements(view);
     let options = CollocateOptions {
         left: view.params.left(),
         right: view.params.right(),

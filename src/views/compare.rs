@@ -12,7 +12,7 @@ use crate::components::method::Method;
 use crate::components::table_export::TableExport;
 use crate::corpus::bundle;
 use crate::format::thousands;
-use crate::state::SharedOutcome;
+use crate::state::{filtered_statements, SharedOutcome};
 use csto_core::analysis::{
     compare, CompareOptions, CompareRow, Comparison, G2_P001, G2_P01, G2_P05,
 };
@@ -96,9 +96,7 @@ fn default_side() -> Side {
 fn compute((view, a, b): &(ViewState, Side, Option<Side>)) -> Compared {
     let bundle = bundle();
     let corpus = &bundle.corpus;
-    let mut v = view.clone();
-    let (filters, _) = v.resolve(corpus);
-    let passing = filters.statements(bundle);
+    let passing = filtered_statements(view);
     let on_a: Vec<StatementId> = passing
         .iter()
         .copied()
@@ -109,7 +107,7 @@ fn compute((view, a, b): &(ViewState, Side, Option<Side>)) -> Compared {
         .copied()
         .filter(|&s| match b {
             Some(b) => b.contains(corpus, s),
-            None => !on_a.contains(&s),
+            None => !a.contains(corpus, s),
         })
         .collect();
     let mut result = compare(bundle, &on_a, &on_b, &CompareOptions::default());

@@ -10,7 +10,7 @@ use crate::components::link::ViewLink;
 use crate::components::method::Method;
 use crate::corpus::bundle;
 use crate::format::{plural_thousands, statement_label, thousands};
-use crate::state::SharedOutcome;
+use crate::state::{filtered_statements, SharedOutcome};
 use csto_core::analysis::{dispersion, Dispersion, DispersionRow};
 use csto_core::decimal::fixed;
 use csto_core::view::ViewState;
@@ -65,9 +65,7 @@ fn compute(outcome: &SharedOutcome) -> Computed {
     let bundle = bundle();
     let corpus = &bundle.corpus;
     let view = &outcome.view;
-    let mut v = view.clone();
-    let (filters, _) = v.resolve(corpus);
-    let selected = filters.statements(bundle);
+    let selected = filtered_statements(view);
     let result = dispersion(bundle, &selected, &outcome.query);
     let rows = result
         .rows

@@ -11,7 +11,7 @@ use crate::components::link_choices::{Choice, LinkChoices};
 use crate::components::method::Method;
 use crate::corpus::bundle;
 use crate::format::{plural, thousands};
-use crate::state::SharedOutcome;
+use crate::state::{filtered_statements, SharedOutcome};
 use csto_core::analysis::{ngrams, NgramOptions, NgramRow, Unit};
 use csto_core::model::TermId;
 use csto_core::order;
@@ -81,9 +81,7 @@ fn query_words(query: &Query) -> (Vec<String>, Vec<TermId>) {
 /// the memo key.
 fn compute(view: &ViewState) -> Computed {
     let bundle = bundle();
-    let mut v = view.clone();
-    let (filters, _) = v.resolve(&bundle.corpus);
-    let selected = filters.statements(bundle);
+    let selected = filtered_statements(view);
     let p = &view.params;
     let (with_words, containing) = if p.with_query {
         query_words(&Query::parse(&view.q))

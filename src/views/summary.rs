@@ -9,7 +9,7 @@ use crate::components::data_table::{Cell, Column, DataTable, Rows};
 use crate::components::method::Method;
 use crate::corpus::bundle;
 use crate::format::{plural, statement_label, thousands};
-use crate::state::SharedOutcome;
+use crate::state::{filtered_statements, SharedOutcome};
 use csto_core::analysis::{per_10k, summary, Summary, SummaryOptions, TextStats};
 use csto_core::view::ViewState;
 use std::rc::Rc;
@@ -58,9 +58,7 @@ fn figure_cells(label: Cell, s: &TextStats) -> Vec<Cell> {
 /// `view` with `q` cleared: the summary does not depend on the query.
 fn compute(view: &ViewState) -> Computed {
     let bundle = bundle();
-    let mut v = view.clone();
-    let (filters, _) = v.resolve(&bundle.corpus);
-    let selected = filters.statements(bundle);
+    let selected = filtered_statements(view);
     let summary = summary(bundle, &selected, &SummaryOptions::default());
     let search = |word: &str| view.search_for(word);
     // the selection together first, then each statement in date order

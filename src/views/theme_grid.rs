@@ -10,7 +10,7 @@ use crate::corpus::bundle;
 use crate::format::{axis_unit, plural};
 use crate::hooks::is_plain_click;
 use crate::routing::{href, Nav, Navigator};
-use crate::state::SharedOutcome;
+use crate::state::{filters_of, SharedOutcome};
 use csto_core::model::StatementId;
 use csto_core::view::{Axis, Tab, ViewState};
 use yew::prelude::*;
@@ -35,9 +35,7 @@ struct GridColumn {
 /// Statements passing the view's speaker and year filters (the theme and
 /// entity filters work on paragraphs, and the grid shows every paragraph).
 fn statements(view: &ViewState) -> Vec<StatementId> {
-    let mut v = view.clone();
-    let (filters, _) = v.resolve(&bundle().corpus);
-    filters.statements_by_speaker_and_year(bundle().table())
+    filters_of(view).statements_by_speaker_and_year(bundle().table())
 }
 
 fn compute(view: &ViewState) -> Vec<GridColumn> {

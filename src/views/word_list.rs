@@ -11,7 +11,7 @@ use crate::components::link_choices::{Choice, LinkChoices};
 use crate::components::method::Method;
 use crate::corpus::bundle;
 use crate::format::{plural, thousands};
-use crate::state::SharedOutcome;
+use crate::state::{filtered_statements, SharedOutcome};
 use csto_core::analysis::{word_list, Unit, WordListOptions, WordRow};
 use csto_core::decimal::fixed;
 use csto_core::view::{TableSort, ViewState};
@@ -52,9 +52,7 @@ fn effective_sort(view: &ViewState) -> TableSort {
 /// its links replace it.
 fn compute(view: &ViewState) -> Computed {
     let bundle = bundle();
-    let mut v = view.clone();
-    let (filters, _) = v.resolve(&bundle.corpus);
-    let selected = filters.statements(bundle);
+    let selected = filtered_statements(view);
     let by_stem = view.params.by_stem;
     let options = WordListOptions {
         unit: if by_stem { Unit::Stem } else { Unit::Word },

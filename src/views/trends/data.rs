@@ -3,7 +3,8 @@
 
 use crate::columns::{columns, Column};
 use crate::corpus::bundle;
-use csto_core::model::{StatementId, ThemeId};
+use crate::state::filtered_statements;
+use csto_core::model::ThemeId;
 use csto_core::query::Query;
 use csto_core::trends::{per_10k, theme_trend, trends, Series};
 use csto_core::view::{Axis, Scale, ViewState};
@@ -43,14 +44,6 @@ pub struct Chart {
     pub scale: Scale,
     pub columns: Vec<Column>,
     pub lines: Vec<Line>,
-}
-
-/// The statements that pass the view's filters (with no query), in corpus
-/// (date) order.
-fn filtered_statements(view: &ViewState) -> Vec<StatementId> {
-    let mut v = view.clone();
-    let (filters, _) = v.resolve(&bundle().corpus);
-    filters.statements(bundle())
 }
 
 /// The series the view asks for, over the whole corpus.
