@@ -19,19 +19,7 @@ use proptest::prelude::*;
 
 /// A corpus of one statement per entry, one passage per string.
 fn corpus(statements: &[(u16, &[&str])]) -> Bundle {
-    let statements = statements
-        .iter()
-        .enumerate()
-        .map(|(i, (year, paras))| {
-            Statement::bare(
-                &format!("s{i}"),
-                0,
-                *year,
-                paras.iter().map(|t| Passage::plain(t)).collect(),
-            )
-        })
-        .collect();
-    Bundle::new(Corpus::of(statements))
+    Bundle::new(Corpus::of_texts(statements))
 }
 
 fn close(a: f64, b: f64) -> bool {

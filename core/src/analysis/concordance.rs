@@ -238,19 +238,7 @@ mod tests {
     use crate::model::*;
 
     fn bundle(texts: &[(u16, &[&str])]) -> Bundle {
-        let statements = texts
-            .iter()
-            .enumerate()
-            .map(|(i, (year, paras))| {
-                Statement::bare(
-                    &format!("s{i}"),
-                    0,
-                    *year,
-                    paras.iter().map(|t| Passage::plain(t)).collect(),
-                )
-            })
-            .collect();
-        Bundle::new(Corpus::of(statements))
+        Bundle::new(Corpus::of_texts(texts))
     }
 
     fn show(l: &KwicLine) -> String {

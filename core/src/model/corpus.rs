@@ -183,6 +183,25 @@ impl Corpus {
         }
     }
 
+    /// [`Corpus::of`] from plain texts: one statement `s0`, `s1`, … per
+    /// entry, dated in its year, one passage per string.
+    pub fn of_texts(texts: &[(u16, &[&str])]) -> Corpus {
+        Corpus::of(
+            texts
+                .iter()
+                .enumerate()
+                .map(|(i, (year, paras))| {
+                    Statement::bare(
+                        &format!("s{i}"),
+                        0,
+                        *year,
+                        paras.iter().map(|t| Passage::plain(t)).collect(),
+                    )
+                })
+                .collect(),
+        )
+    }
+
     pub fn speaker(&self, id: SpeakerId) -> &Speaker {
         &self.speakers[id as usize]
     }
