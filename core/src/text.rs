@@ -70,6 +70,14 @@ pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 /// The result is the unstemmed form used for prefixes and "did you mean".
 pub fn fold(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
+    fold_into(word, &mut out);
+    out
+}
+
+/// [`fold`] into a buffer the caller reuses (cleared first): indexing folds
+/// every token of the corpus, and most are words it has seen before.
+pub fn fold_into(word: &str, out: &mut String) {
+    out.clear();
     let mut chars = word.chars().peekable();
     while let Some(c) = chars.next() {
         if is_apostrophe(c) {
@@ -82,7 +90,6 @@ pub fn fold(word: &str) -> String {
         }
         out.push(fold_char(c));
     }
-    out
 }
 
 /// One letter lowercased and without diacritics, by the table `build.rs`

@@ -1,5 +1,5 @@
-//! The inverted index over passages, built at compile time and shipped in the
-//! bundle, so the browser never tokenizes the corpus.
+//! The inverted index over passages, built in the browser at start-up from
+//! the shipped corpus (cheaper than shipping it: see `bundle.rs`).
 //!
 //! Layout (all ids are dense indexes):
 //!
@@ -16,8 +16,9 @@
 
 use crate::model::{Corpus, EntityId, Mention, PassageId, StatementId, TermId};
 use crate::text;
+use crate::util::order;
+use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// Where a term occurs in one passage.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -63,12 +64,19 @@ pub struct Index {
 
 impl Index {
     /// Indexes every passage of `corpus`.
+    ///
+    /// Run at start-up (the bundle ships the corpus, not the index; see
+    /// `bundle.rs`), so it stems each distinct word once and finds terms by
+    /// hash: every token costs a fold and two hash lookups.
     pub fn build(corpus: &Corpus) -> Index {
-        let mut term_postings: BTreeMap<String, Vec<Posting>> = BTreeMap::new();
-        let mut word_terms: BTreeMap<String, String> = BTreeMap::new();
+        // Terms get provisional ids in order of first sight; sorted at the end.
+        let mut term_ids: HashMap<String, u32> = HashMap::default();
+        let mut term_postings: Vec<Vec<Posting>> = Vec::new();
+        let mut word_terms: HashMap<String, u32> = HashMap::default();
         let mut passages = Vec::new();
         let mut statement_start = Vec::new();
         let mut total_tokens = 0usize;
+        let mut folded = String::new();
 
         for (s, statement) in corpus.statements.iter().enumerate() {
             statement_start.push(passages.len() as PassageId);
@@ -76,15 +84,26 @@ impl Index {
                 let id = passages.len() as PassageId;
                 let mut spans = Vec::new();
                 for (start, end) in text::word_spans(&passage.text) {
-                    let folded = text::fold(&passage.text[start..end]);
+                    text::fold_into(&passage.text[start..end], &mut folded);
                     if folded.is_empty() {
                         continue;
                     }
                     let pos = spans.len();
-                    let term = text::stem(&folded);
                     spans.push((start as u32, end as u32));
-                    word_terms.entry(folded).or_insert_with(|| term.clone());
-                    let list = term_postings.entry(term).or_default();
+                    let term = match word_terms.get(folded.as_str()) {
+                        Some(&t) => t,
+                        None => {
+                            let stem = text::stem(&folded);
+                            let next = term_ids.len() as u32;
+                            let t = *term_ids.entry(stem).or_insert(next);
+                            if t == next {
+                                term_postings.push(Vec::new());
+                            }
+                            word_terms.insert(folded.clone(), t);
+                            t
+                        }
+                    };
+                    let list = &mut term_postings[term as usize];
                     match list.last_mut() {
                         Some(last) if last.passage == id => last.positions.push(pos as u16),
                         _ => list.push(Posting {
@@ -113,24 +132,30 @@ impl Index {
             }
         }
 
-        let terms: Vec<String> = term_postings.keys().cloned().collect();
-        let postings: Vec<Vec<Posting>> = term_postings.into_values().collect();
-        let words = word_terms
-            .into_iter()
-            .map(|(w, t)| {
-                let id = terms
-                    .binary_search(&t)
-                    .expect("every word's term is indexed");
-                (w, id as TermId)
-            })
+        // Sorted terms, and each provisional id's place among them.
+        let mut terms: Vec<(String, u32)> = term_ids.into_iter().collect();
+        order::sort(&mut terms);
+        let mut rank = vec![0 as TermId; terms.len()];
+        for (i, (_, provisional)) in terms.iter().enumerate() {
+            rank[*provisional as usize] = i as TermId;
+        }
+        let mut slots: Vec<Option<Vec<Posting>>> = term_postings.into_iter().map(Some).collect();
+        let postings = terms
+            .iter()
+            .map(|(_, provisional)| slots[*provisional as usize].take().unwrap_or_default())
             .collect();
+        let mut words: Vec<(String, TermId)> = word_terms
+            .into_iter()
+            .map(|(w, t)| (w, rank[t as usize]))
+            .collect();
+        order::sort(&mut words);
         let avg_len = if passages.is_empty() {
             1.0
         } else {
             total_tokens as f32 / passages.len() as f32
         };
         Index {
-            terms,
+            terms: terms.into_iter().map(|(t, _)| t).collect(),
             postings,
             words,
             passages,
@@ -197,5 +222,53 @@ impl Index {
     /// Number of documents (passages) a term occurs in.
     pub fn doc_freq(&self, t: TermId) -> usize {
         self.postings[t as usize].len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Corpus;
+
+    /// The layout of the module docs, worked out by hand for two passages.
+    #[test]
+    fn build_lays_out_sorted_terms_words_and_positions() {
+        let corpus = Corpus::of_texts(&[(
+            2004,
+            &["Terrorists and terrorism.", "The CSTO’s terrorism 2004"],
+        )]);
+        let index = Index::build(&corpus);
+        // stems, sorted: terrorist → terror (the `ist` rule), csto’s → csto
+        assert_eq!(index.terms, ["2004", "and", "csto", "terror", "the"]);
+        let words: Vec<(&str, TermId)> =
+            index.words.iter().map(|(w, t)| (w.as_str(), *t)).collect();
+        assert_eq!(
+            words,
+            [
+                ("2004", 0),
+                ("and", 1),
+                ("csto", 2),
+                ("terrorism", 3),
+                ("terrorists", 3),
+                ("the", 4)
+            ]
+        );
+        let terror = &index.postings[3];
+        assert_eq!(terror.len(), 2);
+        assert_eq!(
+            (terror[0].passage, terror[0].positions.as_slice()),
+            (0, &[0, 2][..])
+        );
+        assert_eq!(
+            (terror[1].passage, terror[1].positions.as_slice()),
+            (1, &[2][..])
+        );
+        assert_eq!(
+            index.passages[1].spans,
+            [(0, 3), (4, 12), (13, 22), (23, 27)]
+        );
+        assert_eq!(index.avg_len, 3.5);
+        // the same corpus always gives the same index (hash order never leaks)
+        assert_eq!(Index::build(&corpus), index);
     }
 }
