@@ -78,6 +78,12 @@ pub fn fold(word: &str) -> String {
 /// every token of the corpus, and most are words it has seen before.
 pub fn fold_into(word: &str, out: &mut String) {
     out.clear();
+    if word.is_ascii() && !word.contains('\'') {
+        // most words: nothing to strip, one lowercase pass
+        out.push_str(word);
+        out.make_ascii_lowercase();
+        return;
+    }
     let mut chars = word.chars().peekable();
     while let Some(c) = chars.next() {
         if is_apostrophe(c) {
