@@ -11,6 +11,7 @@
 use crate::index::{alias_sequences, AliasSeqs};
 use crate::index::{Index, PassageTable, TokenTable};
 use crate::model::Corpus;
+use crate::util::edit_distance::letter_mask;
 use std::sync::OnceLock;
 
 /// Corpus and index together; `build.rs` writes the corpus and the app
@@ -25,6 +26,8 @@ pub struct Bundle {
     aliases: OnceLock<Vec<AliasSeqs>>,
     /// Every token's term and word, for the analyses; derived on first use.
     tokens: OnceLock<TokenTable>,
+    /// Each indexed word's [`letter_mask`], for "did you mean"; derived on first use.
+    word_masks: OnceLock<Vec<u64>>,
 }
 
 /// Two bundles are equal when their corpus and index are: the derived
@@ -45,6 +48,7 @@ impl Bundle {
             table: OnceLock::new(),
             aliases: OnceLock::new(),
             tokens: OnceLock::new(),
+            word_masks: OnceLock::new(),
         }
     }
 
@@ -66,6 +70,17 @@ impl Bundle {
     pub fn token_table(&self) -> &TokenTable {
         self.tokens
             .get_or_init(|| TokenTable::new(&self.corpus, &self.index))
+    }
+
+    /// [`letter_mask`] of every word of `index.words`, in the same order.
+    pub(crate) fn word_masks(&self) -> &[u64] {
+        self.word_masks.get_or_init(|| {
+            self.index
+                .words
+                .iter()
+                .map(|(w, _)| letter_mask(w))
+                .collect()
+        })
     }
 
     /// The bytes embedded in the app: the corpus, without the index.

@@ -4,7 +4,7 @@
 use super::searcher::Searcher;
 use crate::query::{Atom, Query};
 use crate::text;
-use crate::util::edit_distance::bounded_levenshtein;
+use crate::util::edit_distance::{bounded_levenshtein, letter_mask, mask_distance};
 
 impl Searcher<'_> {
     /// "Did you mean": for each searched word absent from the corpus, the
@@ -36,13 +36,18 @@ impl Searcher<'_> {
                 let chars: Vec<char> = folded.chars().collect();
                 let limit = if chars.len() <= 4 { 1 } else { 2 };
                 let mut row = Vec::new();
+                let mask = letter_mask(&folded);
                 let best = index
                     .words
                     .iter()
-                    // Edit distance is at least the length difference: skip
-                    // those words before paying for the distance.
-                    .filter(|(w, _)| w.len().abs_diff(folded.len()) <= limit)
-                    .filter_map(|(w, t)| {
+                    .zip(self.bundle().word_masks())
+                    // Edit distance is at least the length difference and the
+                    // letter-set bound: skip those words before paying for
+                    // the distance.
+                    .filter(|((w, _), m)| {
+                        w.len().abs_diff(folded.len()) <= limit && mask_distance(mask, **m) <= limit
+                    })
+                    .filter_map(|((w, t), _)| {
                         let d = bounded_levenshtein(&chars, w, limit, &mut row)?;
                         Some((d, std::cmp::Reverse(index.doc_freq(*t)), w))
                     })

@@ -37,6 +37,27 @@ pub fn bounded_levenshtein(
     (d <= limit).then_some(d)
 }
 
+/// The set of characters in `word` as bits (a–z, 0–9, everything else one
+/// shared bit): a cheap lower bound on the edit distance, [`mask_distance`].
+pub fn letter_mask(word: &str) -> u64 {
+    word.chars().fold(0, |mask, c| {
+        let bit = match c {
+            'a'..='z' => c as u32 - 'a' as u32,
+            '0'..='9' => 26 + c as u32 - '0' as u32,
+            _ => 63,
+        };
+        mask | 1 << bit
+    })
+}
+
+/// A lower bound on the edit distance of two words from their
+/// [`letter_mask`]s: one edit adds at most one character and removes at most
+/// one, so it changes at most two bits of the set; `d` edits, at most `2d`.
+/// "Did you mean" skips every word whose bound already exceeds its limit.
+pub fn mask_distance(a: u64, b: u64) -> usize {
+    ((a ^ b).count_ones() as usize).div_ceil(2)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -93,5 +114,39 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The mask bound never exceeds the true distance, and rules words out.
+    #[test]
+    fn mask_distance_is_a_lower_bound() {
+        let words = [
+            "terrorism",
+            "terorism",
+            "tourism",
+            "csto",
+            "cis",
+            "1373",
+            "nato",
+            "natoo",
+            "",
+        ];
+        let mut row = Vec::new();
+        for a in words {
+            for b in words {
+                let chars: Vec<char> = a.chars().collect();
+                let d = bounded_levenshtein(&chars, b, 99, &mut row).unwrap();
+                assert!(
+                    mask_distance(letter_mask(a), letter_mask(b)) <= d,
+                    "{a} {b}"
+                );
+            }
+        }
+        // terrorism vs tourism: {e} and {u} differ, bound 1 (distance 3)
+        assert_eq!(
+            mask_distance(letter_mask("terrorism"), letter_mask("tourism")),
+            1
+        );
+        // csto vs 1373: eight characters differ, bound 4
+        assert_eq!(mask_distance(letter_mask("csto"), letter_mask("1373")), 4);
     }
 }
