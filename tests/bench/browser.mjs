@@ -19,6 +19,7 @@
 import { launchBrowser, CHROMIUM_PATH } from '../e2e/helpers.mjs';
 import { startServer } from '../e2e/server.mjs';
 import path from 'node:path';
+import { median, p95, fmt } from './stats.mjs';
 
 const root = path.resolve(process.argv[2] || 'dist');
 const QUERIES = [
@@ -26,10 +27,6 @@ const QUERIES = [
   'migra*', 'antonio guterres', 'peacekeeping united nations', 'terorism',
   'collective security treaty organization', 'drug trafficking afghanistan',
 ];
-
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
-const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.round((s.length - 1) * 0.95)]; };
-const fmt = (x) => x.toFixed(2);
 
 const server = await startServer({ root, base: '/tools/csto/', csp: true });
 const browser = await launchBrowser();

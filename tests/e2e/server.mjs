@@ -8,15 +8,23 @@
 // `compress: true` behaves like hosts that compress on the fly (Netlify,
 // Cloudflare Pages, nginx with `gzip_types application/wasm ...`): brotli or
 // gzip, chosen from Accept-Encoding, for text and wasm responses.
+// `precompressed: true` behaves like a static host serving the build's own
+// precompressed files (nginx `brotli_static`/`gzip_static`, Caddy
+// `precompressed br gzip`): for a request of X it sends X.br with
+// `content-encoding: br` when the client accepts br and X.br exists, else X.gz
+// with `content-encoding: gzip` when it accepts gzip and X.gz exists, else X as
+// it is (or compressed on the fly if `compress` is also set). scripts/post-build.sh
+// writes these copies beside every file of a release build that compresses.
 //
 //   import { startServer } from './server.mjs';
 //   const srv = await startServer({ root: 'dist', base: '/tools/csto/', csp: true });
 //   srv.url        // 'http://127.0.0.1:PORT/tools/csto/'
-//   srv.requests   // [{ method, url, path, status, bytes, t }] every request served
+//   srv.requests   // [{ method, url, path, status, bytes, encoding, t }] every request served
+//                  // (bytes: the body sent, i.e. the compressed bytes when encoded)
 //   srv.cspReports // with cspReports: true, the CSP violation reports browsers sent
 //   await srv.close();
 //
-// Also runnable by hand: node tests/e2e/server.mjs [root] [base] [--csp] [--compress] [--port N]
+// Also runnable by hand: node tests/e2e/server.mjs [root] [base] [--csp] [--compress] [--precompressed] [--port N]
 
 import http from 'node:http';
 import fs from 'node:fs';
@@ -54,8 +62,22 @@ const COMPRESSIBLE = /^(text\/|application\/(wasm|json|xml|manifest\+json)|image
 /** The encoding a compressing host would pick for `type` and this Accept-Encoding: 'br', 'gzip' or null. */
 export function chooseEncoding(type, acceptEncoding = '') {
   if (!COMPRESSIBLE.test(type)) return null;
-  const accepts = (name) => new RegExp(`(^|[\\s,])${name}(?![\\w-])(?!;q=0(\\.0*)?([\\s,]|$))`).test(acceptEncoding);
-  return accepts('br') ? 'br' : accepts('gzip') ? 'gzip' : null;
+  return acceptsEncoding(acceptEncoding, 'br') ? 'br' : acceptsEncoding(acceptEncoding, 'gzip') ? 'gzip' : null;
+}
+
+/** Whether this Accept-Encoding accepts `name` (listed, and not with q=0). */
+export function acceptsEncoding(acceptEncoding, name) {
+  return new RegExp(`(^|[\\s,])${name}(?![\\w-])(?!;q=0(\\.0*)?([\\s,]|$))`).test(acceptEncoding);
+}
+
+/** The precompressed copy a static host would send for `file`: { file: 'X.br', encoding: 'br' }, the .gz likewise, or null. */
+export async function precompressedCopy(file, acceptEncoding = '') {
+  for (const [encoding, ext] of [['br', '.br'], ['gzip', '.gz']]) {
+    if (!acceptsEncoding(acceptEncoding, encoding)) continue;
+    const stat = await fsp.stat(file + ext).catch(() => null);
+    if (stat && stat.isFile()) return { file: file + ext, encoding };
+  }
+  return null;
 }
 
 /** `body` compressed with `encoding` (brotli at quality 11, as for precompressed files; gzip -9). */
@@ -73,15 +95,16 @@ export { inlineScriptHashes, buildCsp };
 
 /**
  * Start serving `root` under `base` on 127.0.0.1 and a free port.
- * @param {{root?: string, base?: string, csp?: boolean|string, compress?: boolean, port?: number, cspReports?: boolean}} opts
+ * @param {{root?: string, base?: string, csp?: boolean|string, compress?: boolean, precompressed?: boolean, port?: number, cspReports?: boolean}} opts
  *   csp: true → the strict policy from buildCsp(root); a string → that policy verbatim.
  *   cspReports: true → the policy gets `report-uri <base>__csp-report`; reports land in cspReports.
  *   compress: true → brotli/gzip by Accept-Encoding (see chooseEncoding); default off.
+ *   precompressed: true → X.br / X.gz when accepted and present (see precompressedCopy); default off.
  * @returns {Promise<{url: string, origin: string, port: number, base: string, csp: string|null,
- *   requests: Array<{method: string, url: string, path: string, status: number, bytes: number, t: number}>,
+ *   requests: Array<{method: string, url: string, path: string, status: number, bytes: number, encoding: string|null, t: number}>,
  *   close: () => Promise<void>}>}
  */
-export async function startServer({ root = 'dist', base = '/tools/csto/', csp = false, compress = false, port = 0, cspReports = false } = {}) {
+export async function startServer({ root = 'dist', base = '/tools/csto/', csp = false, compress = false, precompressed = false, port = 0, cspReports = false } = {}) {
   root = path.resolve(root);
   if (!base.startsWith('/')) base = '/' + base;
   if (!base.endsWith('/')) base += '/';
@@ -100,11 +123,12 @@ export async function startServer({ root = 'dist', base = '/tools/csto/', csp = 
   const encodedCache = new Map();
 
   const server = http.createServer(async (req, res) => {
-    const entry = { method: req.method, url: req.url, path: '', status: 0, bytes: 0, t: Date.now() };
+    const entry = { method: req.method, url: req.url, path: '', status: 0, bytes: 0, encoding: null, t: Date.now() };
     requests.push(entry);
     const send = (status, headers, body) => {
       entry.status = status;
       entry.bytes = body ? body.length : 0;
+      entry.encoding = headers['content-encoding'] ?? null;
       const h = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...headers };
       if (policy) h['content-security-policy'] = policy;
       if (body) h['content-length'] = body.length;
@@ -147,8 +171,14 @@ export async function startServer({ root = 'dist', base = '/tools/csto/', csp = 
         stat = await fsp.stat(file).catch(() => null);
       }
       if (!stat || !stat.isFile()) return notFound();
-      const body = await fsp.readFile(file);
       const type = MIME_TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream';
+      if (precompressed) {
+        const copy = await precompressedCopy(file, req.headers['accept-encoding']);
+        const headers = { 'content-type': type, vary: 'Accept-Encoding' };
+        if (copy) return send(200, { ...headers, 'content-encoding': copy.encoding }, await fsp.readFile(copy.file));
+        if (!compress) return send(200, headers, await fsp.readFile(file));
+      }
+      const body = await fsp.readFile(file);
       if (!compress) return send(200, { 'content-type': type }, body);
       const encoding = chooseEncoding(type, req.headers['accept-encoding']);
       const headers = { 'content-type': type, vary: 'Accept-Encoding' };
@@ -184,7 +214,7 @@ export async function startServer({ root = 'dist', base = '/tools/csto/', csp = 
   };
 }
 
-// Run by hand: node tests/e2e/server.mjs [root] [base] [--csp] [--compress] [--port N]
+// Run by hand: node tests/e2e/server.mjs [root] [base] [--csp] [--compress] [--precompressed] [--port N]
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const flag = (name) => {
@@ -195,6 +225,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   };
   const csp = flag('--csp') === true;
   const compress = flag('--compress') === true;
+  const precompressed = flag('--precompressed') === true;
   let port = 0;
   const pi = args.indexOf('--port');
   if (pi >= 0) {
@@ -203,13 +234,13 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   }
   const here = path.dirname(fileURLToPath(import.meta.url));
   const [root = path.join(here, '..', '..', 'dist'), base = '/tools/csto/'] = args;
-  const srv = await startServer({ root, base, csp, compress, port });
-  console.log(`serving ${path.resolve(root)} at ${srv.url}${compress ? '\ncompressing (br/gzip)' : ''}${srv.csp ? `\nCSP: ${srv.csp}` : ''}`);
+  const srv = await startServer({ root, base, csp, compress, precompressed, port });
+  console.log(`serving ${path.resolve(root)} at ${srv.url}${precompressed ? '\nprecompressed .br/.gz when present' : ''}${compress ? '\ncompressing (br/gzip)' : ''}${srv.csp ? `\nCSP: ${srv.csp}` : ''}`);
   const logIndex = { n: 0 };
   setInterval(() => {
     for (; logIndex.n < srv.requests.length; logIndex.n++) {
       const r = srv.requests[logIndex.n];
-      console.log(`${r.status} ${r.method} ${r.url} ${r.bytes}`);
+      console.log(`${r.status} ${r.method} ${r.url} ${r.bytes}${r.encoding ? ` ${r.encoding}` : ''}`);
     }
   }, 200);
 }

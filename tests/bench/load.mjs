@@ -1,0 +1,209 @@
+// Load benchmark of a release build served the way a good static host serves
+// it: the precompressed .br beside each file (tests/e2e/server.mjs with
+// `precompressed: true`, and the strict CSP). Not a test: it prints numbers,
+// as Markdown tables (docs/benchmarks.md, "Load"). scripts/bench-load.sh
+// builds and runs it.
+//
+//   node tests/bench/load.mjs [DIST] [--runs N] [--label TEXT]   (default dist/, 10 runs)
+//
+// 1. Every dist file (not its .br/.gz copies): raw and brotli bytes (the .br
+//    the host sends; the raw size if the build wrote none), and whether a cold
+//    load of the start page fetched it before the first results were in the
+//    DOM (the app's `app-rendered` performance mark), later, or not at all.
+//    "Bytes before first results" = the document plus every resource whose
+//    responseEnd ≤ the mark, from Resource Timing (encodedBodySize: the body
+//    as sent; transferSize: with headers), checked against the bytes the
+//    server logged for the same requests.
+// 2. Time to first results: navigation → `app-rendered`, and wasm responseEnd
+//    → `app-rendered`; median, min, max of N cold loads (a fresh browser
+//    context each: empty cache, no service worker installed yet). Also
+//    navigation → the first result in the DOM, seen by a MutationObserver:
+//    the mark is set by an effect, which yew runs after its render.
+// 3. Shared links to other views: navigation → the view complete (a DOM
+//    condition per view, seen by a MutationObserver installed before the
+//    page's own scripts); N cold loads each.
+import path from 'node:path';
+import fs from 'node:fs';
+import os from 'node:os';
+import { launchBrowser, READY_SELECTOR } from '../e2e/helpers.mjs';
+import { startServer } from '../e2e/server.mjs';
+import { median, fmt } from './stats.mjs';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  if (i < 0) return fallback;
+  const [, value] = args.splice(i, 2);
+  return value;
+};
+const runs = Number(option('--runs', 10));
+const label = option('--label', '');
+const root = path.resolve(args[0] || 'dist');
+
+// The start page's first result, seen in the DOM by the same MutationObserver
+// as the views below (the app's `app-rendered` mark comes from an effect, after yew's render).
+const START_SELECTOR = 'section.results ol.result-list li.result';
+// Shared links: query (DOC = the first statement of the start page, so that
+// any corpus has one) and the DOM condition that means "this view is complete".
+const VIEWS = [
+  ['reader, paragraph link', 'doc=DOC&p=3', 'article.reader #p3.para.target'],
+  ['collocates', 'q=terrorism&view=collocates', 'section.collocates-view table.collocates-table tbody tr'],
+  ['trends, two terms', 'view=trends&t=terrorism&t=migration', 'section.trends svg.trend-chart g.series circle.point'],
+  ['dispersion', 'q=Afghanistan&view=dispersion', 'section.dispersion-view li.disp-row svg a'],
+  ['n-grams', 'q=afghanistan&view=ngrams&n=3&with=1', 'section.ngrams-view table.ngram-list tbody tr'],
+  ['summary', 'view=summary', 'section.summary-view table.summary-distinctive tbody tr'],
+];
+
+const n = (b) => b.toLocaleString('en');
+const kib = (b) => `${(b / 1024).toLocaleString('en', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} KiB`;
+const load = () => os.loadavg()[0].toFixed(1);
+// trunk's content hashes make the names long; they identify a build, not a file's role.
+const short = (f) => f.replace(/-[0-9a-f]{16}(?=[._])/, '');
+
+// The dist files: name → { raw, br } (br: the bytes a precompressing host sends).
+const files = new Map();
+for (const f of fs.readdirSync(root).sort()) {
+  if (/\.(br|gz)$/.test(f) || !fs.statSync(path.join(root, f)).isFile()) continue;
+  const raw = fs.statSync(path.join(root, f)).size;
+  const hasBr = fs.existsSync(path.join(root, f + '.br'));
+  files.set(f, { raw, br: hasBr ? fs.statSync(path.join(root, f + '.br')).size : raw, hasBr });
+}
+
+const server = await startServer({ root, base: '/tools/csto/', csp: true, precompressed: true });
+const browser = await launchBrowser();
+/** The dist file a URL of this server names ('' and a directory → index.html). */
+const fileOf = (url) => {
+  const p = decodeURIComponent(new URL(url, server.origin).pathname);
+  if (!p.startsWith(server.base)) return null;
+  return p.slice(server.base.length) || 'index.html';
+};
+
+/** One cold load in a fresh context: the Resource Timing of the document and every resource, and the marks. */
+async function coldLoad(query = '', selector = null) {
+  const context = await browser.newContext();
+  if (selector) {
+    await context.addInitScript((sel) => {
+      const check = () => {
+        if (document.querySelector(sel)) { window.__viewComplete = performance.now(); observer.disconnect(); }
+      };
+      const observer = new MutationObserver(check);
+      observer.observe(document, { subtree: true, childList: true, attributes: true });
+    }, selector);
+  }
+  const page = await context.newPage();
+  const from = server.requests.length;
+  await page.goto(query ? `${server.url}?${query}` : server.url);
+  await page.waitForSelector(READY_SELECTOR, { timeout: 60000 });
+  if (selector) await page.waitForFunction(() => window.__viewComplete !== undefined, null, { timeout: 60000 });
+  const timing = await page.evaluate(() => {
+    const pick = (e) => ({ name: e.name, responseEnd: e.responseEnd, encoded: e.encodedBodySize, transfer: e.transferSize });
+    return {
+      document: pick(performance.getEntriesByType('navigation')[0]),
+      resources: performance.getEntriesByType('resource').map(pick),
+      rendered: performance.getEntriesByName('app-rendered')[0]?.startTime ?? NaN,
+      viewComplete: window.__viewComplete ?? NaN,
+      firstDoc: document.querySelector('main a[href*="doc="]')?.getAttribute('href')?.match(/doc=([^&]+)/)?.[1] ?? null,
+    };
+  });
+  return { context, page, from, timing };
+}
+
+/** Wait until the server has seen no request for `quiet` ms (the service worker's precache runs after load). */
+async function serverQuiet(quiet = 1500, max = 30000) {
+  const t0 = Date.now();
+  let count = -1, since = Date.now();
+  while (Date.now() - t0 < max) {
+    if (server.requests.length !== count) { count = server.requests.length; since = Date.now(); }
+    if (Date.now() - since >= quiet) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+let firstDoc;
+try {
+  // 1. What a cold load of the start page fetches, and when.
+  const fetchedBefore = new Map(); // file → { encoded, transfer }
+  const fetchedLater = new Set();
+  let serverBefore = 0, serverLater = 0, laterByWorker = 0;
+  {
+    const { context, from, timing } = await coldLoad();
+    firstDoc = timing.firstDoc;
+    await serverQuiet();
+    const log = server.requests.slice(from);
+    const entries = [timing.document, ...timing.resources];
+    const byPageAfter = new Set();
+    for (const e of entries) {
+      const f = fileOf(e.name);
+      if (!f) continue;
+      if (e === timing.document || e.responseEnd <= timing.rendered) {
+        if (!fetchedBefore.has(f)) fetchedBefore.set(f, { encoded: e.encoded, transfer: e.transfer });
+      } else byPageAfter.add(f);
+    }
+    const seen = new Set();
+    for (const r of log) {
+      const f = r.path.startsWith(server.base) ? r.path.slice(server.base.length) || 'index.html' : null;
+      if (!f || r.status !== 200) continue;
+      // The server's bytes for the requests Resource Timing put before the mark (first request of each file).
+      if (fetchedBefore.has(f) && !seen.has(f)) { serverBefore += r.bytes; seen.add(f); continue; }
+      // Fetched again (the service worker's precache asks for every file; this
+      // server says no-store): a host with cache headers would not send it twice.
+      if (fetchedBefore.has(f) || fetchedLater.has(f)) continue;
+      fetchedLater.add(f);
+      serverLater += r.bytes;
+      if (!byPageAfter.has(f)) laterByWorker++;
+    }
+    await context.close();
+  }
+
+  const when = (f) => (fetchedBefore.has(f) ? (f === 'index.html' ? 'before (the document)' : 'before') : fetchedLater.has(f) ? 'later' : 'not fetched');
+  console.log(`Load of ${path.relative(process.cwd(), root) || '.'}${label ? ` (${label})` : ''}: served precompressed (.br) by tests/e2e/server.mjs, strict CSP, no-store, loopback; Chromium ${browser.version()}; ${runs} cold loads per figure; load average ${load()} at the start`);
+  console.log('\n| file (trunk hash left out) | raw B | brotli B | cold load of the start page: fetched before first results? |');
+  console.log('| --- | ---: | ---: | --- |');
+  let totalRaw = 0, totalBr = 0;
+  for (const [f, s] of files) {
+    totalRaw += s.raw; totalBr += s.br;
+    console.log(`| ${short(f)} | ${n(s.raw)} | ${s.hasBr ? n(s.br) : `${n(s.br)} (no .br)`} | ${when(f)} |`);
+  }
+  console.log(`| **total dist** (${files.size} files) | ${n(totalRaw)} (${kib(totalRaw)}) | **${n(totalBr)} (${kib(totalBr)})** | |`);
+  const sum = (k) => [...fetchedBefore.values()].reduce((a, e) => a + e[k], 0);
+  const before = sum('encoded');
+  console.log(`\n**bytes before first results: ${n(before)} B (${kib(before)})**, ${fetchedBefore.size} responses (Resource Timing encodedBodySize; ${n(sum('transfer'))} B with headers, transferSize); ` +
+    `the server logged ${n(serverBefore)} B of bodies for the same requests${serverBefore === before ? ' (equal)' : ' (DIFFERENT)'}`);
+  console.log(`fetched later: ${fetchedLater.size} files, ${n(serverLater)} B (${kib(serverLater)}; ${laterByWorker} of them only by the service worker: its script and precache); ` +
+    `total dist (brotli): ${n(totalBr)} B (${kib(totalBr)})`);
+
+  // 2. Time to first results.
+  const nav = [], wasmEnd = [], afterWasm = [], inDom = [];
+  for (let i = 0; i < runs; i++) {
+    const { context, timing } = await coldLoad('', START_SELECTOR);
+    const wasm = timing.resources.find((r) => r.name.endsWith('.wasm'));
+    nav.push(timing.rendered); wasmEnd.push(wasm.responseEnd); afterWasm.push(timing.rendered - wasm.responseEnd);
+    inDom.push(timing.viewComplete);
+    await context.close();
+  }
+  const row = (what, xs, b = '') => console.log(`| ${what} | ${b}${fmt(median(xs))}${b} | ${fmt(Math.min(...xs))} | ${fmt(Math.max(...xs))} |`);
+  console.log(`\n| start page, ${runs} cold loads (ms) | median | min | max |`);
+  console.log('| --- | ---: | ---: | ---: |');
+  row('navigation → wasm downloaded (responseEnd)', wasmEnd);
+  row('**navigation → first results** (`app-rendered`)', nav, '**');
+  row('wasm downloaded → first results', afterWasm);
+  row(`navigation → first result in the DOM (\`${START_SELECTOR}\`)`, inDom);
+
+  // 3. Shared links.
+  console.log(`\n| shared link, ${runs} cold loads (ms) | complete when | navigation → view complete: median | min | max | → \`app-rendered\`, median |`);
+  console.log('| --- | --- | ---: | ---: | ---: | ---: |');
+  for (const [what, query0, selector] of VIEWS) {
+    const query = query0.replace('DOC', firstDoc ?? 'none');
+    const complete = [], rendered = [];
+    for (let i = 0; i < runs; i++) {
+      const { context, timing } = await coldLoad(query, selector);
+      complete.push(timing.viewComplete); rendered.push(timing.rendered);
+      await context.close();
+    }
+    console.log(`| ${what}: \`?${query}\` | \`${selector}\` | **${fmt(median(complete))}** | ${fmt(Math.min(...complete))} | ${fmt(Math.max(...complete))} | ${fmt(median(rendered))} |`);
+  }
+  console.log(`\nload average ${load()} at the end (${os.cpus().length} cores)`);
+} finally {
+  await browser.close();
+  await server.close();
+}
