@@ -47,15 +47,17 @@ step test cargo test --workspace --all-features --locked || true
 step fuzz-check cargo check --manifest-path fuzz/Cargo.toml --locked || true
 BUILD_OK=1
 step build trunk build --release --offline || BUILD_OK=0
-# A ratchet against size regressions: the brotli total of dist/ may not grow
-# past the last measured size plus a little. 255: 252.9 KiB measured with
-# the whole analysis suite (word list, n-grams, summary, collocates,
-# dispersion, compare), NEAR/wildcards, the service worker and manifest
-# (docs/benchmarks.md, "Size"). Issue 10 (analyses loaded on demand) is what
-# brings the first load down; until then everything loads at once.
-SIZE_BUDGET_KIB=${SIZE_BUDGET_KIB:-255}
+# Ratchets against size regressions: the brotli total of dist/ and the first
+# load (index.html and what it loads before the app starts; scripts/size.sh)
+# may not grow past the last measured sizes plus a little: 232.9 KiB total
+# and 230.5 KiB first load, measured with the index built at start-up instead
+# of shipped (docs/benchmarks.md, "Size"). Everything but the service worker,
+# manifest and icon still loads first: taking the analyses off the first load
+# is the open part of issue 10.
+SIZE_BUDGET_KIB=${SIZE_BUDGET_KIB:-236}
+FIRST_LOAD_BUDGET_KIB=${FIRST_LOAD_BUDGET_KIB:-233}
 if [ $BUILD_OK = 1 ]; then
-  step size bash scripts/size.sh --no-build --budget "$SIZE_BUDGET_KIB" || true
+  step size bash scripts/size.sh --no-build --budget "$SIZE_BUDGET_KIB" --first-load-budget "$FIRST_LOAD_BUDGET_KIB" || true
 fi
 # The panic screen's test (tests/e2e/panic.test.mjs) needs a build where
 # `?debug-panic` panics; it goes to its own dir, never to dist/. Removed first,
