@@ -187,18 +187,28 @@ impl<'a> Searcher<'a> {
         let Some(ids) = seq.terms.iter().copied().collect::<Option<Vec<TermId>>>() else {
             return MatchList::default(); // a word the corpus does not contain
         };
-        let Some((&first, rest)) = ids.split_first() else {
+        if ids.is_empty() {
             return MatchList::default();
-        };
+        }
         let len = ids.len() as u16;
-        let first_list = &index.postings[first as usize];
-        let mut found = MatchList::with_capacity(first_list.len());
-        // A phrase: walk the first word's postings; the other words' lists
-        // are sorted by passage too, so each keeps a cursor that only moves on.
-        let mut cursors = vec![0usize; rest.len()];
+        // A phrase: walk the postings of its rarest word (the shortest list);
+        // the other words' lists are sorted by passage too, so each keeps a
+        // cursor that only moves on.
+        let driver = (0..ids.len())
+            .min_by_key(|&k| index.postings[ids[k] as usize].len())
+            .unwrap_or_default();
+        let driver_list = &index.postings[ids[driver] as usize];
+        let others: Vec<(u16, TermId)> = ids
+            .iter()
+            .enumerate()
+            .filter(|&(k, _)| k != driver)
+            .map(|(k, &t)| (k as u16, t))
+            .collect();
+        let mut found = MatchList::with_capacity(driver_list.len());
+        let mut cursors = vec![0usize; others.len()];
         let mut starts: Vec<u16> = Vec::new();
-        'postings: for posting in first_list {
-            if rest.is_empty() && !seq.capitalized {
+        'postings: for posting in driver_list {
+            if others.is_empty() && !seq.capitalized {
                 found.push(
                     posting.passage,
                     0.0,
@@ -206,16 +216,20 @@ impl<'a> Searcher<'a> {
                 );
                 continue;
             }
+            // where the phrase would start, given the driver word's place in it
             starts.clear();
-            starts.extend_from_slice(&posting.positions);
-            for (k, term) in rest.iter().enumerate() {
-                let list = &index.postings[*term as usize];
-                let c = &mut cursors[k];
+            starts.extend(
+                posting
+                    .positions
+                    .iter()
+                    .filter_map(|&p| p.checked_sub(driver as u16)),
+            );
+            for (c, &(offset, term)) in cursors.iter_mut().zip(&others) {
+                let list = &index.postings[term as usize];
                 *c += list[*c..].partition_point(|p| p.passage < posting.passage);
                 let Some(next) = list.get(*c).filter(|p| p.passage == posting.passage) else {
                     continue 'postings;
                 };
-                let offset = k as u16 + 1;
                 starts.retain(|&st| next.positions.binary_search(&(st + offset)).is_ok());
                 if starts.is_empty() {
                     continue 'postings;
@@ -556,6 +570,41 @@ mod tests {
 
     fn ids(v: &[(&str, usize)]) -> Vec<(String, usize)> {
         v.iter().map(|(s, n)| (s.to_string(), *n)).collect()
+    }
+
+    /// A phrase is found whichever of its words drives the walk (the rarest):
+    /// here "nations" is rare and last, "the" common and repeated, and a
+    /// phrase cannot start before the passage does.
+    #[test]
+    fn phrases_walk_their_rarest_word() {
+        let b = Bundle::new(Corpus::of_texts(&[
+            (2004, &["The united nations and the nations of the union."]),
+            (
+                2005,
+                &["United the nations.", "Nations united, the united nations."],
+            ),
+        ]));
+        let s = Searcher::new(&b);
+        let hits = |q: &str| -> Vec<(PassageId, Vec<(u16, u16)>)> {
+            let r = s.search(&Query::parse(q), &Filters::default(), Sort::Relevance);
+            let mut v: Vec<_> = r
+                .statements
+                .iter()
+                .flat_map(|st| st.passages.iter().map(|p| (p.passage, p.hits.clone())))
+                .collect();
+            crate::util::order::sort(&mut v);
+            v
+        };
+        assert_eq!(
+            hits("\"united nations\""),
+            [(0, vec![(1, 2)]), (2, vec![(3, 2)])]
+        );
+        assert_eq!(
+            hits("\"the nations\""),
+            [(0, vec![(4, 2)]), (1, vec![(1, 2)])]
+        );
+        assert_eq!(hits("\"nations united the\""), [(2, vec![(0, 3)])]);
+        assert!(hits("\"nations the\"").is_empty());
     }
 
     #[test]
