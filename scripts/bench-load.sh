@@ -12,19 +12,21 @@
 #   bash scripts/bench-load.sh --no-build       # measure the dist that is there
 #   bash scripts/bench-load.sh --dist DIR       # build into / measure DIR instead
 #   bash scripts/bench-load.sh --runs 20        # cold loads per figure (default 10)
+#   bash scripts/bench-load.sh --network 4g     # throttled: 4g (9 Mbit/s, 60 ms) or slow-4g (1.6 Mbit/s, 150 ms)
 #
 # The output is also written to target/bench-load/load-{seed,N}.txt.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 
-BUILD=1 SCALE= DIST= RUNS=10
+BUILD=1 SCALE= DIST= RUNS=10 NETWORK=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --no-build) BUILD=0 ;;
     --scale) SCALE=${2:?--scale needs a number of statements}; shift ;;
     --dist) DIST=${2:?--dist needs a directory}; shift ;;
     --runs) RUNS=${2:?--runs needs a number}; shift ;;
+    --network) NETWORK=(--network "${2:?--network needs 4g or slow-4g}"); shift ;;
     *) die "unknown argument $1 (see the header of $0)" ;;
   esac
   shift
@@ -62,4 +64,4 @@ fi
 ls "$DIST"/*.wasm.br >/dev/null 2>&1 || die "$DIST has no .br files (scripts/post-build.sh writes them in release builds)"
 
 say "measure $DIST (tests/bench/load.mjs, $RUNS cold loads per figure)"
-node tests/bench/load.mjs "$DIST" --runs "$RUNS" --label "$LABEL" | tee "$OUT/load-$NAME.txt"
+node tests/bench/load.mjs "$DIST" --runs "$RUNS" --label "$LABEL" "${NETWORK[@]}" | tee "$OUT/load-$NAME.txt"

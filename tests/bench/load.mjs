@@ -4,7 +4,13 @@
 // as Markdown tables (docs/benchmarks.md, "Load"). scripts/bench-load.sh
 // builds and runs it.
 //
-//   node tests/bench/load.mjs [DIST] [--runs N] [--label TEXT]   (default dist/, 10 runs)
+//   node tests/bench/load.mjs [DIST] [--runs N] [--label TEXT] [--network NAME]   (default dist/, 10 runs)
+//
+// --network throttles every page through Chromium's network emulation (CDP
+// Network.emulateNetworkConditions), so byte savings show as time:
+// `4g` = 9 Mbit/s down, 1.5 up, 60 ms round trip (DevTools' "Fast 4G");
+// `slow-4g` = 1.6 Mbit/s, 0.75 up, 150 ms (Lighthouse's mobile throttling).
+// Without it the page loads over loopback, where bytes cost almost nothing.
 //
 // 1. Every dist file (not its .br/.gz copies): raw and brotli bytes (the .br
 //    the host sends; the raw size if the build wrote none), and whether a cold
@@ -38,6 +44,16 @@ const option = (name, fallback) => {
 };
 const runs = Number(option('--runs', 10));
 const label = option('--label', '');
+/** Download/upload bytes per second and round-trip latency of each --network choice. */
+const NETWORKS = {
+  '4g': { latency: 60, downloadThroughput: (9 * 1e6) / 8, uploadThroughput: (1.5 * 1e6) / 8 },
+  'slow-4g': { latency: 150, downloadThroughput: (1.6 * 1e6) / 8, uploadThroughput: (0.75 * 1e6) / 8 },
+};
+const networkName = option('--network', null);
+if (networkName && !NETWORKS[networkName]) {
+  console.error(`--network: one of ${Object.keys(NETWORKS).join(', ')}, got ${networkName}`);
+  process.exit(2);
+}
 const root = path.resolve(args[0] || 'dist');
 
 // The start page's first result, seen in the DOM by the same MutationObserver
@@ -91,6 +107,11 @@ async function coldLoad(query = '', selector = null) {
     }, selector);
   }
   const page = await context.newPage();
+  if (networkName) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, ...NETWORKS[networkName] });
+  }
   const from = server.requests.length;
   await page.goto(query ? `${server.url}?${query}` : server.url);
   await page.waitForSelector(READY_SELECTOR, { timeout: 60000 });
@@ -156,7 +177,7 @@ try {
   }
 
   const when = (f) => (fetchedBefore.has(f) ? (f === 'index.html' ? 'before (the document)' : 'before') : fetchedLater.has(f) ? 'later' : 'not fetched');
-  console.log(`Load of ${path.relative(process.cwd(), root) || '.'}${label ? ` (${label})` : ''}: served precompressed (.br) by tests/e2e/server.mjs, strict CSP, no-store, loopback; Chromium ${browser.version()}; ${runs} cold loads per figure; load average ${load()} at the start`);
+  console.log(`Load of ${path.relative(process.cwd(), root) || '.'}${label ? ` (${label})` : ''}: served precompressed (.br) by tests/e2e/server.mjs, strict CSP, no-store, ${networkName ? `loopback throttled to ${networkName} (${NETWORKS[networkName].downloadThroughput * 8 / 1e6} Mbit/s, ${NETWORKS[networkName].latency} ms)` : 'loopback'}; Chromium ${browser.version()}; ${runs} cold loads per figure; load average ${load()} at the start`);
   console.log('\n| file (trunk hash left out) | raw B | brotli B | cold load of the start page: fetched before first results? |');
   console.log('| --- | ---: | ---: | --- |');
   let totalRaw = 0, totalBr = 0;
