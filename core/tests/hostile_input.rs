@@ -109,3 +109,43 @@ proptest! {
         let _ = Bundle::from_bytes(&bytes);
     }
 }
+
+/// The shipped bytes are the corpus alone and the index is built from them
+/// at start-up, so a corpus whose entity mentions point past its statements
+/// or paragraphs must still give a bundle, not a panic.
+#[test]
+fn a_decoded_corpus_with_stray_mentions_still_indexes() {
+    use csto_core::model::{Corpus, Entity, EntityKind, Mention};
+    let mut corpus = Corpus::of_texts(&[(2004, &["The CSTO and the CIS."])]);
+    corpus.entities.push(Entity {
+        mentions: vec![
+            Mention {
+                statement: 0,
+                paragraph: 0,
+                start: 4,
+                end: 8,
+            },
+            Mention {
+                statement: 0,
+                paragraph: 7,
+                start: 0,
+                end: 1,
+            },
+            Mention {
+                statement: 9,
+                paragraph: 0,
+                start: 0,
+                end: 1,
+            },
+        ],
+        kind: EntityKind::Organization,
+        key: "org-csto".into(),
+        label: "CSTO".into(),
+        name: None,
+        url: None,
+        note: None,
+    });
+    let bytes = postcard::to_allocvec(&corpus).expect("serializes");
+    let b = Bundle::from_bytes(&bytes).expect("decodes");
+    assert_eq!(b.index.passages[0].entities, [0]);
+}

@@ -124,7 +124,19 @@ impl Index {
 
         for (e, entity) in corpus.entities.iter().enumerate() {
             for m in &entity.mentions {
-                let p = statement_start[m.statement as usize] as usize + m.paragraph as usize;
+                // A mention outside the corpus (only in hand-made or corrupt
+                // bytes: the compiler checks its own) is left out, not a panic.
+                let Some(p) = statement_start
+                    .get(m.statement as usize)
+                    .map(|&start| start as usize + m.paragraph as usize)
+                    .filter(|&p| {
+                        corpus.statements[m.statement as usize].passages.len()
+                            > m.paragraph as usize
+                            && p < passages.len()
+                    })
+                else {
+                    continue;
+                };
                 let list = &mut passages[p].entities;
                 if list.last() != Some(&(e as EntityId)) {
                     list.push(e as EntityId);
