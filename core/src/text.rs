@@ -32,35 +32,53 @@ fn is_apostrophe(c: char) -> bool {
 
 /// Byte ranges of the words of `text`, in order. A word may contain an
 /// apostrophe when a letter or digit follows it.
+///
+/// Indexing runs this over every paragraph at start-up, so it steps through
+/// bytes and decodes a character only where one starts outside ASCII.
 pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut chars = text.char_indices().peekable();
+    let mut i = 0;
     core::iter::from_fn(move || {
         // skip to the start of a word
         let start = loop {
-            let (i, c) = chars.next()?;
-            if c.is_alphanumeric() {
+            let (c, len) = char_at(text, i)?;
+            if is_word_char(c) {
                 break i;
             }
+            i += len;
         };
-        let mut end = text.len();
-        while let Some(&(i, c)) = chars.peek() {
-            if c.is_alphanumeric() {
-                chars.next();
-            } else if is_apostrophe(c) {
-                let after = text[i + c.len_utf8()..].chars().next();
-                if after.is_some_and(char::is_alphanumeric) {
-                    chars.next();
-                } else {
-                    end = i;
-                    break;
-                }
+        let (_, len) = char_at(text, start)?;
+        i = start + len;
+        while let Some((c, len)) = char_at(text, i) {
+            if is_word_char(c)
+                || (is_apostrophe(c)
+                    && char_at(text, i + len).is_some_and(|(n, _)| is_word_char(n)))
+            {
+                i += len;
             } else {
-                end = i;
                 break;
             }
         }
-        Some((start, end))
+        Some((start, i))
     })
+}
+
+/// The character starting at byte `i` of `text` and its length in bytes.
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((b as char, 1));
+    }
+    let c = text[i..].chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+/// A letter or digit of any script (ASCII answered without the Unicode tables).
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 /// Lowercase (any script of the Basic Multilingual Plane), strip diacritics
@@ -146,6 +164,74 @@ pub fn tokens(text: &str) -> impl Iterator<Item = Token> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The tokenizer as it was first written (char by char), for comparing.
+    fn word_spans_reference(text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut chars = text.char_indices().peekable();
+        while let Some((start, c)) = chars.next() {
+            if !c.is_alphanumeric() {
+                continue;
+            }
+            let mut end = text.len();
+            while let Some(&(i, c)) = chars.peek() {
+                if c.is_alphanumeric() {
+                    chars.next();
+                } else if is_apostrophe(c)
+                    && text[i + c.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric)
+                {
+                    chars.next();
+                } else {
+                    end = i;
+                    break;
+                }
+            }
+            out.push((start, end));
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_spans_agree_with_the_reference_on_any_text(text in "[a-zA-Z0-9 '’ʼ\\-.éЖ東ǅ]{0,40}") {
+            proptest::prop_assert_eq!(word_spans(&text).collect::<Vec<_>>(), word_spans_reference(&text));
+        }
+    }
+
+    #[test]
+    fn word_spans_agree_with_the_char_by_char_reference() {
+        let cases = [
+            "",
+            "a",
+            "  the CSTO’s anti-drug “Kanal”, 1373 (2001)! ",
+            "Da'esh l'' x' 'y ’s ʼ",
+            "António Guterres — Ελλάδα, Москва; 東京 ǅ 2024",
+            "end’",
+            "é",
+        ];
+        for text in cases {
+            assert_eq!(
+                word_spans(text).collect::<Vec<_>>(),
+                word_spans_reference(text),
+                "{text:?}"
+            );
+        }
+        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus/statements");
+        for entry in std::fs::read_dir(corpus).expect("corpus/statements") {
+            let path = entry.expect("dir entry").path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                let text = std::fs::read_to_string(&path).expect("text");
+                assert_eq!(
+                    word_spans(&text).collect::<Vec<_>>(),
+                    word_spans_reference(&text),
+                    "{path:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn terms_table() {
