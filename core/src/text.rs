@@ -175,14 +175,13 @@ mod tests {
             }
             let mut end = text.len();
             while let Some(&(i, c)) = chars.peek() {
-                if c.is_alphanumeric() {
-                    chars.next();
-                } else if is_apostrophe(c)
-                    && text[i + c.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric)
-                {
+                let continues = c.is_alphanumeric()
+                    || (is_apostrophe(c)
+                        && text[i + c.len_utf8()..]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_alphanumeric));
+                if continues {
                     chars.next();
                 } else {
                     end = i;
