@@ -24,7 +24,9 @@
 //    → `app-rendered`; median, min, max of N cold loads (a fresh browser
 //    context each: empty cache, no service worker installed yet). Also
 //    navigation → the first result in the DOM, seen by a MutationObserver:
-//    the mark is set by an effect, which yew runs after its render.
+//    the mark is set by an effect, which yew runs after its render; and to
+//    the frame that shows it painted (a task queued from the next
+//    requestAnimationFrame callback), also counted from the wasm's arrival.
 // 3. Shared links to other views: navigation → the view complete (a DOM
 //    condition per view, seen by a MutationObserver installed before the
 //    page's own scripts); N cold loads each.
@@ -100,7 +102,13 @@ async function coldLoad(query = '', selector = null) {
   if (selector) {
     await context.addInitScript((sel) => {
       const check = () => {
-        if (document.querySelector(sel)) { window.__viewComplete = performance.now(); observer.disconnect(); }
+        if (document.querySelector(sel)) {
+          window.__viewComplete = performance.now();
+          observer.disconnect();
+          // The frame that shows it: a task queued from the next animation
+          // frame callback runs once that frame has been rendered.
+          requestAnimationFrame(() => setTimeout(() => { window.__viewPainted = performance.now(); }));
+        }
       };
       const observer = new MutationObserver(check);
       observer.observe(document, { subtree: true, childList: true, attributes: true });
@@ -115,7 +123,7 @@ async function coldLoad(query = '', selector = null) {
   const from = server.requests.length;
   await page.goto(query ? `${server.url}?${query}` : server.url);
   await page.waitForSelector(READY_SELECTOR, { timeout: 60000 });
-  if (selector) await page.waitForFunction(() => window.__viewComplete !== undefined, null, { timeout: 60000 });
+  if (selector) await page.waitForFunction(() => window.__viewPainted !== undefined, null, { timeout: 60000 });
   const timing = await page.evaluate(() => {
     const pick = (e) => ({ name: e.name, responseEnd: e.responseEnd, encoded: e.encodedBodySize, transfer: e.transferSize });
     return {
@@ -123,6 +131,7 @@ async function coldLoad(query = '', selector = null) {
       resources: performance.getEntriesByType('resource').map(pick),
       rendered: performance.getEntriesByName('app-rendered')[0]?.startTime ?? NaN,
       viewComplete: window.__viewComplete ?? NaN,
+      viewPainted: window.__viewPainted ?? NaN,
       firstDoc: document.querySelector('main a[href*="doc="]')?.getAttribute('href')?.match(/doc=([^&]+)/)?.[1] ?? null,
     };
   });
@@ -194,12 +203,13 @@ try {
     `total dist (brotli): ${n(totalBr)} B (${kib(totalBr)})`);
 
   // 2. Time to first results.
-  const nav = [], wasmEnd = [], afterWasm = [], inDom = [];
+  const nav = [], wasmEnd = [], afterWasm = [], inDom = [], painted = [], paintedAfterWasm = [];
   for (let i = 0; i < runs; i++) {
     const { context, timing } = await coldLoad('', START_SELECTOR);
     const wasm = timing.resources.find((r) => r.name.endsWith('.wasm'));
     nav.push(timing.rendered); wasmEnd.push(wasm.responseEnd); afterWasm.push(timing.rendered - wasm.responseEnd);
     inDom.push(timing.viewComplete);
+    painted.push(timing.viewPainted); paintedAfterWasm.push(timing.viewPainted - wasm.responseEnd);
     await context.close();
   }
   const row = (what, xs, b = '') => console.log(`| ${what} | ${b}${fmt(median(xs))}${b} | ${fmt(Math.min(...xs))} | ${fmt(Math.max(...xs))} |`);
@@ -209,6 +219,8 @@ try {
   row('**navigation → first results** (`app-rendered`)', nav, '**');
   row('wasm downloaded → first results', afterWasm);
   row(`navigation → first result in the DOM (\`${START_SELECTOR}\`)`, inDom);
+  row('navigation → the frame showing it painted (requestAnimationFrame, then a task)', painted);
+  row('**wasm downloaded → first results painted**', paintedAfterWasm, '**');
 
   // 3. Shared links.
   console.log(`\n| shared link, ${runs} cold loads (ms) | complete when | navigation → view complete: median | min | max | → \`app-rendered\`, median |`);
