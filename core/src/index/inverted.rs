@@ -126,17 +126,14 @@ impl Index {
             for m in &entity.mentions {
                 // A mention outside the corpus (only in hand-made or corrupt
                 // bytes: the compiler checks its own) is left out, not a panic.
-                let Some(p) = statement_start
+                let inside = corpus
+                    .statements
                     .get(m.statement as usize)
-                    .map(|&start| start as usize + m.paragraph as usize)
-                    .filter(|&p| {
-                        corpus.statements[m.statement as usize].passages.len()
-                            > m.paragraph as usize
-                            && p < passages.len()
-                    })
-                else {
+                    .is_some_and(|s| (m.paragraph as usize) < s.passages.len());
+                if !inside {
                     continue;
-                };
+                }
+                let p = statement_start[m.statement as usize] as usize + m.paragraph as usize;
                 let list = &mut passages[p].entities;
                 if list.last() != Some(&(e as EntityId)) {
                     list.push(e as EntityId);

@@ -26,9 +26,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import net from 'node:net';
 import { spawn } from 'node:child_process';
 import { CHROMIUM_PATH, launchBrowser } from '../helpers.mjs';
+import { freePort } from '../hosting/servers.mjs';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
 export const WEBKIT_DRIVER_PATH = process.env.WEBKIT_DRIVER_PATH || '/usr/bin/WebKitWebDriver';
@@ -157,16 +157,6 @@ export async function firefoxDriver() {
 
 // --- WebKit: selenium-webdriver + WebKitWebDriver + MiniBrowser ----------------
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * WebKitWebDriver under `xvfb-run -a` (MiniBrowser needs an X display and has

@@ -39,8 +39,28 @@ export function freePort() {
   });
 }
 
-/** Start `cmd args` and wait until `url` answers; returns { proc, stop }. */
-async function launch(name, cmd, args, { url, env, logFile }) {
+/**
+ * Start `cmd args` and wait until `url` answers; returns { proc, stop }.
+ * `dir` (the server's temporary files) is removed by `stop`, or at once if
+ * the server does not come up.
+ */
+async function launch(name, cmd, args, { url, env, logFile, dir }) {
+  try {
+    const { proc, stop } = await waitServing(name, cmd, args, { url, env, logFile });
+    return {
+      proc,
+      async stop() {
+        await stop();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (err) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+async function waitServing(name, cmd, args, { url, env, logFile }) {
   const out = fs.openSync(logFile, 'a');
   const proc = spawn(cmd, args, { stdio: ['ignore', out, out], env: { ...process.env, ...env } });
   fs.closeSync(out);
@@ -110,12 +130,7 @@ http {
 `,
   );
   const url = `http://127.0.0.1:${port}${base}`;
-  const { stop } = await launch('nginx', NGINX, ['-e', temp('error.log'), '-c', temp('nginx.conf')], { url, logFile: temp('error.log') }).catch(
-    (err) => {
-      fs.rmSync(dir, { recursive: true, force: true });
-      throw err;
-    },
-  );
+  const { stop } = await launch('nginx', NGINX, ['-e', temp('error.log'), '-c', temp('nginx.conf')], { url, logFile: temp('error.log'), dir });
   return {
     name: 'nginx',
     url,
@@ -136,10 +151,7 @@ http {
           return { status: +m[1], method: m[2], uri: m[3], bytes: +m[4], bodyBytes: +m[5], encoding: m[6] === '-' ? '' : m[6], type: m[7] };
         });
     },
-    async stop() {
-      await stop();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
+    stop,
   };
 }
 
@@ -162,12 +174,7 @@ import ${path.join(dir, 'csto.Caddyfile')}
   const url = `http://127.0.0.1:${port}${base}`;
   const logFile = path.join(dir, 'caddy.log');
   const env = { HOME: dir, XDG_DATA_HOME: path.join(dir, 'data'), XDG_CONFIG_HOME: path.join(dir, 'config') };
-  const { stop } = await launch('caddy', CADDY, ['run', '--adapter', 'caddyfile', '--config', path.join(dir, 'Caddyfile')], { url, env, logFile }).catch(
-    (err) => {
-      fs.rmSync(dir, { recursive: true, force: true });
-      throw err;
-    },
-  );
+  const { stop } = await launch('caddy', CADDY, ['run', '--adapter', 'caddyfile', '--config', path.join(dir, 'Caddyfile')], { url, env, logFile, dir });
   return {
     name: 'caddy',
     url,
@@ -178,10 +185,7 @@ import ${path.join(dir, 'csto.Caddyfile')}
     dir,
     errorLog: () => fs.readFileSync(logFile, 'utf8'),
     accessLog: () => [],
-    async stop() {
-      await stop();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
+    stop,
   };
 }
 
