@@ -10,11 +10,11 @@ use crate::corpus::bundle;
 use crate::routing::{use_view, Navigator};
 use crate::shell::mark;
 use crate::state::use_outcome;
+use crate::views::{AnalysisView, SummaryView};
 use crate::views::{CollocatesView, DispersionView};
 use crate::views::{
     CompareView, ConcordanceView, Export, Reader, ResultList, ThemeGrid, TrendsView,
 };
-use crate::views::{NgramsView, SummaryView, WordListView};
 use csto_core::decimal::fixed;
 use csto_core::view::Tab;
 use yew::prelude::*;
@@ -24,6 +24,13 @@ pub fn App() -> Html {
     let (decoded, navigator) = use_view();
     let outcome = use_outcome(decoded);
     let ready = use_state(|| false);
+    // An analysis view is waiting for the worker: not ready for a reader
+    // (or a test) yet.
+    let busy = use_state(|| false);
+    let on_busy = {
+        let busy = busy.clone();
+        Callback::from(move |b: bool| busy.set(b))
+    };
     {
         let ready = ready.clone();
         use_effect_with((), move |_| {
@@ -63,7 +70,7 @@ pub fn App() -> Html {
                 <Tabs view={view.clone()} />
             }
             <Notices notices={outcome.notices.clone()} />
-            <main id="main" data-ready={ready.to_string()} data-search-ms={fixed(outcome.search_ms, 3)} class={classes!(open.is_some().then_some("reading"))}>
+            <main id="main" data-ready={(*ready && !*busy).to_string()} data-search-ms={fixed(outcome.search_ms, 3)} class={classes!(open.is_some().then_some("reading"))}>
                 <FacetPanel outcome={outcome.clone()} />
                 {
                     match (open, view.tab) {
@@ -73,8 +80,7 @@ pub fn App() -> Html {
                         (None, Tab::Trends) => html! { <TrendsView outcome={outcome.clone()} /> },
                         (None, Tab::Themes) => html! { <ThemeGrid outcome={outcome.clone()} /> },
                         (None, Tab::Compare) => html! { <CompareView outcome={outcome.clone()} /> },
-                        (None, Tab::Words) => html! { <WordListView outcome={outcome.clone()} /> },
-                        (None, Tab::Ngrams) => html! { <NgramsView outcome={outcome.clone()} /> },
+                        (None, Tab::Words | Tab::Ngrams) => html! { <AnalysisView outcome={outcome.clone()} on_busy={on_busy.clone()} /> },
                         (None, Tab::Summary) => html! { <SummaryView outcome={outcome.clone()} /> },
                         (None, Tab::Collocates) => html! { <CollocatesView outcome={outcome.clone()} /> },
                         (None, Tab::Dispersion) => html! { <DispersionView outcome={outcome.clone()} /> },

@@ -17,6 +17,11 @@ pub fn provenance() -> String {
 
 static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
 
+/// The compiled corpus as embedded: what the analysis worker is sent.
+pub fn bytes() -> &'static [u8] {
+    BYTES
+}
+
 /// The corpus and its index. `build.rs` wrote these bytes with the same
 /// core crate, so decoding cannot fail unless the build itself is broken.
 pub fn bundle() -> &'static Bundle {

@@ -1,6 +1,7 @@
 //! The CSTO statements explorer: a yew app over a corpus compiled into the
 //! wasm bundle by `build.rs`. See README.md.
 
+mod analyses;
 mod app;
 mod columns;
 mod components;

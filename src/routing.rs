@@ -51,7 +51,11 @@ fn href_for(path: &str, view: &ViewState) -> String {
 
 /// The href of a link to `view`, relative to the page (works under any sub-path).
 pub fn href(view: &ViewState) -> String {
-    let qs = view.encode();
+    href_of_query(&view.encode())
+}
+
+/// The href of a link to an encoded view (a query string without `?`).
+pub fn href_of_query(qs: &str) -> String {
     if qs.is_empty() {
         "./".to_string()
     } else {

@@ -5,7 +5,7 @@
 //! the corpus version. A view builds [`Column`]s and [`Cell`]s from the
 //! core's rows; nothing here knows which analysis it shows.
 
-use crate::components::link::ViewLink;
+use crate::components::link::{QueryLink, ViewLink};
 use crate::components::table_export::TableExport;
 use csto_core::view::{TableSort, ViewState};
 use std::rc::Rc;
@@ -14,112 +14,15 @@ use yew::prelude::*;
 /// Rows rendered at first and added by each "Show more".
 pub const PAGE: usize = 100;
 
-/// A column: its export key, its heading, and how it sorts.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Column {
-    /// The CSV header and JSON key (`freq`, `log_dice`).
-    pub key: &'static str,
-    /// The heading shown.
-    pub label: String,
-    /// A longer name for the heading (`<abbr title>`), e.g. "log-likelihood".
-    pub title: Option<&'static str>,
-    /// Right-aligned figures.
-    pub numeric: bool,
-    /// The cells of this column head their rows (`<th scope="row">`).
-    pub row_header: bool,
-    /// The URL order this column's heading sets, if it sorts.
-    pub sort: Option<TableSort>,
-}
+pub use csto_core::panel::{Cell, Column};
 
-impl Column {
-    /// A text column.
-    pub fn text(key: &'static str, label: &str) -> Column {
-        Column {
-            key,
-            label: label.to_string(),
-            title: None,
-            numeric: false,
-            row_header: false,
-            sort: None,
-        }
-    }
-
-    /// A figures column.
-    pub fn number(key: &'static str, label: &str) -> Column {
-        Column {
-            numeric: true,
-            ..Column::text(key, label)
-        }
-    }
-
-    /// This column heads its rows.
-    pub fn heads_rows(self) -> Column {
-        Column {
-            row_header: true,
-            ..self
-        }
-    }
-
-    /// Its heading sets order `sort`.
-    pub fn sorts_by(self, sort: TableSort) -> Column {
-        Column {
-            sort: Some(sort),
-            ..self
-        }
-    }
-
-    /// Its heading is an abbreviation of `title`.
-    pub fn titled(self, title: &'static str) -> Column {
-        Column {
-            title: Some(title),
-            ..self
-        }
-    }
-}
-
-/// One cell: what is shown, and what an export writes.
-// A link's view makes the cells large; they are built once per table and
-// shared behind an Rc, so boxing would buy nothing.
-#[allow(clippy::large_enum_variant)]
-#[derive(Debug, Clone, PartialEq)]
-pub enum Cell {
-    Text(String),
-    /// Text that opens another view (a search, a concordance, a paragraph).
-    Link(String, ViewState),
-    /// A whole number (shown with thousands separators).
-    Count(u64),
-    /// A figure shown rounded, exported as is.
-    Figure {
-        shown: String,
-        value: f64,
-    },
-}
-
-impl Cell {
-    /// A figure shown with `decimals` places.
-    pub fn figure(value: f64, decimals: u32) -> Cell {
-        Cell::Figure {
-            shown: csto_core::decimal::fixed(value, decimals),
-            value,
-        }
-    }
-
-    /// What an export writes for this cell.
-    pub fn export_text(&self) -> String {
-        match self {
-            Cell::Text(t) | Cell::Link(t, _) => t.clone(),
-            Cell::Count(n) => n.to_string(),
-            Cell::Figure { value, .. } => csto_core::decimal::trimmed(*value, 6),
-        }
-    }
-
-    fn shown(&self) -> Html {
-        match self {
-            Cell::Text(t) => html! { { t.clone() } },
-            Cell::Link(t, to) => html! { <ViewLink to={to.clone()}>{ t.clone() }</ViewLink> },
-            Cell::Count(n) => html! { { crate::format::thousands(*n as usize) } },
-            Cell::Figure { shown, .. } => html! { { shown.clone() } },
-        }
+/// What a cell shows.
+fn cell_markup(cell: &Cell) -> Html {
+    match cell {
+        Cell::Text(t) => html! { { t.clone() } },
+        Cell::Link(t, to) => html! { <QueryLink to={to.clone()}>{ t.clone() }</QueryLink> },
+        Cell::Count(n) => html! { { crate::format::thousands(*n as usize) } },
+        Cell::Figure { shown, .. } => html! { { shown.clone() } },
     }
 }
 
@@ -133,34 +36,12 @@ impl PartialEq for Rows {
     }
 }
 
-/// A row of a frequency list (words, n-grams): what its orders compare.
-pub trait Ranked {
-    fn freq(&self) -> u32;
-    fn range(&self) -> u32;
-    fn label(&self) -> &str;
-}
-
-/// Orders a frequency list as the URL asks: by range (then frequency, then
-/// A–Z) or A–Z; by frequency it keeps the core's order (frequency, then A–Z).
-pub fn sort_ranked<T: Ranked>(rows: &mut [T], sort: TableSort) {
-    match sort {
-        TableSort::Range => csto_core::order::sort_by(rows, |a, b| {
-            b.range()
-                .cmp(&a.range())
-                .then(b.freq().cmp(&a.freq()))
-                .then_with(|| a.label().cmp(b.label()))
-        }),
-        TableSort::Alpha => csto_core::order::sort_by(rows, |a, b| a.label().cmp(b.label())),
-        _ => {}
-    }
-}
-
 #[derive(Properties, PartialEq)]
 pub struct DataTableProps {
     /// The view the table belongs to (for sort links and the export's address).
     pub view: ViewState,
     /// CSS class of the `<table>`.
-    pub class: &'static str,
+    pub class: AttrValue,
     pub caption: String,
     pub columns: Rc<Vec<Column>>,
     pub rows: Rows,
@@ -168,7 +49,7 @@ pub struct DataTableProps {
     #[prop_or_default]
     pub sorted_by: Option<TableSort>,
     /// Download file name without extension, e.g. `csto-words`.
-    pub export_name: &'static str,
+    pub export_name: AttrValue,
 }
 
 #[component]
@@ -184,8 +65,8 @@ pub fn DataTable(props: &DataTableProps) -> Html {
 
     let head = columns.iter().map(|c| {
         let current = c.sort.is_some() && c.sort == props.sorted_by;
-        let label = match c.title {
-            Some(t) => html! { <abbr title={t}>{ c.label.clone() }</abbr> },
+        let label = match &c.title {
+            Some(t) => html! { <abbr title={t.clone()}>{ c.label.clone() }</abbr> },
             None => html! { { c.label.clone() } },
         };
         let label = match c.sort {
@@ -209,9 +90,9 @@ pub fn DataTable(props: &DataTableProps) -> Html {
                 { for columns.iter().zip(cells).map(|(c, cell)| {
                     let class = classes!(c.key.replace('_', "-"), c.numeric.then_some("num"));
                     if c.row_header {
-                        html! { <th scope="row" {class}>{ cell.shown() }</th> }
+                        html! { <th scope="row" {class}>{ cell_markup(cell) }</th> }
                     } else {
-                        html! { <td {class}>{ cell.shown() }</td> }
+                        html! { <td {class}>{ cell_markup(cell) }</td> }
                     }
                 }) }
             </tr>
@@ -228,10 +109,10 @@ pub fn DataTable(props: &DataTableProps) -> Html {
             <div class="table-tools">
                 <span class="row-count">{ crate::format::plural_thousands(rows.len(), "row", "rows") }</span>
                 <TableExport view={props.view.clone()} columns={columns.clone()} rows={props.rows.clone()}
-                             export_name={props.export_name} />
+                             export_name={props.export_name.clone()} />
             </div>
             <div class="table-scroll" tabindex="0" role="region" aria-label={props.caption.clone()}>
-                <table class={classes!("research-table", props.class)}>
+                <table class={classes!("research-table", props.class.clone())}>
                     <caption>{ props.caption.clone() }</caption>
                     <thead><tr>{ for head }</tr></thead>
                     <tbody>{ for body }</tbody>

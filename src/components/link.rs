@@ -2,7 +2,7 @@
 //! opened in a new tab or copied, and a plain click pushes a history entry.
 
 use crate::hooks::is_plain_click;
-use crate::routing::{href, Nav, Navigator};
+use crate::routing::{href_of_query, Nav, Navigator};
 use csto_core::view::ViewState;
 use yew::prelude::*;
 
@@ -21,6 +21,31 @@ pub struct ViewLinkProps {
 
 #[component]
 pub fn ViewLink(props: &ViewLinkProps) -> Html {
+    html! {
+        <QueryLink to={AttrValue::from(props.to.encode())} class={props.class.clone()}
+                   label={props.label.clone()} current={props.current}>
+            { props.children.clone() }
+        </QueryLink>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct QueryLinkProps {
+    /// The view, encoded (`ViewState::encode`), as the analysis worker sends it.
+    pub to: AttrValue,
+    #[prop_or_default]
+    pub class: Classes,
+    #[prop_or_default]
+    pub label: Option<AttrValue>,
+    #[prop_or_default]
+    pub current: bool,
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// [`ViewLink`] to an encoded view: decoded only when followed.
+#[component]
+pub fn QueryLink(props: &QueryLinkProps) -> Html {
     let navigator = use_context::<Navigator>().expect("Navigator context");
     let onclick = {
         let to = props.to.clone();
@@ -29,11 +54,11 @@ pub fn ViewLink(props: &ViewLinkProps) -> Html {
                 return;
             }
             e.prevent_default();
-            navigator.go(to.clone(), Nav::Push);
+            navigator.go(ViewState::decode(&to).0, Nav::Push);
         })
     };
     html! {
-        <a href={href(&props.to)} class={props.class.clone()} {onclick}
+        <a href={href_of_query(&props.to)} class={props.class.clone()} {onclick}
            aria-label={props.label.clone()}
            aria-current={props.current.then_some("true")}>
             { props.children.clone() }

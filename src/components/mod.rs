@@ -4,6 +4,7 @@
 pub mod axis_toggle;
 pub mod cite;
 pub mod data_table;
+pub mod described;
 pub mod entities;
 pub mod facets;
 pub mod fragments;

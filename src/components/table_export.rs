@@ -25,9 +25,9 @@ impl Serialize for ExportRow<'_> {
         let mut map = s.serialize_map(Some(self.columns.len()))?;
         for (c, cell) in self.columns.iter().zip(self.cells) {
             match cell {
-                Cell::Count(n) => map.serialize_entry(c.key, n)?,
-                Cell::Figure { value, .. } => map.serialize_entry(c.key, value)?,
-                other => map.serialize_entry(c.key, &other.export_text())?,
+                Cell::Count(n) => map.serialize_entry(&c.key, n)?,
+                Cell::Figure { value, .. } => map.serialize_entry(&c.key, value)?,
+                other => map.serialize_entry(&c.key, &other.export_text())?,
             }
         }
         map.end()
@@ -51,12 +51,12 @@ pub struct TableExportProps {
     pub rows: Rows,
     /// Download file name without extension, e.g. `csto-words`; the corpus
     /// version is appended.
-    pub export_name: &'static str,
+    pub export_name: AttrValue,
 }
 
 /// Writes every row as CSV (header = the columns' keys) or as JSON.
 fn export(props: &TableExportProps, json: bool) {
-    let name = props.export_name;
+    let name = &props.export_name;
     let file = format!(
         "{name}-{CORPUS_VERSION}.{}",
         if json { "json" } else { "csv" }
@@ -74,7 +74,7 @@ fn export(props: &TableExportProps, json: bool) {
         };
         download(&file, JSON, &to_json(&out));
     } else {
-        let header: Vec<&str> = columns.iter().map(|c| c.key).collect();
+        let header: Vec<&str> = columns.iter().map(|c| c.key.as_str()).collect();
         let body = rows
             .iter()
             .map(|r| r.iter().map(Cell::export_text).collect());
@@ -90,7 +90,7 @@ pub fn TableExport(props: &TableExportProps) -> Html {
                 view: props.view.clone(),
                 columns: props.columns.clone(),
                 rows: props.rows.clone(),
-                export_name: props.export_name,
+                export_name: props.export_name.clone(),
             };
             Callback::from(move |_: MouseEvent| export(&props, json))
         };

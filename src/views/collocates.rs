@@ -176,7 +176,7 @@ fn compute(outcome: &SharedOutcome) -> Computed {
                 ..view.clone()
             };
             vec![
-                Cell::Link(r.word.clone(), to),
+                Cell::link(r.word.clone(), &to),
                 Cell::Count(r.observed as u64),
                 Cell::Count(r.collocate_freq as u64),
                 Cell::figure(r.expected, 2),

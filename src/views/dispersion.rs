@@ -76,7 +76,7 @@ fn compute(outcome: &SharedOutcome) -> Computed {
             let paragraphs: Vec<String> = hit_paragraphs(r).iter().map(u16::to_string).collect();
             let positions: Vec<String> = r.hits.iter().map(|h| h.position.to_string()).collect();
             vec![
-                Cell::Link(r.key.clone(), open),
+                Cell::link(r.key.clone(), &open),
                 Cell::Text(corpus.speaker(s.speaker).name.clone()),
                 // A year, not a quantity: no thousands separator.
                 Cell::Text(s.date.year.to_string()),

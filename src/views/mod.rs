@@ -3,6 +3,7 @@
 //! terms) and the export menu. Each is built from `components`, `state` and
 //! the core; no view imports another (`tests/app_layers.rs` checks it).
 
+mod analysis;
 mod collocates;
 mod compare;
 mod concordance;
@@ -13,6 +14,7 @@ mod results;
 mod theme_grid;
 mod trends;
 
+pub use analysis::AnalysisView;
 pub use collocates::CollocatesView;
 pub use compare::CompareView;
 pub use concordance::ConcordanceView;
@@ -23,9 +25,5 @@ pub use results::ResultList;
 pub use theme_grid::ThemeGrid;
 pub use trends::TrendsView;
 
-mod ngrams;
 mod summary;
-mod word_list;
-pub use ngrams::NgramsView;
 pub use summary::SummaryView;
-pub use word_list::WordListView;

@@ -74,7 +74,7 @@ fn compute(view: &ViewState) -> Computed {
             para: None,
             ..view.clone()
         };
-        (label.clone(), Cell::Link(label, to), &s.stats)
+        (label.clone(), Cell::link(label, &to), &s.stats)
     }))
     .collect();
 
@@ -113,7 +113,7 @@ fn compute(view: &ViewState) -> Computed {
                         vec![
                             Cell::Text(label.clone()),
                             Cell::Count(i as u64 + 1),
-                            Cell::Link(w.word.clone(), search(&w.word)),
+                            Cell::link(w.word.clone(), &search(&w.word)),
                             Cell::Count(w.freq as u64),
                             Cell::figure(per_10k(w.freq, s.tokens as u64), 1),
                         ]
@@ -139,7 +139,7 @@ fn compute(view: &ViewState) -> Computed {
                         vec![
                             Cell::Text(label.clone()),
                             Cell::Count(i as u64 + 1),
-                            Cell::Link(w.word.clone(), search(&w.word)),
+                            Cell::link(w.word.clone(), &search(&w.word)),
                             Cell::Count(w.freq as u64),
                             Cell::figure(w.g2, 1),
                             Cell::figure(w.log_ratio, 2),

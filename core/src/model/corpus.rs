@@ -202,6 +202,12 @@ impl Corpus {
         )
     }
 
+    /// "2016 Bordyuzha": how a statement is named on axes and column headers.
+    pub fn statement_label(&self, id: StatementId) -> String {
+        let s = &self.statements[id as usize];
+        format!("{} {}", s.date.year, surname(&self.speaker(s.speaker).name))
+    }
+
     pub fn speaker(&self, id: SpeakerId) -> &Speaker {
         &self.speakers[id as usize]
     }
@@ -224,4 +230,9 @@ impl Corpus {
             .find(|(_, e)| e.key == key)
             .map(|(i, e)| (i as EntityId, e))
     }
+}
+
+/// The last word of a name: "Nikolai Bordyuzha" → "Bordyuzha".
+pub fn surname(name: &str) -> &str {
+    name.split_whitespace().next_back().unwrap_or(name)
 }

@@ -8,7 +8,7 @@ mod entity;
 mod ids;
 
 pub use corpus::{
-    AliasGroup, Corpus, Date, DatePrecision, Passage, Speaker, Statement, Theme, ThemeTag,
+    surname, AliasGroup, Corpus, Date, DatePrecision, Passage, Speaker, Statement, Theme, ThemeTag,
     ThemeWeight,
 };
 pub use entity::{Entity, EntityKind, Mention};

@@ -1,4 +1,5 @@
-//! Numbers with a fixed count of decimals, for display.
+//! Numbers with a fixed count of decimals, for display, and counts written
+//! out ("1,234 occurrences") the same way by the page and the analysis worker.
 //!
 //! `format!("{:.1}", x)` links the standard library's exact float printing
 //! (Grisu and Dragon4 with their bignum tables, ~20 KB of wasm) for what the
@@ -44,6 +45,33 @@ pub fn trimmed(value: f64, places: u32) -> String {
     }
 }
 
+/// "1 statement", "3 statements".
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// [`plural`] with the thousands separated: "1,234 occurrences".
+pub fn plural_thousands(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{} {many}", thousands(n))
+    }
+}
+
+/// `1234567` → `1,234,567`.
+pub fn thousands(n: usize) -> String {
+    let s = n.to_string();
+    let mut out = String::with_capacity(s.len() + s.len() / 3);
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,5 +115,21 @@ mod tests {
         assert_eq!(trimmed(0.125, 2), "0.13");
         assert_eq!(trimmed(-0.001, 2), "0");
         assert_eq!(trimmed(40.0, 0), "40");
+    }
+
+    #[test]
+    fn counts_written_out() {
+        for (n, expected) in [
+            (0, "0"),
+            (999, "999"),
+            (1000, "1,000"),
+            (1234567, "1,234,567"),
+        ] {
+            assert_eq!(thousands(n), expected);
+        }
+        assert_eq!(plural(1, "line", "lines"), "1 line");
+        assert_eq!(plural(1500, "line", "lines"), "1500 lines");
+        assert_eq!(plural_thousands(1, "line", "lines"), "1 line");
+        assert_eq!(plural_thousands(1500, "line", "lines"), "1,500 lines");
     }
 }

@@ -152,7 +152,7 @@ impl Keyed for Scale {
 
 /// The column a word list, n-gram list or collocate table is ordered by
 /// (descending for numbers, A–Z for the word itself).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum TableSort {
     /// Frequency (collocates: observed co-occurrence).
     #[default]

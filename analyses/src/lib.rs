@@ -1,0 +1,55 @@
+//! # csto-analyses
+//!
+//! The analysis views of the explorer (word list, n-grams, …), computed
+//! with the core and described as plain data ([`csto_core::panel::Node`]).
+//! They run in a Web Worker (`main.rs`), so their code is off the page's
+//! first load and a long analysis never blocks typing; the page renders
+//! what arrives with a few generic components.
+//!
+//! Each file of `views/` is one view: `describe(&Context) -> Node`, pure and
+//! tested natively. [`Analyses::describe`] picks the view from the URL.
+
+mod context;
+mod views;
+
+pub use context::Context;
+
+use csto_core::bundle::Bundle;
+use csto_core::panel::Node;
+use csto_core::search::Searcher;
+use csto_core::view::{Keyed, Tab, ViewState};
+
+/// The corpus with its index and searcher: everything the views compute from.
+pub struct Analyses {
+    bundle: &'static Bundle,
+    searcher: Searcher<'static>,
+}
+
+impl Analyses {
+    /// Decodes the corpus the page sends (the bytes it embeds) and builds
+    /// the index once, for the worker's lifetime.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Analyses, String> {
+        let bundle = Bundle::from_bytes(bytes).map_err(|e| format!("unreadable corpus: {e}"))?;
+        Ok(Analyses::new(Box::leak(Box::new(bundle))))
+    }
+
+    /// The analyses of `bundle`.
+    pub fn new(bundle: &'static Bundle) -> Analyses {
+        Analyses {
+            bundle,
+            searcher: Searcher::new(bundle),
+        }
+    }
+
+    /// The view encoded as `query`, described; or why it has no description
+    /// here (the page's own views: results, reader).
+    pub fn describe(&self, query: &str) -> Result<Node, String> {
+        let (view, _) = ViewState::decode(query);
+        let cx = Context::new(self.bundle, &self.searcher, view);
+        match cx.view.tab {
+            Tab::Words => Ok(views::word_list::describe(&cx)),
+            Tab::Ngrams => Ok(views::ngrams::describe(&cx)),
+            other => Err(format!("“{}” is not an analysis view", other.key())),
+        }
+    }
+}

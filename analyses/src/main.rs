@@ -1,0 +1,75 @@
+//! The analysis worker: trunk builds this as a Web Worker
+//! (`index.html`, `data-type="worker"`, loaded by `…_loader.js`). It says
+//! it is listening ([`Reply::Listening`]); the page then sends the corpus it
+//! embeds ([`Request::Corpus`]) and one [`Request::Describe`] per analysis
+//! view, answered in order with [`Reply::Described`].
+//!
+//! Natively this is an empty program, so `cargo test --workspace` builds it.
+
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    worker::listen();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {}
+
+#[cfg(target_arch = "wasm32")]
+mod worker {
+    use csto_analyses::Analyses;
+    use csto_core::panel::{Reply, Request};
+    use std::cell::RefCell;
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+    thread_local! {
+        /// The analyses, once the corpus has arrived.
+        static ANALYSES: RefCell<Option<Analyses>> = const { RefCell::new(None) };
+    }
+
+    fn scope() -> DedicatedWorkerGlobalScope {
+        js_sys::global().unchecked_into()
+    }
+
+    fn post(reply: &Reply) {
+        let bytes = js_sys::Uint8Array::from(reply.to_bytes().as_slice());
+        let _ = scope().post_message(&bytes);
+    }
+
+    /// Answers one message.
+    fn answer(bytes: &[u8]) -> Option<Reply> {
+        match Request::from_bytes(bytes) {
+            Ok(Request::Corpus(corpus)) => {
+                let analyses = Analyses::from_bytes(&corpus);
+                ANALYSES.with(|a| *a.borrow_mut() = analyses.ok());
+                None
+            }
+            Ok(Request::Describe { seq, query }) => {
+                let panel = ANALYSES.with(|a| match &*a.borrow() {
+                    Some(analyses) => analyses.describe(&query),
+                    None => Err("the corpus could not be read".to_string()),
+                });
+                Some(Reply::Described { seq, panel })
+            }
+            Err(_) => None,
+        }
+    }
+
+    /// Installs the message handler and tells the page.
+    pub fn listen() {
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|e: MessageEvent| {
+            let bytes = js_sys::Uint8Array::new(&e.data()).to_vec();
+            if let Some(reply) = answer(&bytes) {
+                post(&reply);
+            }
+        });
+        scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        on_message.forget();
+        post(&Reply::Listening);
+    }
+}

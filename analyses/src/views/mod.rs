@@ -1,0 +1,6 @@
+//! One file per analysis view: `describe(&Context) -> Node`. No view
+//! imports another; what they share is in `common`.
+
+pub mod common;
+pub mod ngrams;
+pub mod word_list;

@@ -1,0 +1,481 @@
+//! An analysis view described as plain data: what the analysis worker
+//! (`analyses/`) computes and sends, and what the page renders with a few
+//! generic components. The analyses are off the first load (issue 10): the
+//! page carries the explorer and draws whatever [`Node`] tree arrives.
+//!
+//! Safety by construction: an element's tag and its attributes' names are
+//! closed enums ([`Tag`], [`Attr`]), text is text (the page never inserts
+//! HTML), and a link is a view's query string that the page writes as
+//! `?…` itself, so nothing the worker sends can become a script, a style
+//! or a `javascript:` address.
+//!
+//! The messages between page and worker are [`Request`] and [`Reply`],
+//! postcard-encoded.
+
+use crate::util::decimal;
+use crate::view::{TableSort, ViewState};
+use serde::{Deserialize, Serialize};
+
+/// Declares a closed enum of names with their DOM spelling.
+macro_rules! names {
+    ($(#[$doc:meta])* $name:ident { $($variant:ident = $spelling:literal),* $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+        pub enum $name { $($variant),* }
+
+        impl $name {
+            /// How the DOM spells it.
+            pub fn name(self) -> &'static str {
+                match self { $($name::$variant => $spelling),* }
+            }
+        }
+    };
+}
+
+names! {
+    /// The elements an analysis may describe: text structure, tables and
+    /// the SVG of its charts. No script, style, iframe, form or image.
+    Tag {
+        Section = "section", Div = "div", P = "p", Span = "span", H2 = "h2", H3 = "h3",
+        Ul = "ul", Ol = "ol", Li = "li", Dl = "dl", Dt = "dt", Dd = "dd",
+        Strong = "strong", Em = "em", Abbr = "abbr", Mark = "mark", Small = "small",
+        Figure = "figure", Figcaption = "figcaption", Details = "details", Summary = "summary",
+        Table = "table", Caption = "caption", Thead = "thead", Tbody = "tbody", Tfoot = "tfoot",
+        Tr = "tr", Th = "th", Td = "td",
+        Svg = "svg", G = "g", Rect = "rect", Line = "line", Circle = "circle",
+        Polyline = "polyline", Path = "path", Text = "text", Title = "title",
+    }
+}
+
+names! {
+    /// The attributes an analysis may set. No event handler, `style`,
+    /// `href` or `src`: links are [`Node::Link`].
+    Attr {
+        Class = "class", Id = "id", Role = "role", Title = "title", Tabindex = "tabindex",
+        AriaLabel = "aria-label", AriaLabelledby = "aria-labelledby",
+        AriaDescribedby = "aria-describedby", AriaHidden = "aria-hidden", AriaSort = "aria-sort",
+        Scope = "scope", Colspan = "colspan", Open = "open",
+        DataStatement = "data-statement", DataCount = "data-count", DataPara = "data-para",
+        DataLabel = "data-label", DataX = "data-x", DataY = "data-y", DataValue = "data-value",
+        DataTheme = "data-theme", DataSide = "data-side",
+        ViewBox = "viewBox", PreserveAspectRatio = "preserveAspectRatio", Xmlns = "xmlns",
+        Width = "width", Height = "height", X = "x", Y = "y",
+        X1 = "x1", Y1 = "y1", X2 = "x2", Y2 = "y2", Cx = "cx", Cy = "cy", R = "r",
+        D = "d", Points = "points", Transform = "transform", TextAnchor = "text-anchor",
+        DominantBaseline = "dominant-baseline", VectorEffect = "vector-effect",
+        Focusable = "focusable",
+    }
+}
+
+/// One node of a described view.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Node {
+    /// Text, inserted as text.
+    Text(String),
+    Element(Element),
+    /// A link to another view (an `<a href="?…">` that pushes a history entry).
+    Link(Link),
+    /// A labelled group of links, one per choice of a URL parameter.
+    Choices(Choices),
+    /// A labelled `<select>` whose every option opens a view.
+    Select(Select),
+    /// "How this is computed": paragraphs, followed by the provenance the page adds.
+    Method(Vec<Node>),
+    /// A table with typed columns, paging, sort links and CSV/JSON export.
+    Table(Table),
+}
+
+/// An element from the closed lists.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Element {
+    pub tag: Tag,
+    pub attrs: Vec<(Attr, String)>,
+    pub children: Vec<Node>,
+}
+
+/// A link to the view encoded as `to` (a query string, `""` for the start).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Link {
+    pub to: String,
+    pub class: String,
+    /// `aria-label`, when the content is not its name (an SVG tick).
+    pub label: Option<String>,
+    /// `aria-current="true"`: the choice in effect.
+    pub current: bool,
+    pub children: Vec<Node>,
+}
+
+/// One choice of a [`Choices`] group or a [`Select`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Choice {
+    pub label: String,
+    /// The view it opens, encoded.
+    pub to: String,
+    pub current: bool,
+}
+
+impl Choice {
+    /// The choice opening `to`.
+    pub fn new(label: impl Into<String>, to: &ViewState, current: bool) -> Choice {
+        Choice {
+            label: label.into(),
+            to: to.encode(),
+            current,
+        }
+    }
+}
+
+/// A segmented control of links (stop words shown or hidden, n = 2…5).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Choices {
+    /// The id of the group's label, also the list's class.
+    pub id: String,
+    pub label: String,
+    pub choices: Vec<Choice>,
+}
+
+/// A `<select>` of choices (the collocates' window).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Select {
+    pub id: String,
+    pub label: String,
+    pub choices: Vec<Choice>,
+}
+
+/// A table column: its export key, its heading, and how it sorts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Column {
+    /// The CSV header and JSON key (`freq`, `log_dice`); also the cells' class.
+    pub key: String,
+    pub label: String,
+    /// A longer name for the heading (`<abbr title>`), e.g. "log-likelihood".
+    pub title: Option<String>,
+    /// Right-aligned figures.
+    pub numeric: bool,
+    /// The cells of this column head their rows (`<th scope="row">`).
+    pub row_header: bool,
+    /// The URL order this column's heading sets, if it sorts.
+    pub sort: Option<TableSort>,
+}
+
+impl Column {
+    /// A text column.
+    pub fn text(key: &str, label: &str) -> Column {
+        Column {
+            key: key.to_string(),
+            label: label.to_string(),
+            title: None,
+            numeric: false,
+            row_header: false,
+            sort: None,
+        }
+    }
+
+    /// A figures column.
+    pub fn number(key: &str, label: &str) -> Column {
+        Column {
+            numeric: true,
+            ..Column::text(key, label)
+        }
+    }
+
+    /// This column heads its rows.
+    pub fn heads_rows(self) -> Column {
+        Column {
+            row_header: true,
+            ..self
+        }
+    }
+
+    /// Its heading sets order `sort`.
+    pub fn sorts_by(self, sort: TableSort) -> Column {
+        Column {
+            sort: Some(sort),
+            ..self
+        }
+    }
+
+    /// Its heading is an abbreviation of `title`.
+    pub fn titled(self, title: &str) -> Column {
+        Column {
+            title: Some(title.to_string()),
+            ..self
+        }
+    }
+}
+
+/// One cell: what is shown, and what an export writes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Cell {
+    Text(String),
+    /// Text that opens another view (encoded): a search, a concordance, a paragraph.
+    Link(String, String),
+    /// A whole number (shown with thousands separators).
+    Count(u64),
+    /// A figure shown rounded, exported as is.
+    Figure {
+        shown: String,
+        value: f64,
+    },
+}
+
+impl Cell {
+    /// Text opening `to`.
+    pub fn link(text: impl Into<String>, to: &ViewState) -> Cell {
+        Cell::Link(text.into(), to.encode())
+    }
+
+    /// A figure shown with `decimals` places.
+    pub fn figure(value: f64, decimals: u32) -> Cell {
+        Cell::Figure {
+            shown: decimal::fixed(value, decimals),
+            value,
+        }
+    }
+
+    /// What an export writes for this cell.
+    pub fn export_text(&self) -> String {
+        match self {
+            Cell::Text(t) | Cell::Link(t, _) => t.clone(),
+            Cell::Count(n) => n.to_string(),
+            Cell::Figure { value, .. } => decimal::trimmed(*value, 6),
+        }
+    }
+}
+
+/// A table of an analysis: caption, columns, every row (the page shows a
+/// page of them at a time and exports them all).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Table {
+    /// The view it belongs to, encoded: its sort links and the export's address.
+    pub view: String,
+    /// CSS class of the `<table>`.
+    pub class: String,
+    pub caption: String,
+    pub columns: Vec<Column>,
+    pub rows: Vec<Vec<Cell>>,
+    /// The order in effect, marked on its column.
+    pub sorted_by: Option<TableSort>,
+    /// Download file name without extension, e.g. `csto-words`.
+    pub export_name: String,
+}
+
+/// Starts an element: `el(Tag::P).class("what").text("…")`.
+pub fn el(tag: Tag) -> Element {
+    Element {
+        tag,
+        attrs: Vec::new(),
+        children: Vec::new(),
+    }
+}
+
+/// A text node.
+pub fn text(s: impl Into<String>) -> Node {
+    Node::Text(s.into())
+}
+
+/// A link to `to` showing `children`.
+pub fn link(to: &ViewState, children: impl Into<Node>) -> Link {
+    Link {
+        to: to.encode(),
+        class: String::new(),
+        label: None,
+        current: false,
+        children: vec![children.into()],
+    }
+}
+
+impl Element {
+    /// Sets attribute `a`.
+    pub fn attr(mut self, a: Attr, value: impl Into<String>) -> Element {
+        self.attrs.push((a, value.into()));
+        self
+    }
+
+    /// Sets `class`.
+    pub fn class(self, class: impl Into<String>) -> Element {
+        self.attr(Attr::Class, class)
+    }
+
+    /// Sets `id`.
+    pub fn id(self, id: impl Into<String>) -> Element {
+        self.attr(Attr::Id, id)
+    }
+
+    /// Adds a child.
+    pub fn child(mut self, child: impl Into<Node>) -> Element {
+        self.children.push(child.into());
+        self
+    }
+
+    /// Adds a text child.
+    pub fn text(self, s: impl Into<String>) -> Element {
+        self.child(Node::Text(s.into()))
+    }
+
+    /// Adds children.
+    pub fn children<N: Into<Node>>(mut self, children: impl IntoIterator<Item = N>) -> Element {
+        self.children.extend(children.into_iter().map(Into::into));
+        self
+    }
+}
+
+impl Link {
+    /// Sets the link's class.
+    pub fn class(self, class: impl Into<String>) -> Link {
+        Link {
+            class: class.into(),
+            ..self
+        }
+    }
+
+    /// Marks the link as the choice in effect.
+    pub fn current(self, current: bool) -> Link {
+        Link { current, ..self }
+    }
+
+    /// Sets the link's accessible name.
+    pub fn label(self, label: impl Into<String>) -> Link {
+        Link {
+            label: Some(label.into()),
+            ..self
+        }
+    }
+
+    /// Adds a child.
+    pub fn child(mut self, child: impl Into<Node>) -> Link {
+        self.children.push(child.into());
+        self
+    }
+}
+
+impl From<Element> for Node {
+    fn from(e: Element) -> Node {
+        Node::Element(e)
+    }
+}
+
+impl From<Link> for Node {
+    fn from(l: Link) -> Node {
+        Node::Link(l)
+    }
+}
+
+impl From<Choices> for Node {
+    fn from(c: Choices) -> Node {
+        Node::Choices(c)
+    }
+}
+
+impl From<Select> for Node {
+    fn from(s: Select) -> Node {
+        Node::Select(s)
+    }
+}
+
+impl From<Table> for Node {
+    fn from(t: Table) -> Node {
+        Node::Table(t)
+    }
+}
+
+impl From<String> for Node {
+    fn from(s: String) -> Node {
+        Node::Text(s)
+    }
+}
+
+impl From<&str> for Node {
+    fn from(s: &str) -> Node {
+        Node::Text(s.to_string())
+    }
+}
+
+/// What the page asks of the worker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Request {
+    /// The compiled corpus, as the page embeds it (sent once, first): the
+    /// worker never downloads it again.
+    Corpus(Vec<u8>),
+    /// Describe the view encoded as `query` (an analysis tab).
+    Describe { seq: u32, query: String },
+}
+
+/// What the worker answers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Reply {
+    /// The worker has started and is listening: send the corpus, then
+    /// requests (a message sent before this would be lost).
+    Listening,
+    /// The view of request `seq`, or why it could not be described.
+    Described {
+        seq: u32,
+        panel: Result<Node, String>,
+    },
+}
+
+impl Request {
+    /// The message's bytes.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).unwrap_or_default()
+    }
+
+    /// A message from its bytes, or why not.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Request, String> {
+        postcard::from_bytes(bytes).map_err(|e| format!("unreadable request: {e}"))
+    }
+}
+
+impl Reply {
+    /// The message's bytes.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).unwrap_or_default()
+    }
+
+    /// A message from its bytes, or why not.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Reply, String> {
+        postcard::from_bytes(bytes).map_err(|e| format!("unreadable reply: {e}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_described_view_survives_the_message() {
+        let view = ViewState::decode("q=terrorism&view=collocates").0;
+        let node: Node = el(Tag::Section)
+            .class("collocates-view")
+            .child(el(Tag::H2).text("Collocates"))
+            .child(link(&view, "the collocates of terrorism").class("seg"))
+            .child(Table {
+                view: view.encode(),
+                class: "collocates-table".into(),
+                caption: "Collocates".into(),
+                columns: vec![Column::number("freq", "Frequency").sorts_by(TableSort::Frequency)],
+                rows: vec![vec![Cell::figure(1.25, 2)]],
+                sorted_by: Some(TableSort::Frequency),
+                export_name: "csto-collocates".into(),
+            })
+            .into();
+        let reply = Reply::Described {
+            seq: 7,
+            panel: Ok(node),
+        };
+        assert_eq!(Reply::from_bytes(&reply.to_bytes()).unwrap(), reply);
+        let request = Request::Describe {
+            seq: 7,
+            query: view.encode(),
+        };
+        assert_eq!(Request::from_bytes(&request.to_bytes()).unwrap(), request);
+        assert!(Request::from_bytes(&[0xff, 0xff]).is_err());
+    }
+
+    #[test]
+    fn names_are_the_dom_spellings() {
+        assert_eq!(Tag::Figcaption.name(), "figcaption");
+        assert_eq!(Attr::ViewBox.name(), "viewBox");
+        assert_eq!(Attr::AriaLabelledby.name(), "aria-labelledby");
+    }
+}

@@ -1,0 +1,87 @@
+//! Renders an analysis view as the worker described it
+//! ([`csto_core::panel::Node`]): elements from the closed tag and attribute
+//! lists, text as text, and the few parts with behaviour (links, choices, a
+//! select, the method disclosure, tables) through the page's own components.
+//! Nothing is inserted as HTML.
+
+use crate::components::data_table::{DataTable, Rows};
+use crate::components::link::QueryLink;
+use crate::components::link_choices::LinkChoices;
+use crate::components::method::Method;
+use crate::routing::{Nav, Navigator};
+use csto_core::panel::{Node, Select};
+use csto_core::view::ViewState;
+use std::rc::Rc;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+use yew::virtual_dom::VTag;
+
+/// `node` as yew markup.
+pub fn render(node: &Node) -> Html {
+    match node {
+        Node::Text(t) => html! { { t.clone() } },
+        Node::Element(e) => {
+            let mut tag = VTag::new(e.tag.name());
+            for (name, value) in &e.attrs {
+                tag.add_attribute(name.name(), value.clone());
+            }
+            tag.add_children(e.children.iter().map(render));
+            tag.into()
+        }
+        Node::Link(l) => html! {
+            <QueryLink to={AttrValue::from(l.to.clone())} class={classes!(l.class.clone())}
+                       label={l.label.clone().map(AttrValue::from)} current={l.current}>
+                { for l.children.iter().map(render) }
+            </QueryLink>
+        },
+        Node::Choices(c) => html! {
+            <LinkChoices id={c.id.clone()} label={c.label.clone()} choices={c.choices.clone()} />
+        },
+        Node::Select(s) => html! { <ViewSelect select={Rc::new(s.clone())} /> },
+        Node::Method(paragraphs) => html! {
+            <Method>{ for paragraphs.iter().map(render) }</Method>
+        },
+        Node::Table(t) => html! {
+            <DataTable view={ViewState::decode(&t.view).0} class={t.class.clone()} caption={t.caption.clone()}
+                       columns={Rc::new(t.columns.clone())} rows={Rows(Rc::new(t.rows.clone()))}
+                       sorted_by={t.sorted_by} export_name={t.export_name.clone()} />
+        },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ViewSelectProps {
+    select: Rc<Select>,
+}
+
+/// A labelled `<select>` whose options open views.
+#[component]
+fn ViewSelect(props: &ViewSelectProps) -> Html {
+    let navigator = use_context::<Navigator>().expect("Navigator context");
+    let s = &props.select;
+    let onchange = {
+        let select = props.select.clone();
+        Callback::from(move |e: Event| {
+            let Some(el) = e.target_dyn_into::<HtmlSelectElement>() else {
+                return;
+            };
+            let Some(choice) = usize::try_from(el.selected_index())
+                .ok()
+                .and_then(|i| select.choices.get(i))
+            else {
+                return;
+            };
+            navigator.go(ViewState::decode(&choice.to).0, Nav::Push);
+        })
+    };
+    html! {
+        <span class="num-choice">
+            <label for={s.id.clone()}>{ s.label.clone() }</label>
+            <select id={s.id.clone()} {onchange}>
+                { for s.choices.iter().map(|c| html! {
+                    <option value={c.label.clone()} selected={c.current}>{ c.label.clone() }</option>
+                }) }
+            </select>
+        </span>
+    }
+}
