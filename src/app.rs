@@ -10,8 +10,7 @@ use crate::corpus::bundle;
 use crate::routing::{use_view, Navigator};
 use crate::shell::mark;
 use crate::state::use_outcome;
-use crate::views::{AnalysisView, SummaryView};
-use crate::views::{CollocatesView, DispersionView};
+use crate::views::AnalysisView;
 use crate::views::{
     CompareView, ConcordanceView, Export, Reader, ResultList, ThemeGrid, TrendsView,
 };
@@ -80,10 +79,8 @@ pub fn App() -> Html {
                         (None, Tab::Trends) => html! { <TrendsView outcome={outcome.clone()} /> },
                         (None, Tab::Themes) => html! { <ThemeGrid outcome={outcome.clone()} /> },
                         (None, Tab::Compare) => html! { <CompareView outcome={outcome.clone()} /> },
-                        (None, Tab::Words | Tab::Ngrams) => html! { <AnalysisView outcome={outcome.clone()} on_busy={on_busy.clone()} /> },
-                        (None, Tab::Summary) => html! { <SummaryView outcome={outcome.clone()} /> },
-                        (None, Tab::Collocates) => html! { <CollocatesView outcome={outcome.clone()} /> },
-                        (None, Tab::Dispersion) => html! { <DispersionView outcome={outcome.clone()} /> },
+                        (None, Tab::Words | Tab::Ngrams | Tab::Summary | Tab::Collocates | Tab::Dispersion) =>
+                            html! { <AnalysisView outcome={outcome.clone()} on_busy={on_busy.clone()} /> },
                     }
                 }
             </main>

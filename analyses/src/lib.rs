@@ -49,6 +49,9 @@ impl Analyses {
         match cx.view.tab {
             Tab::Words => Ok(views::word_list::describe(&cx)),
             Tab::Ngrams => Ok(views::ngrams::describe(&cx)),
+            Tab::Summary => Ok(views::summary::describe(&cx)),
+            Tab::Collocates => Ok(views::collocates::describe(&cx)),
+            Tab::Dispersion => Ok(views::dispersion::describe(&cx)),
             other => Err(format!("“{}” is not an analysis view", other.key())),
         }
     }

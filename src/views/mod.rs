@@ -4,10 +4,8 @@
 //! the core; no view imports another (`tests/app_layers.rs` checks it).
 
 mod analysis;
-mod collocates;
 mod compare;
 mod concordance;
-mod dispersion;
 mod export;
 mod reader;
 mod results;
@@ -15,15 +13,10 @@ mod theme_grid;
 mod trends;
 
 pub use analysis::AnalysisView;
-pub use collocates::CollocatesView;
 pub use compare::CompareView;
 pub use concordance::ConcordanceView;
-pub use dispersion::DispersionView;
 pub use export::Export;
 pub use reader::Reader;
 pub use results::ResultList;
 pub use theme_grid::ThemeGrid;
 pub use trends::TrendsView;
-
-mod summary;
-pub use summary::SummaryView;

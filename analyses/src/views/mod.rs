@@ -1,6 +1,9 @@
 //! One file per analysis view: `describe(&Context) -> Node`. No view
 //! imports another; what they share is in `common`.
 
+pub mod collocates;
 pub mod common;
+pub mod dispersion;
 pub mod ngrams;
+pub mod summary;
 pub mod word_list;

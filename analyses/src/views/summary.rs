@@ -1,0 +1,175 @@
+//! Summary: the figures a corpus description starts with, for each
+//! statement passing the filters and for them together (tokens, types, TTR,
+//! STTR, hapaxes, sentences, mean sentence and word length), then each
+//! one's most frequent content words and most distinctive words (against
+//! the rest of the corpus); computed by `csto_core::analysis::summary`.
+//! Three tables, each exportable; every word searches itself.
+
+use super::common::{empty, heading, method};
+use crate::Context;
+use csto_core::analysis::{per_10k, summary, SummaryOptions, TextStats};
+use csto_core::decimal::{plural, thousands};
+use csto_core::panel::{el, Attr, Cell, Column, Node, Table, Tag};
+use csto_core::view::ViewState;
+
+/// How the selection together is named in the tables.
+fn total_label(n: usize) -> String {
+    format!("All {}", plural(n, "statement", "statements"))
+}
+
+fn figure_cells(label: Cell, s: &TextStats) -> Vec<Cell> {
+    vec![
+        label,
+        Cell::Count(s.tokens as u64),
+        Cell::Count(s.types as u64),
+        Cell::figure(s.ttr, 3),
+        match s.sttr {
+            Some(x) => Cell::figure(x, 3),
+            None => Cell::Text("—".into()),
+        },
+        Cell::Count(s.hapaxes as u64),
+        Cell::Count(s.sentences as u64),
+        Cell::figure(s.mean_sentence_length, 1),
+        Cell::figure(s.mean_word_length, 2),
+    ]
+}
+
+/// The summary of the view's statements (the query plays no part).
+pub fn describe(cx: &Context) -> Node {
+    let view = &cx.view;
+    let corpus = &cx.bundle.corpus;
+    let s = summary(cx.bundle, &cx.statements(), &SummaryOptions::default());
+    let search = |word: &str| view.search_for(word);
+    // the selection together first, then each statement in date order
+    let texts: Vec<(String, Cell, &TextStats)> = std::iter::once((
+        total_label(s.statements.len()),
+        Cell::Text(total_label(s.statements.len())),
+        &s.total,
+    ))
+    .chain(s.statements.iter().map(|st| {
+        let label = corpus.statement_label(st.statement);
+        let to = ViewState {
+            doc: Some(st.key.clone()),
+            para: None,
+            ..view.clone()
+        };
+        (label.clone(), Cell::link(label, &to), &st.stats)
+    }))
+    .collect();
+
+    let table = |class: &str, caption: String, columns: Vec<Column>, rows, export: &str| -> Node {
+        Table {
+            view: view.encode(),
+            class: class.into(),
+            caption,
+            columns,
+            rows,
+            sorted_by: None,
+            export_name: export.into(),
+        }
+        .into()
+    };
+    let n = s.statements.len();
+    let whole = n == corpus.statements.len();
+    let t = &s.total;
+    let body: Vec<Node> = if n == 0 {
+        vec![empty("No statement passes these filters.")]
+    } else {
+        let figures = table(
+            "summary-figures",
+            format!(
+                "Figures for each statement and for the {} together",
+                plural(n, "statement", "statements")
+            ),
+            vec![
+                Column::text("text", "Statement").heads_rows(),
+                Column::number("tokens", "Tokens"),
+                Column::number("types", "Types"),
+                Column::number("ttr", "TTR").titled("type-token ratio"),
+                Column::number("sttr", "STTR").titled("standardised type-token ratio"),
+                Column::number("hapaxes", "Hapaxes").titled("word forms occurring once"),
+                Column::number("sentences", "Sentences"),
+                Column::number("mean_sentence_length", "Words per sentence"),
+                Column::number("mean_word_length", "Letters per word"),
+            ],
+            texts
+                .iter()
+                .map(|(_, cell, s)| figure_cells(cell.clone(), s))
+                .collect(),
+            "csto-summary",
+        );
+        let frequent = table(
+            "summary-frequent",
+            "Most frequent content words, all together and in each statement".into(),
+            vec![
+                Column::text("text", "Statement"),
+                Column::number("rank", "Rank"),
+                Column::text("word", "Word").heads_rows(),
+                Column::number("freq", "Frequency"),
+                Column::number("per_10k", "Per 10k").titled("occurrences per 10,000 words"),
+            ],
+            texts
+                .iter()
+                .flat_map(|(label, _, s)| {
+                    s.top_words.iter().enumerate().map(move |(i, w)| {
+                        vec![
+                            Cell::Text(label.clone()),
+                            Cell::Count(i as u64 + 1),
+                            Cell::link(w.word.clone(), &search(&w.word)),
+                            Cell::Count(w.freq as u64),
+                            Cell::figure(per_10k(w.freq, s.tokens as u64), 1),
+                        ]
+                    })
+                })
+                .collect(),
+            "csto-summary-frequent",
+        );
+        let distinctive = table(
+            "summary-distinctive",
+            if whole {
+                "Most distinctive words of each statement against the rest of the corpus".into()
+            } else {
+                "Most distinctive words against the rest of the corpus: the selection together, then each statement".into()
+            },
+            vec![
+                Column::text("text", "Statement"),
+                Column::number("rank", "Rank"),
+                Column::text("word", "Word").heads_rows(),
+                Column::number("freq", "Frequency"),
+                Column::number("g2", "G²").titled("log-likelihood"),
+                Column::number("log_ratio", "Log Ratio"),
+            ],
+            texts
+                .iter()
+                .flat_map(|(label, _, s)| {
+                    s.distinctive.iter().enumerate().map(move |(i, w)| {
+                        vec![
+                            Cell::Text(label.clone()),
+                            Cell::Count(i as u64 + 1),
+                            Cell::link(w.word.clone(), &search(&w.word)),
+                            Cell::Count(w.freq as u64),
+                            Cell::figure(w.g2, 1),
+                            Cell::figure(w.log_ratio, 2),
+                        ]
+                    })
+                })
+                .collect(),
+            "csto-summary-distinctive",
+        );
+        vec![figures, frequent, distinctive]
+    };
+
+    el(Tag::Section)
+        .class("summary-view")
+        .attr(Attr::AriaLabelledby, "summary-heading")
+        .child(heading("summary-heading", "Summary"))
+        .child(method([
+            "A token is a word of the search index: a run of letters and digits in a statement's paragraphs (a hyphen splits words; headings and speaker leads are not counted). Types are distinct word forms with case and accents folded (“Terrorism” = “terrorism”), not stems.".to_string(),
+            format!("Together: N = {} tokens, V = {} types in {}. TTR = types / tokens. STTR (standardised TTR, as WordSmith computes it): each statement's tokens are cut into consecutive chunks of {} tokens, the TTR of each full chunk is taken and STTR is their mean (the last, partial chunk of a statement is left out; together: the mean over all {} chunks). Hapaxes: word forms occurring exactly once.",
+                thousands(t.tokens as usize), thousands(t.types as usize), plural(n, "statement", "statements"), s.chunk, t.sttr_chunks),
+            "A sentence ends after a word followed by . ! or ? and a space, unless the word is a one-letter initial (U.N.) or an abbreviation (Mr., No.); a paragraph end always ends one. Words per sentence = tokens / sentences. Letters per word = letters and digits of the folded forms / tokens.".to_string(),
+            "Most frequent content words: word forms that are not stop words, numbers or single letters, most frequent first; per 10k = frequency / the text's tokens × 10,000. Most distinctive words: a statement against every other statement of the corpus, and the selection together against the rest of the corpus (none when the selection is the whole corpus), by log-likelihood G² (Rayson & Garside 2000) among the terms used more than elsewhere, stemmed and shown as their most frequent form; Log Ratio (Hardie 2014) = log₂ of the ratio of the relative frequencies.".to_string(),
+        ]))
+        .children(body)
+        .into()
+}
