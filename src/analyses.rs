@@ -15,9 +15,10 @@ use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 use yew::Callback;
 
-/// What trunk writes for the worker (`data-bin="csto-analyses"`,
-/// `data-loader-shim`), relative to the page.
-const LOADER: &str = "./csto-analyses_loader.js";
+/// The worker's script (`web/analyses-loader.js`, copied by trunk beside
+/// the worker trunk builds from `data-bin="csto-analyses"`), relative to
+/// the page.
+const LOADER: &str = "./analyses-loader.js";
 
 /// A described view, or why there is none.
 pub type Described = Result<Node, String>;
@@ -135,7 +136,9 @@ fn fail(why: &str) {
     let client = CLIENT.with(|c| c.borrow_mut().take());
     if let Some(client) = client {
         client.worker.terminate();
-        let why = format!("The analysis stopped: {why}. Reload the page to try again.");
+        let why = format!(
+            "This analysis could not be computed ({why}). Change the view to try again, or reload the page."
+        );
         for (_, done) in client.waiting {
             done.emit(Err(why.clone()));
         }

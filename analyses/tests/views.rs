@@ -1,0 +1,174 @@
+//! The analysis views as the worker describes them, on the real corpus,
+//! through the same path as in the browser: the corpus as bytes, a view's
+//! query string in, a `Node` tree out. The figures are the ones checked by
+//! hand for issue 11 (docs and `core/tests/analysis.rs`).
+
+use csto_analyses::Analyses;
+use csto_core::bundle::Bundle;
+use csto_core::panel::{Cell, Node, Reply, Table};
+use csto_core::source::load_corpus;
+use std::path::Path;
+use std::sync::OnceLock;
+
+fn analyses() -> &'static Analyses {
+    static A: OnceLock<Analyses> = OnceLock::new();
+    A.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus");
+        let bundle = Bundle::new(load_corpus(&dir).unwrap_or_else(|e| panic!("{e}")));
+        Analyses::from_bytes(&bundle.to_bytes()).expect("the corpus as the page sends it")
+    })
+}
+
+fn describe(query: &str) -> Node {
+    analyses()
+        .describe(query)
+        .unwrap_or_else(|e| panic!("{query}: {e}"))
+}
+
+/// Every table of a tree, in document order.
+fn tables(node: &Node) -> Vec<&Table> {
+    let mut out = Vec::new();
+    fn walk<'a>(n: &'a Node, out: &mut Vec<&'a Table>) {
+        match n {
+            Node::Table(t) => out.push(t),
+            Node::Element(e) => e.children.iter().for_each(|c| walk(c, out)),
+            Node::Link(l) => l.children.iter().for_each(|c| walk(c, out)),
+            Node::Method(ps) => ps.iter().for_each(|c| walk(c, out)),
+            _ => {}
+        }
+    }
+    walk(node, &mut out);
+    out
+}
+
+/// The text of a tree, as a reader sees it (tables left out).
+fn text(node: &Node) -> String {
+    match node {
+        Node::Text(t) => t.clone(),
+        Node::Element(e) => e.children.iter().map(text).collect(),
+        Node::Link(l) => l.children.iter().map(text).collect(),
+        Node::Method(ps) => ps.iter().map(text).collect::<Vec<_>>().join("\n"),
+        _ => String::new(),
+    }
+}
+
+/// A table's cells as shown, row by row.
+fn shown(t: &Table) -> Vec<Vec<String>> {
+    t.rows
+        .iter()
+        .map(|r| {
+            r.iter()
+                .map(|c| match c {
+                    Cell::Figure { shown, .. } => shown.clone(),
+                    other => other.export_text(),
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The row whose first cell is `key`.
+fn row<'a>(rows: &'a [Vec<String>], key: &str) -> &'a [String] {
+    rows.iter()
+        .find(|r| r[0] == key)
+        .unwrap_or_else(|| panic!("no row {key}"))
+}
+
+#[test]
+fn word_list_counts_as_by_hand() {
+    let node = describe("view=words&stop=0");
+    let t = tables(&node)[0];
+    assert_eq!(t.class, "word-list");
+    let rows = shown(t);
+    assert_eq!(&row(&rows, "csto")[1..4], ["92", "143.5", "5"]);
+    assert_eq!(row(&rows, "security")[1], "69");
+    assert!(t.caption.contains("6,409 tokens"), "{}", t.caption);
+    // grouped by stem, terrorism/terrorist/terrorists are one row of 69
+    let rows = shown(tables(&describe("view=words&stem=1&stop=0"))[0]);
+    let terror = rows.iter().find(|r| r[1].contains("terrorists")).unwrap();
+    assert_eq!(terror[2], "69");
+}
+
+#[test]
+fn ngrams_count_what_the_phrase_search_finds() {
+    let t = tables(&describe("view=ngrams&n=3"))[0].clone();
+    let rows = shown(&t);
+    let united = row(&rows, "the united nations");
+    assert_eq!((united[1].as_str(), united[3].as_str()), ("46", "4"));
+    assert_eq!(row(&rows, "of the csto")[1], "24");
+    // the link searches the phrase
+    let Cell::Link(_, to) = &t.rows[0][0] else {
+        panic!("the n-gram is a link")
+    };
+    assert!(to.starts_with("q=%22"), "{to}");
+}
+
+#[test]
+fn summary_figures_as_by_hand() {
+    let node = describe("view=summary");
+    let ts = tables(&node);
+    assert_eq!(ts.len(), 3);
+    let all = &shown(ts[0])[0];
+    assert_eq!(
+        all,
+        &[
+            "All 5 statements",
+            "6409",
+            "1299",
+            "0.203",
+            "0.669",
+            "673",
+            "219",
+            "29.3",
+            "5.48"
+        ]
+    );
+}
+
+#[test]
+fn collocates_of_terrorism() {
+    let node = describe("q=terrorism&view=collocates");
+    let rows = shown(tables(&node)[0]);
+    // collocate, observed, freq, expected, MI, log-Dice, G²
+    let counter = row(&rows, "counter");
+    assert_eq!(counter[1], "22");
+    assert_eq!(&counter[4..], ["6.00", "12.80", "167.6"]);
+    assert_eq!(rows[0][0], "counter", "log-Dice order");
+    assert!(text(&node).contains("Words within 5 words to the left and 5 to the right"));
+    // no node: the example, not an empty table
+    let empty = describe("view=collocates");
+    assert!(tables(&empty).is_empty());
+    assert!(text(&empty).contains("the collocates of terrorism"));
+}
+
+#[test]
+fn dispersion_of_afghanistan() {
+    let node = describe("q=Afghanistan&view=dispersion");
+    let said = text(&node);
+    assert!(said.contains("3 of 5 statements"), "{said}");
+    assert!(said.contains("0.205") && said.contains("0.223"), "{said}");
+    let rows = shown(tables(&node)[0]);
+    let hits: Vec<&str> = rows.iter().map(|r| r[4].as_str()).collect();
+    assert_eq!(hits, ["0", "0", "2", "4", "3"]);
+}
+
+#[test]
+fn views_that_are_not_analyses_are_refused_and_garbage_is_survived() {
+    assert!(analyses().describe("").is_err(), "results are the page's");
+    for query in [
+        "view=words&min=%ff%fe",
+        "view=collocates&q=%22%22&l=999",
+        "view=dispersion&q=NEAR/",
+        "\u{0}view=ngrams&n=99",
+    ] {
+        let _ = analyses().describe(query);
+    }
+    // an unreadable corpus is an error, not a panic
+    assert!(Analyses::from_bytes(&[1, 2, 3]).is_err());
+    // and a described view survives the message to the page
+    let reply = Reply::Described {
+        seq: 1,
+        panel: Ok(describe("q=terrorism&view=collocates")),
+    };
+    assert_eq!(Reply::from_bytes(&reply.to_bytes()).unwrap(), reply);
+}

@@ -1,0 +1,68 @@
+// The analyses load on demand (issue 10): the first load has no analysis
+// code; the first analysis view opened starts the worker, which is fetched
+// once and never fetches the corpus; a shared analysis link works from a
+// cold start; and a worker that cannot load gives a message, not a blank
+// or a page stuck "Computing…".
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useApp, openApp, requestsSince } from './helpers.mjs';
+import { eventually, search, waitForParams } from './app-helpers.mjs';
+
+const app = useApp();
+
+const WORKER_FILES = /\/(analyses-loader\.js|csto-analyses\.js|csto-analyses_bg\.wasm)$/;
+const workerRequests = (from) => requestsSince(app.server, from).filter((r) => WORKER_FILES.test(r.split('?')[0]));
+
+/** The word list's first row, once shown. */
+const firstWord = (page) => page.$eval('table.word-list tbody tr th', (th) => th.textContent.trim());
+
+test('the results load without the analyses; the first analysis view fetches the worker once, and the others reuse it', async () => {
+  const page = await app.newPage();
+  const from = app.server.requests.length;
+  await openApp(page, 'q=terrorism');
+  assert.deepEqual(workerRequests(from), [], 'no analysis file before an analysis is opened');
+  await search(page, 'peacekeeping');
+  assert.deepEqual(workerRequests(from), []);
+
+  await page.click('nav.tabs a.tab:has-text("Collocates")');
+  await waitForParams(page, { q: 'peacekeeping', view: 'collocates' });
+  await page.waitForSelector('main[data-ready="true"] table.collocates-table tbody tr');
+  const loaded = workerRequests(from).map((r) => r.replace(/^\d+ GET .*\//, ''));
+  assert.deepEqual(loaded.sort(), ['analyses-loader.js', 'csto-analyses.js', 'csto-analyses_bg.wasm']);
+
+  const before = app.server.requests.length;
+  await page.click('nav.tabs a.tab:has-text("Word list")');
+  await page.waitForSelector('main[data-ready="true"] section.word-list-view table.word-list');
+  await page.click('nav.tabs a.tab:has-text("Dispersion")');
+  await page.waitForSelector('main[data-ready="true"] section.dispersion-view li.disp-row');
+  assert.deepEqual(requestsSince(app.server, before), [], 'the worker is reused and the corpus is never fetched');
+});
+
+test('a shared analysis link opens complete on a cold start, and Back returns to the previous analysis', async () => {
+  const page = await app.newPage();
+  await openApp(page, 'view=words&stop=hide&min=5');
+  // openApp waited for main[data-ready="true"], which waits for the worker's answer
+  assert.equal(await firstWord(page), 'csto');
+  assert.equal(await page.$eval('.analysis', (d) => d.getAttribute('aria-busy')), 'false');
+  await page.click('ul.words-unit a:has-text("Grouped by stem")');
+  await waitForParams(page, { view: 'words', stop: 'hide', min: '5', stem: '1' });
+  await eventually(async () => assert.match(await page.$eval('table.word-list caption', (c) => c.textContent), /^Stems/));
+  await page.goBack();
+  await waitForParams(page, { view: 'words', stop: 'hide', min: '5' });
+  await eventually(async () => assert.match(await page.$eval('table.word-list caption', (c) => c.textContent), /^Word forms/));
+});
+
+test('if the analyses cannot load, the view says so and the rest of the page works', async () => {
+  const page = await app.newPage();
+  await page.context().route('**/csto-analyses_bg.wasm', (route) => route.abort());
+  await openApp(page, 'view=summary');
+  const alert = await page.waitForSelector('.analysis-failed[role="alert"]');
+  assert.match(await alert.textContent(), /could not be computed/);
+  assert.equal(await page.$eval('.analysis', (d) => d.getAttribute('aria-busy')), 'false');
+  // the explorer itself is unaffected
+  await page.click('nav.tabs a.tab:has-text("Results")');
+  await search(page, 'Afghanistan');
+  await page.waitForSelector('ol.result-list li');
+  // the failure reached the page as the worker's error, which the page handled
+  page.consoleErrors = page.consoleErrors.filter((e) => !/analyses could not be loaded|csto-analyses_bg\.wasm/.test(e));
+});
