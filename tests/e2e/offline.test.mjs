@@ -115,7 +115,7 @@ test('sw.js lists exactly the files of the build, with their SHA-256; the manife
   assert.match(fs.readFileSync(path.join(DIST_DIR, 'index.html'), 'utf8'), /<link href="?manifest\.webmanifest"? rel="?manifest"?>/);
 });
 
-test('offline after one visit: load, go offline, reload, search, open a statement, follow a link', async () => {
+test('offline after one visit: load, go offline, reload, search, open a statement, follow a link, open an analysis', async () => {
   const root = path.join(tmp, 'offline');
   copyDir(DIST_DIR, root);
   const server = await startServer({ root, base: BASE, csp: true });
@@ -141,6 +141,10 @@ test('offline after one visit: load, go offline, reload, search, open a statemen
     await page.goto(`${server.url}?doc=2016-bordyuzha&p=7`, { waitUntil: 'load' });
     const reader = await waitForReader(page, '2016-bordyuzha');
     assert.deepEqual(reader.paragraphs.filter((p) => p.target).map((p) => p.id), ['p7']);
+    // An analysis view, never opened online: its worker comes from the same cache.
+    await page.goto(`${server.url}?view=ngrams&n=3`, { waitUntil: 'load' });
+    await page.waitForSelector(`${READY_SELECTOR} table.ngram-list tbody tr`, WAIT);
+    assert.equal(await page.$eval('table.ngram-list tbody tr th', (th) => th.textContent.trim()), 'the united nations');
     assert.deepEqual([...page.pageErrors], []);
   } finally {
     await context.close();
