@@ -66,3 +66,18 @@ test('if the analyses cannot load, the view says so and the rest of the page wor
   // the failure reached the page as the worker's error, which the page handled
   page.consoleErrors = page.consoleErrors.filter((e) => !/analyses could not be loaded|csto-analyses_bg\.wasm/.test(e));
 });
+
+test('typing fast in an analysis view ends on the last query typed, never on an older answer', async () => {
+  const page = await app.newPage();
+  await openApp(page, 'q=security&view=collocates');
+  await page.fill('#q', '');
+  // one keystroke at a time, faster than the worker answers
+  await page.type('#q', 'afghanistan', { delay: 5 });
+  await eventually(async () => {
+    assert.equal(await page.$eval('.analysis', (d) => d.getAttribute('aria-busy')), 'false');
+    assert.match(await page.$eval('table.collocates-table caption', (c) => c.textContent), /^Collocates of “afghanistan”/);
+  }, { timeout: 10000 });
+  // and it stays there: no late answer replaces it
+  await new Promise((r) => setTimeout(r, 300));
+  assert.match(await page.$eval('table.collocates-table caption', (c) => c.textContent), /^Collocates of “afghanistan”/);
+});
