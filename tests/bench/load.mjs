@@ -223,17 +223,21 @@ try {
   row('**wasm downloaded → first results painted**', paintedAfterWasm, '**');
 
   // 3. Shared links.
-  console.log(`\n| shared link, ${runs} cold loads (ms) | complete when | navigation → view complete: median | min | max | → \`app-rendered\`, median |`);
-  console.log('| --- | --- | ---: | ---: | ---: | ---: |');
+  // "after the page": view complete − app-rendered, per load; for an
+  // analysis view that is the worker's part (fetch, start, build its
+  // index, compute), which issue 10 wants ≤ 300 ms.
+  console.log(`\n| shared link, ${runs} cold loads (ms) | complete when | navigation → view complete: median | min | max | → \`app-rendered\`, median | complete after the page (\`app-rendered\`), median |`);
+  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: |');
   for (const [what, query0, selector] of VIEWS) {
     const query = query0.replace('DOC', firstDoc ?? 'none');
-    const complete = [], rendered = [];
+    const complete = [], rendered = [], after = [];
     for (let i = 0; i < runs; i++) {
       const { context, timing } = await coldLoad(query, selector);
       complete.push(timing.viewComplete); rendered.push(timing.rendered);
+      after.push(timing.viewComplete - timing.rendered);
       await context.close();
     }
-    console.log(`| ${what}: \`?${query}\` | \`${selector}\` | **${fmt(median(complete))}** | ${fmt(Math.min(...complete))} | ${fmt(Math.max(...complete))} | ${fmt(median(rendered))} |`);
+    console.log(`| ${what}: \`?${query}\` | \`${selector}\` | **${fmt(median(complete))}** | ${fmt(Math.min(...complete))} | ${fmt(Math.max(...complete))} | ${fmt(median(rendered))} | ${fmt(median(after))} |`);
   }
   console.log(`\nload average ${load()} at the end (${os.cpus().length} cores)`);
 } finally {
