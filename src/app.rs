@@ -12,9 +12,7 @@ use crate::shell::mark;
 use crate::state::use_outcome;
 use crate::views::{AnalysisView, SummaryView};
 use crate::views::{CollocatesView, DispersionView};
-use crate::views::{
-    CompareView, ConcordanceView, Export, Reader, ResultList, ThemeGrid, TrendsView,
-};
+use crate::views::{Export, Reader, ResultList, ThemeGrid, TrendsView};
 use csto_core::decimal::fixed;
 use csto_core::view::Tab;
 use yew::prelude::*;
@@ -76,11 +74,10 @@ pub fn App() -> Html {
                     match (open, view.tab) {
                         (Some((id, _)), _) => html! { <Reader statement={id} outcome={outcome.clone()} /> },
                         (None, Tab::Results) => html! { <ResultList outcome={outcome.clone()} /> },
-                        (None, Tab::Concordance) => html! { <ConcordanceView outcome={outcome.clone()} /> },
                         (None, Tab::Trends) => html! { <TrendsView outcome={outcome.clone()} /> },
                         (None, Tab::Themes) => html! { <ThemeGrid outcome={outcome.clone()} /> },
-                        (None, Tab::Compare) => html! { <CompareView outcome={outcome.clone()} /> },
                         (None, Tab::Words | Tab::Ngrams) => html! { <AnalysisView outcome={outcome.clone()} on_busy={on_busy.clone()} /> },
+                        (None, Tab::Compare | Tab::Concordance) => html! { <AnalysisView outcome={outcome.clone()} on_busy={on_busy.clone()} /> },
                         (None, Tab::Summary) => html! { <SummaryView outcome={outcome.clone()} /> },
                         (None, Tab::Collocates) => html! { <CollocatesView outcome={outcome.clone()} /> },
                         (None, Tab::Dispersion) => html! { <DispersionView outcome={outcome.clone()} /> },

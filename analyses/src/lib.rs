@@ -49,6 +49,8 @@ impl Analyses {
         match cx.view.tab {
             Tab::Words => Ok(views::word_list::describe(&cx)),
             Tab::Ngrams => Ok(views::ngrams::describe(&cx)),
+            Tab::Compare => Ok(views::compare::describe(&cx)),
+            Tab::Concordance => Ok(views::concordance::describe(&cx)),
             other => Err(format!("“{}” is not an analysis view", other.key())),
         }
     }

@@ -5,8 +5,6 @@
 
 mod analysis;
 mod collocates;
-mod compare;
-mod concordance;
 mod dispersion;
 mod export;
 mod reader;
@@ -16,8 +14,6 @@ mod trends;
 
 pub use analysis::AnalysisView;
 pub use collocates::CollocatesView;
-pub use compare::CompareView;
-pub use concordance::ConcordanceView;
 pub use dispersion::DispersionView;
 pub use export::Export;
 pub use reader::Reader;

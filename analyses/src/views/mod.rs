@@ -2,5 +2,7 @@
 //! imports another; what they share is in `common`.
 
 pub mod common;
+pub mod compare;
+pub mod concordance;
 pub mod ngrams;
 pub mod word_list;
