@@ -7,8 +7,6 @@ use csto_core::view::Axis;
 
 pub use csto_core::decimal::{plural, plural_thousands, thousands};
 
-pub use csto_core::model::surname;
-
 /// "2016 Bordyuzha": how a statement is named on axes and column headers.
 pub fn statement_label(id: StatementId) -> String {
     bundle().corpus.statement_label(id)

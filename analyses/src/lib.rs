@@ -52,6 +52,8 @@ impl Analyses {
             Tab::Summary => Ok(views::summary::describe(&cx)),
             Tab::Collocates => Ok(views::collocates::describe(&cx)),
             Tab::Dispersion => Ok(views::dispersion::describe(&cx)),
+            Tab::Compare => Ok(views::compare::describe(&cx)),
+            Tab::Concordance => Ok(views::concordance::describe(&cx)),
             other => Err(format!("“{}” is not an analysis view", other.key())),
         }
     }

@@ -54,6 +54,7 @@ names! {
         Class = "class", Id = "id", Role = "role", Title = "title", Tabindex = "tabindex",
         AriaLabel = "aria-label", AriaLabelledby = "aria-labelledby",
         AriaDescribedby = "aria-describedby", AriaHidden = "aria-hidden", AriaSort = "aria-sort",
+        AriaLive = "aria-live",
         Scope = "scope", Colspan = "colspan", Open = "open",
         DataStatement = "data-statement", DataCount = "data-count", DataPara = "data-para",
         DataLabel = "data-label", DataX = "data-x", DataY = "data-y", DataValue = "data-value",
@@ -83,6 +84,9 @@ pub enum Node {
     Method(Vec<Node>),
     /// A table with typed columns, paging, sort links and CSV/JSON export.
     Table(Table),
+    /// CSV and JSON download buttons for rows of a table the view lays out
+    /// itself (Compare's term and theme tables).
+    Export(Export),
 }
 
 /// An element from the closed lists.
@@ -260,6 +264,18 @@ pub struct Table {
     pub export_name: String,
 }
 
+/// The rows of a table laid out as elements, for download: the buttons
+/// write them as a [`Table`]'s export does.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Export {
+    /// The view they belong to, encoded: the JSON's address.
+    pub view: String,
+    pub columns: Vec<Column>,
+    pub rows: Vec<Vec<Cell>>,
+    /// Download file name without extension, e.g. `csto-compare-terms`.
+    pub export_name: String,
+}
+
 /// Starts an element: `el(Tag::P).class("what").text("…")`.
 pub fn el(tag: Tag) -> Element {
     Element {
@@ -376,6 +392,12 @@ impl From<Select> for Node {
 impl From<Table> for Node {
     fn from(t: Table) -> Node {
         Node::Table(t)
+    }
+}
+
+impl From<Export> for Node {
+    fn from(x: Export) -> Node {
+        Node::Export(x)
     }
 }
 

@@ -8,6 +8,7 @@ use crate::components::data_table::{DataTable, Rows};
 use crate::components::link::QueryLink;
 use crate::components::link_choices::LinkChoices;
 use crate::components::method::Method;
+use crate::components::table_export::TableExport;
 use crate::routing::{Nav, Navigator};
 use csto_core::panel::{Node, Select};
 use csto_core::view::ViewState;
@@ -45,6 +46,10 @@ pub fn render(node: &Node) -> Html {
             <DataTable view={ViewState::decode(&t.view).0} class={t.class.clone()} caption={t.caption.clone()}
                        columns={Rc::new(t.columns.clone())} rows={Rows(Rc::new(t.rows.clone()))}
                        sorted_by={t.sorted_by} export_name={t.export_name.clone()} />
+        },
+        Node::Export(x) => html! {
+            <TableExport view={ViewState::decode(&x.view).0} columns={Rc::new(x.columns.clone())}
+                         rows={Rows(Rc::new(x.rows.clone()))} export_name={x.export_name.clone()} />
         },
     }
 }

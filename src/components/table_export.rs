@@ -1,8 +1,8 @@
 //! CSV and JSON downloads of a table: every row (not just the page shown),
 //! with the corpus and app versions and the view's address, so a figure
 //! taken into a paper can be traced to the data and the view it came from.
-//! `DataTable` shows these buttons for its rows; a view with tables of its
-//! own (Compare) gives them its rows as [`Column`]s and [`Cell`]s too.
+//! `DataTable` shows these buttons for its rows; a view that lays out its
+//! own tables (Compare) sends its rows as a `panel::Export` node.
 
 use crate::components::data_table::{Cell, Column, Rows};
 use crate::corpus::{APP_VERSION, CORPUS_VERSION};

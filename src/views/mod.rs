@@ -4,8 +4,6 @@
 //! the core; no view imports another (`tests/app_layers.rs` checks it).
 
 mod analysis;
-mod compare;
-mod concordance;
 mod export;
 mod reader;
 mod results;
@@ -13,8 +11,6 @@ mod theme_grid;
 mod trends;
 
 pub use analysis::AnalysisView;
-pub use compare::CompareView;
-pub use concordance::ConcordanceView;
 pub use export::Export;
 pub use reader::Reader;
 pub use results::ResultList;

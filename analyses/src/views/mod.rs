@@ -3,6 +3,8 @@
 
 pub mod collocates;
 pub mod common;
+pub mod compare;
+pub mod concordance;
 pub mod dispersion;
 pub mod ngrams;
 pub mod summary;

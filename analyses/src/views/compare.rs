@@ -1,0 +1,443 @@
+//! Compare two sides: the terms each side uses markedly more than the other,
+//! with their frequencies and rates on both sides, log-likelihood (G²) with
+//! its significance, and Log Ratio as the effect size; then the themes side
+//! by side. Side A is chosen by speaker or year (`a=speaker:bordyuzha`,
+//! `a=year:2004`), side B likewise or, by default, the rest of the statements
+//! passing the filters. The former distinctive-terms view is the "against
+//! the rest" case: one mechanism (`csto_core::analysis::compare`), not two.
+//! Its tables are laid out here (rank, stars, both sides' figures); their
+//! rows are downloaded through [`Export`] nodes.
+
+use super::common::{heading, with};
+use crate::Context;
+use csto_core::analysis::{compare, CompareOptions, CompareRow, G2_P001, G2_P01, G2_P05};
+use csto_core::decimal::{fixed, thousands, trimmed};
+use csto_core::model::{surname, Corpus, StatementId};
+use csto_core::panel::{el, link, Attr, Cell, Column, Element, Export, Node, Tag};
+use csto_core::view::{Side, SideKind, ViewState};
+
+/// Terms listed per side.
+const TOP: usize = 40;
+
+/// The columns of the terms export.
+fn term_columns() -> Vec<Column> {
+    vec![
+        Column::text("side", "Side"),
+        Column::text("term", "Term"),
+        Column::number("freq_a", "A"),
+        Column::number("freq_b", "B"),
+        Column::number("per_10k_a", "A per 10k"),
+        Column::number("per_10k_b", "B per 10k"),
+        Column::number("g2", "G²"),
+        Column::text("significance", "Significance"),
+        Column::number("log_ratio", "Log Ratio"),
+        Column::text("only_on_its_side", "Only on its side"),
+    ]
+}
+
+/// The columns of the themes export.
+fn theme_columns() -> Vec<Column> {
+    vec![
+        Column::text("theme", "Theme"),
+        Column::number("passages_a", "A ¶"),
+        Column::number("share_a", "A share"),
+        Column::number("passages_b", "B ¶"),
+        Column::number("share_b", "B share"),
+    ]
+}
+
+fn term_cells(side: &str, r: &CompareRow) -> Vec<Cell> {
+    vec![
+        Cell::Text(side.to_string()),
+        Cell::Text(r.word.clone()),
+        Cell::Count(r.freq_a as u64),
+        Cell::Count(r.freq_b as u64),
+        Cell::figure(r.per_10k_a, 2),
+        Cell::figure(r.per_10k_b, 2),
+        Cell::figure(r.g2, 2),
+        Cell::Text(significance(r.g2).1.to_string()),
+        Cell::figure(r.log_ratio, 3),
+        Cell::Text(if r.only_here { "yes" } else { "no" }.to_string()),
+    ]
+}
+
+/// The side shown when the URL names none: the first speaker.
+fn default_side(corpus: &Corpus) -> Side {
+    let id = corpus.speakers.first().map(|s| s.id.clone());
+    Side {
+        kind: SideKind::Speaker,
+        values: id.into_iter().collect(),
+    }
+}
+
+/// The significance stars of a G² value and what they mean.
+fn significance(g2: f64) -> (&'static str, &'static str) {
+    if g2 > G2_P001 {
+        ("***", "p < 0.001")
+    } else if g2 > G2_P01 {
+        ("**", "p < 0.01")
+    } else if g2 > G2_P05 {
+        ("*", "p < 0.05")
+    } else {
+        ("", "not significant")
+    }
+}
+
+/// A side as the caption names it: "Nikolai Bordyuzha", "the 2019 statements".
+fn side_name(corpus: &Corpus, side: &Side) -> (String, bool) {
+    match side.kind {
+        SideKind::Speaker if side.values.len() == 1 => (side.label(corpus), false),
+        SideKind::Year => (format!("the {} statements", side.label(corpus)), true),
+        _ => (side.label(corpus), side.values.len() > 1),
+    }
+}
+
+/// A `<th scope="col">` with `class` (if any) and `content`.
+fn col(class: &str, content: impl Into<Node>) -> Element {
+    let th = el(Tag::Th).attr(Attr::Scope, "col");
+    let th = if class.is_empty() {
+        th
+    } else {
+        th.class(class)
+    };
+    th.child(content)
+}
+
+/// A scrolling, focusable region named `label` around `table`.
+fn scroll(label: &str, table: Element) -> Node {
+    el(Tag::Div)
+        .class("table-scroll")
+        .attr(Attr::Tabindex, "0")
+        .attr(Attr::Role, "region")
+        .attr(Attr::AriaLabel, label)
+        .child(table)
+        .into()
+}
+
+/// One table of terms over-represented on one side.
+fn term_table(
+    view: &ViewState,
+    rows: &[CompareRow],
+    on_a: bool,
+    caption: String,
+    short: (&str, &str),
+) -> Node {
+    let body = rows.iter().enumerate().map(|(i, r)| {
+        let (stars, meaning) = significance(r.g2);
+        let (here, there) = if on_a {
+            (r.freq_a, r.freq_b)
+        } else {
+            (r.freq_b, r.freq_a)
+        };
+        let (rate_here, rate_there) = if on_a {
+            (r.per_10k_a, r.per_10k_b)
+        } else {
+            (r.per_10k_b, r.per_10k_a)
+        };
+        let td = |class: &str, text: String| el(Tag::Td).class(class).text(text);
+        el(Tag::Tr)
+            .child(td("rank", (i + 1).to_string()))
+            .child(
+                el(Tag::Th)
+                    .attr(Attr::Scope, "row")
+                    .class("term")
+                    .child(link(&view.search_for(r.word.clone()), r.word.as_str())),
+            )
+            .child(td("num", thousands(here as usize)))
+            .child(td("num", thousands(there as usize)))
+            .child(td("num rate", fixed(rate_here, 1)))
+            .child(td("num rate", fixed(rate_there, 1)))
+            .child(td("num g2", fixed(r.g2, 1)))
+            .child(
+                el(Tag::Td)
+                    .class("sig")
+                    .attr(Attr::Title, meaning)
+                    .child(el(Tag::Span).attr(Attr::AriaHidden, "true").text(stars))
+                    .child(el(Tag::Span).class("visually-hidden").text(meaning)),
+            )
+            .child(td(
+                "num lr",
+                format!(
+                    "{}{}",
+                    fixed(r.log_ratio, 2),
+                    if r.only_here { " (only here)" } else { "" }
+                ),
+            ))
+    });
+    let head = el(Tag::Tr)
+        .child(col("rank", "#"))
+        .child(col("", "Term"))
+        .child(col("num", short.0))
+        .child(col("num", short.1))
+        .child(col("num", format!("{} per 10k", short.0)))
+        .child(col("num", format!("{} per 10k", short.1)))
+        .child(col(
+            "num",
+            el(Tag::Abbr).attr(Attr::Title, "log-likelihood").text("G²"),
+        ))
+        .child(col("sig", "Significance"))
+        .child(col("num", "Log Ratio"));
+    scroll(
+        &caption,
+        el(Tag::Table)
+            .class(if on_a {
+                "keywords"
+            } else {
+                "keywords keywords-b"
+            })
+            .child(el(Tag::Caption).text(caption.clone()))
+            .child(el(Tag::Thead).child(head))
+            .child(el(Tag::Tbody).children(body)),
+    )
+}
+
+/// The download buttons of `rows`, with their count.
+fn export_tools(
+    class: &str,
+    count: String,
+    view: &ViewState,
+    columns: Vec<Column>,
+    rows: Vec<Vec<Cell>>,
+    name: &str,
+) -> Node {
+    el(Tag::Div)
+        .class(format!("table-tools {class}"))
+        .child(el(Tag::Span).class("row-count").text(count))
+        .child(Export {
+            view: view.encode(),
+            columns,
+            rows,
+            export_name: name.to_string(),
+        })
+        .into()
+}
+
+/// Compare: side A (by default the first speaker) against side B (by
+/// default the rest of the statements passing the filters).
+pub fn describe(cx: &Context) -> Node {
+    let view = &cx.view;
+    let corpus = &cx.bundle.corpus;
+    let a = view
+        .params
+        .side_a
+        .clone()
+        .unwrap_or_else(|| default_side(corpus));
+    let b = view.params.side_b.clone();
+
+    let passing = cx.statements();
+    let on_a: Vec<StatementId> = passing
+        .iter()
+        .copied()
+        .filter(|&s| a.contains(corpus, s))
+        .collect();
+    let on_b: Vec<StatementId> = passing
+        .iter()
+        .copied()
+        .filter(|&s| match &b {
+            Some(b) => b.contains(corpus, s),
+            None => !a.contains(corpus, s),
+        })
+        .collect();
+    let mut r = compare(cx.bundle, &on_a, &on_b, &CompareOptions::default());
+    r.a.truncate(TOP);
+    r.b.truncate(TOP);
+
+    let side_link = |which: char, side: Option<Side>, label: String| -> Node {
+        let (to, current) = if which == 'a' {
+            let current = side.as_ref() == Some(&a);
+            (with(view, |v| v.params.side_a = side), current)
+        } else {
+            let current = side == b;
+            (with(view, |v| v.params.side_b = side), current)
+        };
+        el(Tag::Li)
+            .child(link(&to, label).class("seg").current(current))
+            .into()
+    };
+    let mut years: Vec<u16> = corpus.statements.iter().map(|s| s.date.year).collect();
+    csto_core::order::sort_dedup(&mut years);
+    let group = |which: char, what: &str, label: &str, items: Vec<Node>| -> Node {
+        let id = format!("cmp-{which}-{what}");
+        el(Tag::Div)
+            .class("seg-group")
+            .child(el(Tag::Span).class("seg-label").id(id.clone()).text(label))
+            .child(
+                el(Tag::Ul)
+                    .class("segmented")
+                    .attr(Attr::AriaLabelledby, id)
+                    .children(items),
+            )
+            .into()
+    };
+    let choices = |which: char| -> [Node; 2] {
+        let speakers = corpus
+            .speakers
+            .iter()
+            .map(|s| {
+                let side = Side {
+                    kind: SideKind::Speaker,
+                    values: vec![s.id.clone()],
+                };
+                side_link(which, Some(side), s.name.clone())
+            })
+            .collect();
+        let years = years
+            .iter()
+            .map(|y| {
+                let side = Side {
+                    kind: SideKind::Year,
+                    values: vec![y.to_string()],
+                };
+                side_link(which, Some(side), y.to_string())
+            })
+            .collect();
+        [
+            group(which, "speaker", "Speaker", speakers),
+            group(which, "year", "Year", years),
+        ]
+    };
+
+    let (a_name, a_plural) = side_name(corpus, &a);
+    let (b_name, b_short) = match &b {
+        None => (
+            if view.speakers.is_empty()
+                && view.years.is_empty()
+                && view.themes.is_empty()
+                && view.entities.is_empty()
+                && view.year_from.is_none()
+                && view.year_to.is_none()
+            {
+                "the rest of the corpus".to_string()
+            } else {
+                "the rest of the filtered statements".to_string()
+            },
+            "Rest".to_string(),
+        ),
+        Some(b) => (side_name(corpus, b).0, b.label(corpus)),
+    };
+    let a_short = a.label(corpus);
+    let a_short = if a.kind == SideKind::Speaker {
+        surname(&a_short).to_string()
+    } else {
+        a_short
+    };
+    let verb = if a_plural { "use" } else { "uses" };
+    let caption_a = format!(
+        "Terms {a_name} {verb} more than {b_name} ({} words against {}), most distinctive first",
+        thousands(r.tokens_a as usize),
+        thousands(r.tokens_b as usize)
+    );
+    let caption_b = format!("Terms {b_name} use more than {a_name}, most distinctive first");
+
+    let body: Vec<Node> = if on_a.is_empty() || on_b.is_empty() {
+        vec![super::common::empty(
+            "One side has no statement under these filters: choose other sides or clear a filter.",
+        )]
+    } else if r.a.is_empty() && r.b.is_empty() {
+        vec![super::common::empty("No term stands out for this choice.")]
+    } else {
+        let term_rows: Vec<Vec<Cell>> =
+            r.a.iter()
+                .map(|t| term_cells("A", t))
+                .chain(r.b.iter().map(|t| term_cells("B", t)))
+                .collect();
+        let theme_rows: Vec<Vec<Cell>> = r
+            .themes
+            .iter()
+            .map(|t| {
+                vec![
+                    Cell::Text(t.label.clone()),
+                    Cell::Count(t.passages_a as u64),
+                    Cell::figure(t.share_a, 4),
+                    Cell::Count(t.passages_b as u64),
+                    Cell::figure(t.share_b, 4),
+                ]
+            })
+            .collect();
+        let themes = r.themes.iter().map(|t| {
+            let td = |text: String| el(Tag::Td).class("num").text(text);
+            el(Tag::Tr)
+                .child(el(Tag::Th).attr(Attr::Scope, "row").text(t.label.clone()))
+                .child(td(t.passages_a.to_string()))
+                .child(td(format!("{}%", fixed(t.share_a * 100.0, 0))))
+                .child(td(t.passages_b.to_string()))
+                .child(td(format!("{}%", fixed(t.share_b * 100.0, 0))))
+        });
+        let theme_head = el(Tag::Tr)
+            .child(col("", "Theme"))
+            .child(col("num", format!("{a_short} ¶")))
+            .child(col("num", format!("{a_short} share")))
+            .child(col("num", format!("{b_short} ¶")))
+            .child(col("num", format!("{b_short} share")));
+        vec![
+            export_tools(
+                "compare-terms-export",
+                format!("Terms of both sides: {} rows", term_rows.len()),
+                view,
+                term_columns(),
+                term_rows,
+                "csto-compare-terms",
+            ),
+            term_table(view, &r.a, true, caption_a, (&a_short, &b_short)),
+            term_table(view, &r.b, false, caption_b, (&b_short, &a_short)),
+            scroll(
+                "Themes on each side",
+                el(Tag::Table)
+                    .class("compare-themes")
+                    .child(el(Tag::Caption).text(
+                        "Paragraphs tagged with each theme, and their share of each side's paragraphs",
+                    ))
+                    .child(el(Tag::Thead).child(theme_head))
+                    .child(el(Tag::Tbody).children(themes)),
+            ),
+            export_tools(
+                "compare-themes-export",
+                format!("Themes: {} rows", theme_rows.len()),
+                view,
+                theme_columns(),
+                theme_rows,
+                "csto-compare-themes",
+            ),
+        ]
+    };
+
+    let method = Node::Method(vec![
+        el(Tag::P)
+            .text(format!("Tokens are the words of the search index (case and accents folded; stemmed, so terrorism and terrorists count as one term; stop words, numbers and one-letter words left out). Side A: {} statements, {} tokens; side B: {} statements, {} tokens; both within the current filters.",
+                on_a.len(), thousands(r.tokens_a as usize), on_b.len(), thousands(r.tokens_b as usize)))
+            .into(),
+        el(Tag::P)
+            .text("G² (log-likelihood, Rayson & Garside 2000): 2·Σ O·ln(O/E) over the two sides, E the frequency expected if both sides used the term at the same rate. Log Ratio (Hardie 2014): log₂ of the ratio of the two relative frequencies, a zero frequency counted as 0.5; 1 means twice as often. ")
+            .text(format!("* p < 0.05 (G² > {}), ** p < 0.01 (> {}), *** p < 0.001 (> {}); with so few statements, read them as “notable”, not as proof.",
+                trimmed(G2_P05, 2), trimmed(G2_P01, 2), trimmed(G2_P001, 2)))
+            .into(),
+    ]);
+
+    el(Tag::Section)
+        .class("keywords-view compare-view")
+        .attr(Attr::AriaLabelledby, "kw-heading")
+        .child(heading("kw-heading", "Compare"))
+        .child(
+            el(Tag::Div)
+                .class("kw-targets")
+                .child(el(Tag::P).class("seg-label").text("Side A"))
+                .children(choices('a')),
+        )
+        .child(
+            el(Tag::Div)
+                .class("kw-sides-b")
+                .child(el(Tag::P).class("seg-label").text("Side B"))
+                .child(
+                    el(Tag::Div).class("seg-group").child(
+                        el(Tag::Ul)
+                            .class("segmented")
+                            .attr(Attr::AriaLabel, "Side B: the rest")
+                            .child(side_link('b', None, "The rest".to_string())),
+                    ),
+                )
+                .children(choices('b')),
+        )
+        .child(method)
+        .children(body)
+        .into()
+}

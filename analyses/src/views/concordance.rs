@@ -1,0 +1,188 @@
+//! The concordance (keyword in context): every hit of the current query in
+//! the filtered results as one line, left context | hit | right context,
+//! aligned on the hit, with its source. The order (corpus, newest, left or
+//! right word) lives in the URL (`ksort=`); each hit opens the reader at its
+//! paragraph. The page's Export menu writes the same lines
+//! (`csto_core::concordance`), all of them.
+
+use super::common::heading;
+use crate::Context;
+use csto_core::concordance::{concordance, sort_lines, KwicSort};
+use csto_core::decimal::{plural_thousands, thousands};
+use csto_core::model::surname;
+use csto_core::panel::{el, link, Attr, Element, Node, Tag};
+use csto_core::search::PassageHit;
+use csto_core::view::ViewState;
+
+/// Characters of context kept on each side of a hit (CSS cuts further on
+/// narrow screens).
+const CONTEXT_CHARS: usize = 80;
+/// The most lines described; the rest are counted but not drawn.
+const MAX_LINES: usize = 1000;
+
+fn sort_label(sort: KwicSort) -> &'static str {
+    match sort {
+        KwicSort::Corpus => "Corpus order",
+        KwicSort::Newest => "Newest first",
+        KwicSort::Left => "Word to the left",
+        KwicSort::Right => "Word to the right",
+    }
+}
+
+/// The section around `children`.
+fn section(children: Vec<Node>) -> Node {
+    el(Tag::Section)
+        .class("concordance")
+        .attr(Attr::AriaLabelledby, "kwic-heading")
+        .child(heading("kwic-heading", "Concordance"))
+        .children(children)
+        .into()
+}
+
+/// A `<th scope="col">`.
+fn col(class: &str, label: &str) -> Element {
+    el(Tag::Th)
+        .attr(Attr::Scope, "col")
+        .class(class)
+        .text(label)
+}
+
+/// The concordance of the view's query in its filtered results; without a
+/// query, how to get one.
+pub fn describe(cx: &Context) -> Node {
+    if cx.query.is_browse() {
+        return section(vec![el(Tag::Div)
+            .class("empty")
+            .child(el(Tag::P).text("Type a search term above to see every occurrence in its context, one line each, aligned on the word."))
+            .child(el(Tag::P).class("hint").text("For example: terrorism, \"illegal migration\", peacekeep*"))
+            .into()]);
+    }
+    let view = &cx.view;
+    let corpus = &cx.bundle.corpus;
+    let sort = view.kwic_sort.unwrap_or_default();
+    let hits: Vec<PassageHit> = cx
+        .results()
+        .statements
+        .iter()
+        .flat_map(|s| s.passages.iter().cloned())
+        .collect();
+    let mut lines = concordance(cx.bundle, &hits, CONTEXT_CHARS);
+    if sort != KwicSort::Corpus {
+        sort_lines(cx.bundle, &mut lines, sort);
+    }
+
+    let sorts = [
+        KwicSort::Corpus,
+        KwicSort::Newest,
+        KwicSort::Left,
+        KwicSort::Right,
+    ]
+    .into_iter()
+    .map(|s| {
+        let to = ViewState {
+            kwic_sort: (s != KwicSort::Corpus).then_some(s),
+            ..view.clone()
+        };
+        el(Tag::Li).child(
+            link(&to, sort_label(s))
+                .class(format!("seg sort-{}", s.key()))
+                .current(s == sort),
+        )
+    });
+
+    let total = lines.len();
+    let count = plural_thousands(total, "line", "lines");
+    let controls = el(Tag::Div)
+        .class("view-controls")
+        .child(
+            el(Tag::P)
+                .class("result-count kwic-count")
+                .attr(Attr::AriaLive, "polite")
+                .text(count.clone()),
+        )
+        .child(
+            el(Tag::Div)
+                .class("seg-group")
+                .child(
+                    el(Tag::Span)
+                        .class("seg-label")
+                        .id("kwic-sort-label")
+                        .text("Order"),
+                )
+                .child(
+                    el(Tag::Ul)
+                        .class("segmented kwic-sort")
+                        .attr(Attr::AriaLabelledby, "kwic-sort-label")
+                        .children(sorts),
+                ),
+        );
+    if total == 0 {
+        return section(vec![
+            controls.into(),
+            super::common::empty("No occurrences with these filters."),
+        ]);
+    }
+
+    let rows = lines.iter().take(MAX_LINES).map(|l| {
+        let s = &corpus.statements[l.statement as usize];
+        let who = surname(&corpus.speaker(s.speaker).name).to_string();
+        let para = l.paragraph + 1;
+        let to = view.reading(&s.id, Some(para));
+        let left = format!("{}{}", if l.cut_left { "…" } else { "" }, l.left);
+        let right = format!("{}{}", l.right, if l.cut_right { "…" } else { "" });
+        el(Tag::Tr)
+            .class("kwic-line")
+            .attr(Attr::DataStatement, s.id.clone())
+            .attr(Attr::DataPara, para.to_string())
+            .child(
+                el(Tag::Td)
+                    .class("left")
+                    .child(el(Tag::Span).class("ctx").text(left)),
+            )
+            .child(el(Tag::Td).class("hit").child(link(&to, l.hit)))
+            .child(el(Tag::Td).class("right").text(right))
+            .child(
+                el(Tag::Td)
+                    .class("source")
+                    .text(format!("{who} {} ", s.date.year))
+                    .child(
+                        link(&to, format!("¶{para}"))
+                            .class("pnum")
+                            .label(format!("{who} {}, paragraph {para}", s.date.year)),
+                    ),
+            )
+    });
+    let table = el(Tag::Div).class("table-scroll").child(
+        el(Tag::Table)
+            .class("kwic")
+            .child(el(Tag::Caption).text(format!(
+                "Every occurrence of “{}”: {count}, {}",
+                view.q.trim(),
+                sort_label(sort).to_ascii_lowercase()
+            )))
+            .child(
+                el(Tag::Thead).child(
+                    el(Tag::Tr)
+                        .child(col("left", "Before"))
+                        .child(col("hit", "Match"))
+                        .child(col("right", "After"))
+                        .child(col("source", "Source")),
+                ),
+            )
+            .child(el(Tag::Tbody).children(rows)),
+    );
+    let mut children = vec![controls.into(), table.into()];
+    if total > MAX_LINES {
+        children.push(
+            el(Tag::P)
+                .class("note")
+                .text(format!(
+                    "Showing the first {} of {} lines. Narrow the search or add filters to see the rest.",
+                    thousands(MAX_LINES),
+                    thousands(total)
+                ))
+                .into(),
+        );
+    }
+    section(children)
+}
