@@ -34,19 +34,18 @@ pub fn current_search() -> String {
 
 /// The full address of a view, for copying and citing.
 pub fn absolute_url(view: &ViewState) -> String {
-    let loc = gloo::utils::window().location();
-    let origin = loc.origin().unwrap_or_default();
-    let path = loc.pathname().unwrap_or_default();
-    format!("{origin}{}", href_for(&path, view))
+    view.address_at(&page_address())
 }
 
-fn href_for(path: &str, view: &ViewState) -> String {
-    let qs = view.encode();
-    if qs.is_empty() {
-        path.to_string()
-    } else {
-        format!("{path}?{qs}")
-    }
+/// The page's own address without its query (origin and path): where
+/// permalinks made elsewhere (the analysis worker's exports) point.
+pub fn page_address() -> String {
+    let loc = gloo::utils::window().location();
+    format!(
+        "{}{}",
+        loc.origin().unwrap_or_default(),
+        loc.pathname().unwrap_or_default()
+    )
 }
 
 /// The href of a link to `view`, relative to the page (works under any sub-path).
@@ -66,7 +65,7 @@ pub fn href_of_query(qs: &str) -> String {
 fn write(view: &ViewState, push: bool) {
     let window = gloo::utils::window();
     let path = window.location().pathname().unwrap_or_default();
-    let url = href_for(&path, view);
+    let url = view.address_at(&path);
     if url == format!("{path}{}", window.location().search().unwrap_or_default()) {
         return;
     }

@@ -10,9 +10,11 @@
 //! tested natively. [`Analyses::describe`] picks the view from the URL.
 
 mod context;
+mod export;
 mod views;
 
 pub use context::Context;
+pub use export::{ExportRows, CSV, JSON};
 
 use csto_core::bundle::Bundle;
 use csto_core::panel::Node;
@@ -44,8 +46,7 @@ impl Analyses {
     /// The view encoded as `query`, described; or why it has no description
     /// here (the page's own views: results, reader).
     pub fn describe(&self, query: &str) -> Result<Node, String> {
-        let (view, _) = ViewState::decode(query);
-        let cx = Context::new(self.bundle, &self.searcher, view);
+        let cx = self.context(query);
         match cx.view.tab {
             Tab::Words => Ok(views::word_list::describe(&cx)),
             Tab::Ngrams => Ok(views::ngrams::describe(&cx)),
@@ -56,5 +57,10 @@ impl Analyses {
             Tab::Concordance => Ok(views::concordance::describe(&cx)),
             other => Err(format!("“{}” is not an analysis view", other.key())),
         }
+    }
+
+    /// The view encoded as `query`, resolved and ready to compute.
+    fn context(&self, query: &str) -> Context<'_> {
+        Context::new(self.bundle, &self.searcher, ViewState::decode(query).0)
     }
 }

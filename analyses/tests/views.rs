@@ -172,3 +172,50 @@ fn views_that_are_not_analyses_are_refused_and_garbage_is_survived() {
     };
     assert_eq!(Reply::from_bytes(&reply.to_bytes()).unwrap(), reply);
 }
+
+#[test]
+fn exports_have_a_row_per_result_passage_and_line_with_permalinks_and_version() {
+    use csto_core::panel::ExportKind;
+    let page = "https://example.org/tools/csto/";
+    let rows = |kind| {
+        analyses()
+            .export_rows("q=Kanal&view=concordance", kind, page, "abc123")
+            .csv()
+    };
+    let statements = rows(ExportKind::Statements);
+    let lines: Vec<&str> = statements.lines().collect();
+    assert!(lines[0].starts_with("id,title,speaker"), "{}", lines[0]);
+    assert_eq!(lines.len(), 1 + 4, "Kanal is in 4 statements");
+    assert!(
+        lines[1].contains("https://example.org/tools/csto/?doc="),
+        "{}",
+        lines[1]
+    );
+    assert!(lines[1].ends_with(",abc123"), "{}", lines[1]);
+    let passages = rows(ExportKind::Passages);
+    let kwic = rows(ExportKind::Concordance);
+    assert!(
+        passages.lines().count() >= lines.len(),
+        "{} passages",
+        passages.lines().count()
+    );
+    assert!(passages.starts_with("statement,speaker,date,paragraph,hits,text"));
+    // one row per line of the concordance view (Kanal and its alias Channel)
+    fn kwic_lines(n: &Node) -> usize {
+        match n {
+            Node::Element(e) => {
+                let own = e
+                    .attrs
+                    .iter()
+                    .any(|(a, v)| a.name() == "class" && v == "kwic-line");
+                usize::from(own) + e.children.iter().map(kwic_lines).sum::<usize>()
+            }
+            _ => 0,
+        }
+    }
+    let shown = kwic_lines(&describe("q=Kanal&view=concordance"));
+    assert!(shown > 0);
+    assert_eq!(kwic.lines().count(), 1 + shown);
+    let named = analyses().export_rows("q=Kanal", ExportKind::Passages, page, "v");
+    assert_eq!(named.file_name(true), "csto-passages.json");
+}

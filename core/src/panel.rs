@@ -421,6 +421,36 @@ pub enum Request {
     Corpus(Vec<u8>),
     /// Describe the view encoded as `query` (an analysis tab).
     Describe { seq: u32, query: String },
+    /// A file of the export menu for the view encoded as `query`.
+    Export {
+        seq: u32,
+        query: String,
+        kind: ExportKind,
+        json: bool,
+        /// The page's address without its query: where permalinks point.
+        page: String,
+        /// Written into every row (`build.rs`'s hash of the corpus).
+        corpus_version: String,
+    },
+}
+
+/// What the export menu downloads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ExportKind {
+    /// One row per statement of the results.
+    Statements,
+    /// One row per matching passage.
+    Passages,
+    /// One row per concordance line.
+    Concordance,
+}
+
+/// A file to download.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct File {
+    pub name: String,
+    pub mime: String,
+    pub content: String,
 }
 
 /// What the worker answers.
@@ -433,6 +463,11 @@ pub enum Reply {
     Described {
         seq: u32,
         panel: Result<Node, String>,
+    },
+    /// The file of export request `seq`, or why there is none.
+    Exported {
+        seq: u32,
+        file: Result<File, String>,
     },
 }
 

@@ -355,6 +355,18 @@ impl ViewState {
         }
     }
 
+    /// The address of this view on the page at `page` (an absolute URL or
+    /// a path without a query): `page?query`, or `page` itself for the
+    /// start view. Permalinks, exports and the address bar all use it.
+    pub fn address_at(&self, page: &str) -> String {
+        let qs = self.encode();
+        if qs.is_empty() {
+            page.to_string()
+        } else {
+            format!("{page}?{qs}")
+        }
+    }
+
     /// The canonical query string (without `?`), defaults omitted.
     pub fn encode(&self) -> String {
         let mut out = form_urlencoded::Serializer::new(String::new());
