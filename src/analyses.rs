@@ -3,16 +3,18 @@
 //! the corpus the page already embeds (never downloaded twice); asked for
 //! one view at a time. Answers come back as [`Node`] trees.
 //!
-//! One request is in flight at a time, and only the newest waits behind it:
-//! while the worker computes (say, collocates at 1,000 statements), the
-//! views typed in the meantime are not queued, only the last one is sent.
+//! One request is in flight at a time. Of the views asked for meanwhile
+//! only the newest waits: while the worker computes (say, collocates at
+//! 1,000 statements), the views typed in the meantime are not computed,
+//! only the last one. Export files (the export menu) all wait their turn.
 //!
 //! If the worker fails (a trap, a file that did not load), the waiting
 //! request is answered with the reason and the next request starts a new
 //! worker, so one failure never leaves the page blank.
 
-use csto_core::panel::{Node, Reply, Request};
+use csto_core::panel::{ExportKind, File, Node, Reply, Request, Source};
 use std::cell::RefCell;
+use std::collections::VecDeque;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
@@ -28,9 +30,36 @@ pub type Described = Result<Node, String>;
 
 /// A request and who waits for its answer.
 struct Asked {
-    seq: u32,
-    query: String,
-    done: Callback<Described>,
+    request: Request,
+    done: Callback<Reply>,
+}
+
+impl Asked {
+    fn seq(&self) -> u32 {
+        match self.request {
+            Request::Describe { seq, .. } | Request::Export { seq, .. } => seq,
+            Request::Corpus(_) => u32::MAX,
+        }
+    }
+
+    fn is_view(&self) -> bool {
+        matches!(self.request, Request::Describe { .. })
+    }
+
+    /// Answers it with a failure.
+    fn fail(self, why: String) {
+        let seq = self.seq();
+        self.done.emit(match self.request {
+            Request::Export { .. } => Reply::Exported {
+                seq,
+                file: Err(why),
+            },
+            _ => Reply::Described {
+                seq,
+                panel: Err(why),
+            },
+        });
+    }
 }
 
 /// A running worker and what is waiting on it.
@@ -40,8 +69,8 @@ struct Client {
     listening: bool,
     /// Sent, not yet answered.
     in_flight: Option<Asked>,
-    /// The newest request, sent when the one in flight is answered.
-    next: Option<Asked>,
+    /// Waiting to be sent, in order; at most one view among them.
+    waiting: VecDeque<Asked>,
     // Kept alive as long as the worker.
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     _on_error: Closure<dyn FnMut(ErrorEvent)>,
@@ -52,15 +81,57 @@ thread_local! {
     static NEXT_SEQ: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
-/// Describes the view encoded as `query`; `done` is called once with the
-/// answer, unless a newer request replaces this one before it is sent.
-pub fn describe(query: String, done: Callback<Described>) {
-    let seq = NEXT_SEQ.with(|n| {
+fn next_seq() -> u32 {
+    NEXT_SEQ.with(|n| {
         let seq = n.get();
         n.set(seq.wrapping_add(1));
         seq
-    });
-    let asked = Asked { seq, query, done };
+    })
+}
+
+/// Describes the view encoded as `query`; `done` is called once with the
+/// answer, unless a newer view is asked for before this one is sent.
+pub fn describe(query: String, done: Callback<Described>) {
+    let request = Request::Describe {
+        seq: next_seq(),
+        query,
+    };
+    ask(
+        request,
+        Callback::from(move |reply| {
+            if let Reply::Described { panel, .. } = reply {
+                done.emit(panel);
+            }
+        }),
+    );
+}
+
+/// Makes export file `kind` of the view encoded as `query`; `done` is
+/// called once with the file or why there is none.
+pub fn export(query: String, kind: ExportKind, json: bool, done: Callback<Result<File, String>>) {
+    let request = Request::Export {
+        seq: next_seq(),
+        query,
+        kind,
+        json,
+        source: Source {
+            page: crate::routing::page_address(),
+            corpus_version: crate::corpus::CORPUS_VERSION.to_string(),
+            app_version: crate::corpus::APP_VERSION.to_string(),
+        },
+    };
+    ask(
+        request,
+        Callback::from(move |reply| {
+            if let Reply::Exported { file, .. } = reply {
+                done.emit(file);
+            }
+        }),
+    );
+}
+
+fn ask(request: Request, done: Callback<Reply>) {
+    let asked = Asked { request, done };
     let refused = CLIENT.with(|c| {
         let mut c = c.borrow_mut();
         if c.is_none() {
@@ -68,7 +139,10 @@ pub fn describe(query: String, done: Callback<Described>) {
         }
         match c.as_mut() {
             Some(client) => {
-                client.next = Some(asked);
+                if asked.is_view() {
+                    client.waiting.retain(|a| !a.is_view());
+                }
+                client.waiting.push_back(asked);
                 client.send_next();
                 None
             }
@@ -76,24 +150,20 @@ pub fn describe(query: String, done: Callback<Described>) {
         }
     });
     if let Some(asked) = refused {
-        asked.done.emit(Err(
-            "The analyses could not be started in this browser (Web Workers are needed).".into(),
-        ));
+        asked.fail(
+            "the analyses could not be started in this browser: Web Workers are needed".into(),
+        );
     }
 }
 
 impl Client {
-    /// Sends the newest request if the worker is free.
+    /// Sends the next request if the worker is free.
     fn send_next(&mut self) {
         if !self.listening || self.in_flight.is_some() {
             return;
         }
-        if let Some(asked) = self.next.take() {
-            let message = Request::Describe {
-                seq: asked.seq,
-                query: asked.query.clone(),
-            };
-            post(&self.worker, &message.to_bytes());
+        if let Some(asked) = self.waiting.pop_front() {
+            post(&self.worker, &asked.request.to_bytes());
             self.in_flight = Some(asked);
         }
     }
@@ -110,7 +180,7 @@ fn start() -> Result<Client, JsValue> {
         let bytes = js_sys::Uint8Array::new(&e.data()).to_vec();
         match Reply::from_bytes(&bytes) {
             Ok(Reply::Listening) => listening(),
-            Ok(Reply::Described { seq, panel }) => answered(seq, panel),
+            Ok(reply @ (Reply::Described { .. } | Reply::Exported { .. })) => answered(reply),
             Err(why) => fail(&why),
         }
     });
@@ -124,7 +194,7 @@ fn start() -> Result<Client, JsValue> {
         worker,
         listening: false,
         in_flight: None,
-        next: None,
+        waiting: VecDeque::new(),
         _on_message: on_message,
         _on_error: on_error,
     })
@@ -144,17 +214,21 @@ fn listening() {
     });
 }
 
-fn answered(seq: u32, panel: Described) {
+fn answered(reply: Reply) {
+    let seq = match reply {
+        Reply::Described { seq, .. } | Reply::Exported { seq, .. } => seq,
+        Reply::Listening => return,
+    };
     let done = CLIENT.with(|c| {
         let mut c = c.borrow_mut();
         let client = c.as_mut()?;
-        let asked = client.in_flight.take_if(|a| a.seq == seq)?;
+        let asked = client.in_flight.take_if(|a| a.seq() == seq)?;
         client.send_next();
         Some(asked.done)
     });
     // Called outside the borrow: the answer may ask for another view.
     if let Some(done) = done {
-        done.emit(panel);
+        done.emit(reply);
     }
 }
 
@@ -167,8 +241,8 @@ fn fail(why: &str) {
         let why = format!(
             "This analysis could not be computed ({why}). Change the view to try again, or reload the page."
         );
-        for asked in client.in_flight.into_iter().chain(client.next) {
-            asked.done.emit(Err(why.clone()));
+        for asked in client.in_flight.into_iter().chain(client.waiting) {
+            asked.fail(why.clone());
         }
     }
 }

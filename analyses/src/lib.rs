@@ -14,7 +14,7 @@ mod export;
 mod views;
 
 pub use context::Context;
-pub use export::{ExportRows, CSV, JSON};
+pub use export::ExportData;
 
 use csto_core::bundle::Bundle;
 use csto_core::panel::Node;

@@ -20,7 +20,7 @@ fn main() {}
 
 #[cfg(target_arch = "wasm32")]
 mod worker {
-    use csto_analyses::Analyses;
+    use csto_analyses::{Analyses, ExportData};
     use csto_core::panel::{Reply, Request};
     use std::cell::RefCell;
     use wasm_bindgen::prelude::*;
@@ -41,6 +41,20 @@ mod worker {
         let _ = scope().post_message(&bytes);
     }
 
+    /// `data` as indented JSON, by the browser's `JSON.stringify` (so the
+    /// wasm carries no JSON writer of its own); `[]` if it cannot be written.
+    fn to_json(data: &ExportData) -> String {
+        use serde::Serialize;
+        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+        data.serialize(&serializer)
+            .ok()
+            .and_then(|v| {
+                js_sys::JSON::stringify_with_replacer_and_space(&v, &JsValue::NULL, &2.into()).ok()
+            })
+            .and_then(|s| s.as_string())
+            .unwrap_or_else(|| "[]".to_string())
+    }
+
     /// Answers one message.
     fn answer(bytes: &[u8]) -> Option<Reply> {
         match Request::from_bytes(bytes) {
@@ -55,6 +69,21 @@ mod worker {
                     None => Err("the corpus could not be read".to_string()),
                 });
                 Some(Reply::Described { seq, panel })
+            }
+            Ok(Request::Export {
+                seq,
+                query,
+                kind,
+                json,
+                source,
+            }) => {
+                let file = ANALYSES.with(|a| match &*a.borrow() {
+                    Some(analyses) => analyses
+                        .export(&query, &kind, &source)
+                        .map(|data| data.file(json, to_json)),
+                    None => Err("the corpus could not be read".to_string()),
+                });
+                Some(Reply::Exported { seq, file })
             }
             Err(_) => None,
         }

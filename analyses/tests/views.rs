@@ -175,11 +175,16 @@ fn views_that_are_not_analyses_are_refused_and_garbage_is_survived() {
 
 #[test]
 fn exports_have_a_row_per_result_passage_and_line_with_permalinks_and_version() {
-    use csto_core::panel::ExportKind;
-    let page = "https://example.org/tools/csto/";
+    use csto_core::panel::{ExportKind, Source};
+    let source = Source {
+        page: "https://example.org/tools/csto/".into(),
+        corpus_version: "abc123".into(),
+        app_version: "0.1.0".into(),
+    };
     let rows = |kind| {
         analyses()
-            .export_rows("q=Kanal&view=concordance", kind, page, "abc123")
+            .export("q=Kanal&view=concordance", &kind, &source)
+            .unwrap()
             .csv()
     };
     let statements = rows(ExportKind::Statements);
@@ -216,6 +221,27 @@ fn exports_have_a_row_per_result_passage_and_line_with_permalinks_and_version() 
     let shown = kwic_lines(&describe("q=Kanal&view=concordance"));
     assert!(shown > 0);
     assert_eq!(kwic.lines().count(), 1 + shown);
-    let named = analyses().export_rows("q=Kanal", ExportKind::Passages, page, "v");
+    let named = analyses()
+        .export("q=Kanal", &ExportKind::Passages, &source)
+        .unwrap();
     assert_eq!(named.file_name(true), "csto-passages.json");
+    // an analysis table: its rows as the page shows them, named with the version
+    let words = analyses()
+        .export(
+            "view=words&stop=hide&min=50",
+            &ExportKind::Table("csto-words".into()),
+            &source,
+        )
+        .unwrap();
+    assert_eq!(words.file_name(false), "csto-words-abc123.csv");
+    let csv = words.csv();
+    assert_eq!(csv.lines().next(), Some("word,freq,per_10k,range,share"));
+    assert!(csv.lines().any(|l| l.starts_with("csto,92,")), "{csv}");
+    assert!(analyses()
+        .export(
+            "view=words",
+            &ExportKind::Table("csto-nothing".into()),
+            &source
+        )
+        .is_err());
 }

@@ -264,13 +264,16 @@ pub struct Table {
     pub export_name: String,
 }
 
-/// The rows of a table laid out as elements, for download: the buttons
-/// write them as a [`Table`]'s export does.
+/// The CSV/JSON buttons of a table laid out as elements. The worker makes
+/// the file when asked ([`ExportKind::Table`]), finding the rows here in
+/// its own description: they are not sent to the page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Export {
     /// The view they belong to, encoded: the JSON's address.
     pub view: String,
+    #[serde(skip)]
     pub columns: Vec<Column>,
+    #[serde(skip)]
     pub rows: Vec<Vec<Cell>>,
     /// Download file name without extension, e.g. `csto-compare-terms`.
     pub export_name: String,
@@ -421,28 +424,37 @@ pub enum Request {
     Corpus(Vec<u8>),
     /// Describe the view encoded as `query` (an analysis tab).
     Describe { seq: u32, query: String },
-    /// A file of the export menu for the view encoded as `query`.
+    /// A file for download, of the view encoded as `query`.
     Export {
         seq: u32,
         query: String,
         kind: ExportKind,
         json: bool,
-        /// The page's address without its query: where permalinks point.
-        page: String,
-        /// Written into every row (`build.rs`'s hash of the corpus).
-        corpus_version: String,
+        source: Source,
     },
 }
 
-/// What the export menu downloads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// What a download holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ExportKind {
-    /// One row per statement of the results.
+    /// The export menu: one row per statement of the results.
     Statements,
-    /// One row per matching passage.
+    /// The export menu: one row per matching passage.
     Passages,
-    /// One row per concordance line.
+    /// The export menu: one row per concordance line.
     Concordance,
+    /// Every row of the view's table with this `export_name`.
+    Table(String),
+}
+
+/// Where a file comes from, written into it so a figure can be traced:
+/// the page's address (without its query, where permalinks point), the
+/// corpus version (`build.rs`'s hash) and the app's version.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    pub page: String,
+    pub corpus_version: String,
+    pub app_version: String,
 }
 
 /// A file to download.

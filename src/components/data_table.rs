@@ -108,8 +108,7 @@ pub fn DataTable(props: &DataTableProps) -> Html {
         <div class="data-table">
             <div class="table-tools">
                 <span class="row-count">{ crate::format::plural_thousands(rows.len(), "row", "rows") }</span>
-                <TableExport view={props.view.clone()} columns={columns.clone()} rows={props.rows.clone()}
-                             export_name={props.export_name.clone()} />
+                <TableExport view={props.view.clone()} export_name={props.export_name.clone()} />
             </div>
             <div class="table-scroll" tabindex="0" role="region" aria-label={props.caption.clone()}>
                 <table class={classes!("research-table", props.class.clone())}>

@@ -48,8 +48,7 @@ pub fn render(node: &Node) -> Html {
                        sorted_by={t.sorted_by} export_name={t.export_name.clone()} />
         },
         Node::Export(x) => html! {
-            <TableExport view={ViewState::decode(&x.view).0} columns={Rc::new(x.columns.clone())}
-                         rows={Rows(Rc::new(x.rows.clone()))} export_name={x.export_name.clone()} />
+            <TableExport view={ViewState::decode(&x.view).0} export_name={x.export_name.clone()} />
         },
     }
 }

@@ -1,90 +1,15 @@
-//! Downloads of the current view, generated in the browser: results
-//! (statements), passages and the concordance, as CSV or JSON. JSON goes
-//! through serde-wasm-bindgen and the browser's `JSON.stringify`, so the
-//! wasm carries no JSON serializer of its own.
+//! The export menu: the current view's results (statements), passages and,
+//! on the concordance, its lines, as CSV or JSON. The files are made by the
+//! analysis worker (`crate::analyses`, `analyses/src/export.rs`) from the
+//! view's address, so none of that code is on the page's first load; the
+//! page only offers the answer as a download.
 
-use crate::corpus::bundle;
-use crate::corpus::CORPUS_VERSION;
-use crate::download::{download, to_json, CSV, JSON};
-use crate::routing::absolute_url;
+use crate::analyses;
+use crate::download::download;
 use crate::state::SharedOutcome;
-use csto_core::concordance::{concordance, sort_lines};
-use csto_core::export::{kwic_rows, passage_rows, statement_rows, to_csv, Provenance};
-use csto_core::view::{Tab, ViewState};
+use csto_core::panel::{ExportKind, File};
+use csto_core::view::Tab;
 use yew::prelude::*;
-
-/// Context kept on each side of a concordance hit in exports.
-const KWIC_WIDTH: usize = 80;
-
-/// The absolute address of a statement (and paragraph), through the codec.
-fn permalink(doc: &str, para: Option<u16>) -> String {
-    absolute_url(&ViewState {
-        doc: Some(doc.to_string()),
-        para,
-        ..ViewState::default()
-    })
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum What {
-    Statements,
-    Passages,
-    Concordance,
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum Format {
-    Csv,
-    Json,
-}
-
-fn export(outcome: &SharedOutcome, what: What, format: Format) {
-    let bundle = bundle();
-    let results = &outcome.results;
-    let from = Provenance {
-        permalink: &permalink,
-        corpus_version: CORPUS_VERSION,
-    };
-    let (name, content) = match (what, format) {
-        (What::Statements, f) => {
-            let rows = statement_rows(bundle, results, &from);
-            match f {
-                Format::Csv => ("csto-statements.csv", to_csv(&rows)),
-                Format::Json => ("csto-statements.json", to_json(&rows)),
-            }
-        }
-        (What::Passages, f) => {
-            let rows = passage_rows(bundle, results, &from);
-            match f {
-                Format::Csv => ("csto-passages.csv", to_csv(&rows)),
-                Format::Json => ("csto-passages.json", to_json(&rows)),
-            }
-        }
-        (What::Concordance, f) => {
-            let hits: Vec<_> = results
-                .statements
-                .iter()
-                .flat_map(|s| s.passages.iter().cloned())
-                .collect();
-            let mut lines = concordance(bundle, &hits, KWIC_WIDTH);
-            sort_lines(
-                bundle,
-                &mut lines,
-                outcome.view.kwic_sort.unwrap_or_default(),
-            );
-            let rows = kwic_rows(bundle, &lines, &from);
-            match f {
-                Format::Csv => ("csto-concordance.csv", to_csv(&rows)),
-                Format::Json => ("csto-concordance.json", to_json(&rows)),
-            }
-        }
-    };
-    let mime = match format {
-        Format::Csv => CSV,
-        Format::Json => JSON,
-    };
-    download(name, mime, &content);
-}
 
 #[derive(Properties, PartialEq)]
 pub struct ExportProps {
@@ -93,20 +18,38 @@ pub struct ExportProps {
 
 #[component]
 pub fn Export(props: &ExportProps) -> Html {
+    // Why the last export failed, if it did.
+    let problem = use_state(|| None::<String>);
     let mut kinds = vec![
-        (What::Statements, "Statements"),
-        (What::Passages, "Passages"),
+        (ExportKind::Statements, "Statements"),
+        (ExportKind::Passages, "Passages"),
     ];
     if props.outcome.view.tab == Tab::Concordance && !props.outcome.query.is_browse() {
-        kinds.push((What::Concordance, "Concordance"));
+        kinds.push((ExportKind::Concordance, "Concordance"));
     }
-    let button = |what: What, format: Format, label: &'static str, kind: &'static str| {
-        let outcome = props.outcome.clone();
-        let onclick = Callback::from(move |_: MouseEvent| export(&outcome, what, format));
-        let fmt = if format == Format::Csv { "csv" } else { "json" };
+    let button = |kind: &ExportKind, json: bool, label: &'static str| {
+        let kind = kind.clone();
+        let query = props.outcome.view.encode();
+        let problem = problem.clone();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            let problem = problem.clone();
+            analyses::export(
+                query.clone(),
+                kind.clone(),
+                json,
+                Callback::from(move |file: Result<File, String>| match file {
+                    Ok(f) => {
+                        problem.set(None);
+                        download(&f.name, &f.mime, &f.content);
+                    }
+                    Err(why) => problem.set(Some(why)),
+                }),
+            );
+        });
+        let fmt = if json { "json" } else { "csv" };
         html! {
-            <button type="button" class={classes!("export", format!("export-{}-{fmt}", kind.to_ascii_lowercase()))} {onclick}>
-                { label }
+            <button type="button" class={classes!("export", format!("export-{}-{fmt}", label.to_ascii_lowercase()))} {onclick}>
+                { if json { "JSON" } else { "CSV" } }
             </button>
         }
     };
@@ -114,14 +57,17 @@ pub fn Export(props: &ExportProps) -> Html {
         <details class="export-menu">
             <summary>{ "Export" }</summary>
             <ul>
-                { for kinds.into_iter().map(|(what, label)| html! {
+                { for kinds.into_iter().map(|(kind, label)| html! {
                     <li>
                         <span class="export-what">{ label }</span>
-                        { button(what, Format::Csv, "CSV", label) }
-                        { button(what, Format::Json, "JSON", label) }
+                        { button(&kind, false, label) }
+                        { button(&kind, true, label) }
                     </li>
                 }) }
             </ul>
+            if let Some(why) = &*problem {
+                <p class="export-problem" role="alert">{ why.clone() }</p>
+            }
         </details>
     }
 }

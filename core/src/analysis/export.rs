@@ -56,6 +56,11 @@ pub struct KwicRow {
 
 use crate::analysis::cite::iso_date as iso;
 
+/// MIME type of CSV downloads.
+pub const CSV_MIME: &str = "text/csv;charset=utf-8";
+/// MIME type of JSON downloads.
+pub const JSON_MIME: &str = "application/json";
+
 /// How a row's permalink is written: statement id and 1-based paragraph
 /// to an absolute address. The app passes the URL codec's encoding, so a
 /// permalink in an export is the same address the page itself would use.
