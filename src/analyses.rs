@@ -40,14 +40,15 @@ thread_local! {
     static NEXT_SEQ: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
-/// Describes the view encoded as `query`; `done` is called once with the answer.
-pub fn describe(query: String, done: Callback<Described>) {
+/// Describes the view encoded as `query`, with `width` CSS pixels of room
+/// for a view laid out to it; `done` is called once with the answer.
+pub fn describe(query: String, width: Option<u32>, done: Callback<Described>) {
     let seq = NEXT_SEQ.with(|n| {
         let seq = n.get();
         n.set(seq.wrapping_add(1));
         seq
     });
-    let message = Request::Describe { seq, query }.to_bytes();
+    let message = Request::Describe { seq, query, width }.to_bytes();
     let started = CLIENT.with(|c| {
         let mut c = c.borrow_mut();
         if c.is_none() {

@@ -12,9 +12,7 @@ use crate::shell::mark;
 use crate::state::use_outcome;
 use crate::views::{AnalysisView, SummaryView};
 use crate::views::{CollocatesView, DispersionView};
-use crate::views::{
-    CompareView, ConcordanceView, Export, Reader, ResultList, ThemeGrid, TrendsView,
-};
+use crate::views::{CompareView, ConcordanceView, Export, Reader, ResultList};
 use csto_core::decimal::fixed;
 use csto_core::view::Tab;
 use yew::prelude::*;
@@ -77,8 +75,7 @@ pub fn App() -> Html {
                         (Some((id, _)), _) => html! { <Reader statement={id} outcome={outcome.clone()} /> },
                         (None, Tab::Results) => html! { <ResultList outcome={outcome.clone()} /> },
                         (None, Tab::Concordance) => html! { <ConcordanceView outcome={outcome.clone()} /> },
-                        (None, Tab::Trends) => html! { <TrendsView outcome={outcome.clone()} /> },
-                        (None, Tab::Themes) => html! { <ThemeGrid outcome={outcome.clone()} /> },
+                        (None, Tab::Trends | Tab::Themes) => html! { <AnalysisView outcome={outcome.clone()} on_busy={on_busy.clone()} /> },
                         (None, Tab::Compare) => html! { <CompareView outcome={outcome.clone()} /> },
                         (None, Tab::Words | Tab::Ngrams) => html! { <AnalysisView outcome={outcome.clone()} on_busy={on_busy.clone()} /> },
                         (None, Tab::Summary) => html! { <SummaryView outcome={outcome.clone()} /> },

@@ -44,11 +44,19 @@ impl Analyses {
     /// The view encoded as `query`, described; or why it has no description
     /// here (the page's own views: results, reader).
     pub fn describe(&self, query: &str) -> Result<Node, String> {
+        self.describe_at(query, None)
+    }
+
+    /// [`Analyses::describe`], for a page with `width` CSS pixels for the view.
+    pub fn describe_at(&self, query: &str, width: Option<u32>) -> Result<Node, String> {
         let (view, _) = ViewState::decode(query);
-        let cx = Context::new(self.bundle, &self.searcher, view);
+        let mut cx = Context::new(self.bundle, &self.searcher, view);
+        cx.width = width;
         match cx.view.tab {
             Tab::Words => Ok(views::word_list::describe(&cx)),
             Tab::Ngrams => Ok(views::ngrams::describe(&cx)),
+            Tab::Trends => Ok(views::trends::describe(&cx)),
+            Tab::Themes => Ok(views::theme_grid::describe(&cx)),
             other => Err(format!("“{}” is not an analysis view", other.key())),
         }
     }

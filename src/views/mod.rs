@@ -11,8 +11,6 @@ mod dispersion;
 mod export;
 mod reader;
 mod results;
-mod theme_grid;
-mod trends;
 
 pub use analysis::AnalysisView;
 pub use collocates::CollocatesView;
@@ -22,8 +20,6 @@ pub use dispersion::DispersionView;
 pub use export::Export;
 pub use reader::Reader;
 pub use results::ResultList;
-pub use theme_grid::ThemeGrid;
-pub use trends::TrendsView;
 
 mod summary;
 pub use summary::SummaryView;
