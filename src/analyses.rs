@@ -89,12 +89,14 @@ fn next_seq() -> u32 {
     })
 }
 
-/// Describes the view encoded as `query`; `done` is called once with the
-/// answer, unless a newer view is asked for before this one is sent.
-pub fn describe(query: String, done: Callback<Described>) {
+/// Describes the view encoded as `query`, with `width` CSS pixels of room
+/// for a view laid out to it; `done` is called once with the answer,
+/// unless a newer view is asked for before this one is sent.
+pub fn describe(query: String, width: Option<u32>, done: Callback<Described>) {
     let request = Request::Describe {
         seq: next_seq(),
         query,
+        width,
     };
     ask(
         request,

@@ -10,7 +10,7 @@ use crate::corpus::bundle;
 use crate::routing::{use_view, Navigator};
 use crate::shell::mark;
 use crate::state::use_outcome;
-use crate::views::{AnalysisView, Export, Reader, ResultList, ThemeGrid, TrendsView};
+use crate::views::{AnalysisView, Export, Reader, ResultList};
 use csto_core::decimal::fixed;
 use csto_core::view::Tab;
 use yew::prelude::*;
@@ -72,10 +72,7 @@ pub fn App() -> Html {
                     match (open, view.tab) {
                         (Some((id, _)), _) => html! { <Reader statement={id} outcome={outcome.clone()} /> },
                         (None, Tab::Results) => html! { <ResultList outcome={outcome.clone()} /> },
-                        (None, Tab::Trends) => html! { <TrendsView outcome={outcome.clone()} /> },
-                        (None, Tab::Themes) => html! { <ThemeGrid outcome={outcome.clone()} /> },
-                        (None, Tab::Compare | Tab::Concordance | Tab::Words | Tab::Ngrams | Tab::Summary | Tab::Collocates | Tab::Dispersion) =>
-                            html! { <AnalysisView outcome={outcome.clone()} on_busy={on_busy.clone()} /> },
+                        (None, _) => html! { <AnalysisView outcome={outcome.clone()} on_busy={on_busy.clone()} /> },
                     }
                 }
             </main>

@@ -3,7 +3,6 @@
 
 mod analyses;
 mod app;
-mod columns;
 mod components;
 mod corpus;
 mod download;

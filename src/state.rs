@@ -3,9 +3,8 @@
 
 use crate::corpus::{bundle, searcher};
 use crate::routing::DecodedView;
-use csto_core::model::StatementId;
 use csto_core::query::Query;
-use csto_core::search::{Filters, SearchResults};
+use csto_core::search::SearchResults;
 use csto_core::view::ViewState;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -42,18 +41,6 @@ impl std::ops::Deref for SharedOutcome {
     fn deref(&self) -> &Outcome {
         &self.0
     }
-}
-
-/// The facet filters of `view` as corpus ids. The view in an [`Outcome`] is
-/// already resolved, so this drops nothing; it is the one way views get them.
-pub fn filters_of(view: &ViewState) -> Filters {
-    view.clone().resolve(&bundle().corpus).0
-}
-
-/// The statements passing `view`'s filters, ascending: what every analysis
-/// view analyses and trends draw (`Filters::statements`).
-pub fn filtered_statements(view: &ViewState) -> Vec<StatementId> {
-    filters_of(view).statements(bundle())
 }
 
 /// Resolves the decoded view against the corpus, parses its query and runs

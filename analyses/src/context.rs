@@ -16,6 +16,9 @@ pub struct Context<'a> {
     pub view: ViewState,
     pub query: Query,
     pub filters: Filters,
+    /// The room the page has for the view, in CSS pixels, if it said
+    /// (the trends chart is laid out to it).
+    pub width: Option<u32>,
 }
 
 impl<'a> Context<'a> {
@@ -29,6 +32,7 @@ impl<'a> Context<'a> {
             view,
             query,
             filters,
+            width: None,
         }
     }
 

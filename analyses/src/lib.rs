@@ -46,7 +46,13 @@ impl Analyses {
     /// The view encoded as `query`, described; or why it has no description
     /// here (the page's own views: results, reader).
     pub fn describe(&self, query: &str) -> Result<Node, String> {
-        let cx = self.context(query);
+        self.describe_at(query, None)
+    }
+
+    /// [`Analyses::describe`], for a page with `width` CSS pixels for the view.
+    pub fn describe_at(&self, query: &str, width: Option<u32>) -> Result<Node, String> {
+        let mut cx = self.context(query);
+        cx.width = width;
         match cx.view.tab {
             Tab::Words => Ok(views::word_list::describe(&cx)),
             Tab::Ngrams => Ok(views::ngrams::describe(&cx)),
@@ -55,6 +61,8 @@ impl Analyses {
             Tab::Dispersion => Ok(views::dispersion::describe(&cx)),
             Tab::Compare => Ok(views::compare::describe(&cx)),
             Tab::Concordance => Ok(views::concordance::describe(&cx)),
+            Tab::Trends => Ok(views::trends::describe(&cx)),
+            Tab::Themes => Ok(views::theme_grid::describe(&cx)),
             other => Err(format!("“{}” is not an analysis view", other.key())),
         }
     }

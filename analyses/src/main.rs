@@ -63,9 +63,9 @@ mod worker {
                 ANALYSES.with(|a| *a.borrow_mut() = analyses.ok());
                 None
             }
-            Ok(Request::Describe { seq, query }) => {
+            Ok(Request::Describe { seq, query, width }) => {
                 let panel = ANALYSES.with(|a| match &*a.borrow() {
-                    Some(analyses) => analyses.describe(&query),
+                    Some(analyses) => analyses.describe_at(&query, width),
                     None => Err("the corpus could not be read".to_string()),
                 });
                 Some(Reply::Described { seq, panel })

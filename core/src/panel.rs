@@ -13,7 +13,7 @@
 //! postcard-encoded.
 
 use crate::util::decimal;
-use crate::view::{TableSort, ViewState};
+use crate::view::{TableSort, ViewState, MAX_COMPARE};
 use serde::{Deserialize, Serialize};
 
 /// Declares a closed enum of names with their DOM spelling.
@@ -34,7 +34,8 @@ macro_rules! names {
 
 names! {
     /// The elements an analysis may describe: text structure, tables and
-    /// the SVG of its charts. No script, style, iframe, form or image.
+    /// the SVG of its charts. No script, style, iframe, form or image (a
+    /// form of one field is a [`Node::Form`], drawn by the page).
     Tag {
         Section = "section", Div = "div", P = "p", Span = "span", H2 = "h2", H3 = "h3",
         Ul = "ul", Ol = "ol", Li = "li", Dl = "dl", Dt = "dt", Dd = "dd",
@@ -44,6 +45,7 @@ names! {
         Tr = "tr", Th = "th", Td = "td",
         Svg = "svg", G = "g", Rect = "rect", Line = "line", Circle = "circle",
         Polyline = "polyline", Path = "path", Text = "text", Title = "title",
+        Br = "br",
     }
 }
 
@@ -65,6 +67,7 @@ names! {
         D = "d", Points = "points", Transform = "transform", TextAnchor = "text-anchor",
         DominantBaseline = "dominant-baseline", VectorEffect = "vector-effect",
         Focusable = "focusable",
+        DataCol = "data-col", DataSeries = "data-series",
     }
 }
 
@@ -87,6 +90,12 @@ pub enum Node {
     /// CSV and JSON download buttons for rows of a table the view lays out
     /// itself (Compare's term and theme tables).
     Export(Export),
+    /// A `<button type="button">` that opens the view `to` (an action on
+    /// the view, such as removing a compared term, rather than a place to
+    /// go); `label` is its `aria-label`, `current` is not used.
+    Button(Link),
+    /// A one-field form whose submission opens a view made from the typed text.
+    Form(Form),
 }
 
 /// An element from the closed lists.
@@ -107,6 +116,64 @@ pub struct Link {
     /// `aria-current="true"`: the choice in effect.
     pub current: bool,
     pub children: Vec<Node>,
+    /// Further attributes from the closed list: a `title`, `data-*`.
+    pub attrs: Vec<(Attr, String)>,
+}
+
+/// A form of one text field and a submit button: submitted with some text,
+/// it opens `to` with that text put in as `put` says (the page does it,
+/// with [`Form::submit`]); with none, nothing happens. The field is emptied.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Form {
+    /// The `<form>`'s class.
+    pub class: String,
+    /// The field's id (its `<label for>`).
+    pub id: String,
+    pub label: String,
+    pub placeholder: String,
+    /// The submit button's text.
+    pub button: String,
+    /// Field and button are disabled (nothing more can be put in).
+    pub disabled: bool,
+    /// The view the form opens, encoded, before the text is put in.
+    pub to: String,
+    pub put: Put,
+}
+
+/// Where a [`Form`] puts the typed text in the view it opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Put {
+    /// Appended to the compared terms (`t=`), unless already there or
+    /// [`MAX_COMPARE`] are.
+    Compare,
+}
+
+impl Put {
+    /// The URL parameter it fills: the field's `name`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Put::Compare => "t",
+        }
+    }
+}
+
+impl Form {
+    /// The view opened when `typed` is submitted, or `None` if it is blank.
+    pub fn submit(&self, typed: &str) -> Option<ViewState> {
+        let term = typed.trim();
+        if term.is_empty() {
+            return None;
+        }
+        let mut view = ViewState::decode(&self.to).0;
+        match self.put {
+            Put::Compare => {
+                if !view.compare.iter().any(|t| t == term) && view.compare.len() < MAX_COMPARE {
+                    view.compare.push(term.to_string());
+                }
+            }
+        }
+        Some(view)
+    }
 }
 
 /// One choice of a [`Choices`] group or a [`Select`].
@@ -301,6 +368,7 @@ pub fn link(to: &ViewState, children: impl Into<Node>) -> Link {
         label: None,
         current: false,
         children: vec![children.into()],
+        attrs: Vec::new(),
     }
 }
 
@@ -366,6 +434,12 @@ impl Link {
         self.children.push(child.into());
         self
     }
+
+    /// Sets attribute `a` (a `title`, `data-*`).
+    pub fn attr(mut self, a: Attr, value: impl Into<String>) -> Link {
+        self.attrs.push((a, value.into()));
+        self
+    }
 }
 
 impl From<Element> for Node {
@@ -389,6 +463,12 @@ impl From<Choices> for Node {
 impl From<Select> for Node {
     fn from(s: Select) -> Node {
         Node::Select(s)
+    }
+}
+
+impl From<Form> for Node {
+    fn from(f: Form) -> Node {
+        Node::Form(f)
     }
 }
 
@@ -422,8 +502,14 @@ pub enum Request {
     /// The compiled corpus, as the page embeds it (sent once, first): the
     /// worker never downloads it again.
     Corpus(Vec<u8>),
-    /// Describe the view encoded as `query` (an analysis tab).
-    Describe { seq: u32, query: String },
+    /// Describe the view encoded as `query` (an analysis tab); `width` is
+    /// the room the page has for it, in CSS pixels, for a view laid out to
+    /// it (the trends chart).
+    Describe {
+        seq: u32,
+        query: String,
+        width: Option<u32>,
+    },
     /// A file for download, of the view encoded as `query`.
     Export {
         seq: u32,
@@ -536,9 +622,40 @@ mod tests {
         let request = Request::Describe {
             seq: 7,
             query: view.encode(),
+            width: Some(640),
         };
         assert_eq!(Request::from_bytes(&request.to_bytes()).unwrap(), request);
         assert!(Request::from_bytes(&[0xff, 0xff]).is_err());
+    }
+
+    #[test]
+    fn a_form_puts_the_typed_term_in() {
+        let form = Form {
+            class: "compare-form".into(),
+            id: "compare-term".into(),
+            label: "Compare term".into(),
+            placeholder: String::new(),
+            button: "Add".into(),
+            disabled: false,
+            to: "q=terrorism&view=trends&t=terrorism".into(),
+            put: Put::Compare,
+        };
+        assert_eq!(form.submit("  "), None);
+        let added = form.submit(" migration ").unwrap();
+        assert_eq!(added.compare, ["terrorism", "migration"]);
+        assert_eq!(
+            added.encode(),
+            "q=terrorism&view=trends&t=terrorism&t=migration"
+        );
+        assert_eq!(form.submit("terrorism").unwrap().compare, ["terrorism"]);
+        let full = Form {
+            to: (0..MAX_COMPARE)
+                .map(|i| format!("t=w{i}"))
+                .collect::<Vec<_>>()
+                .join("&"),
+            ..form
+        };
+        assert_eq!(full.submit("more").unwrap().compare.len(), MAX_COMPARE);
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Renders an analysis view as the worker described it
 //! ([`csto_core::panel::Node`]): elements from the closed tag and attribute
 //! lists, text as text, and the few parts with behaviour (links, choices, a
-//! select, the method disclosure, tables) through the page's own components.
+//! select, the method disclosure, tables, buttons and forms that open a
+//! view) through the page's own components.
 //! Nothing is inserted as HTML.
 
 use crate::components::data_table::{DataTable, Rows};
@@ -10,10 +11,10 @@ use crate::components::link_choices::LinkChoices;
 use crate::components::method::Method;
 use crate::components::table_export::TableExport;
 use crate::routing::{Nav, Navigator};
-use csto_core::panel::{Node, Select};
+use csto_core::panel::{Form, Link, Node, Select};
 use csto_core::view::ViewState;
 use std::rc::Rc;
-use web_sys::HtmlSelectElement;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 use yew::virtual_dom::VTag;
 
@@ -31,10 +32,13 @@ pub fn render(node: &Node) -> Html {
         }
         Node::Link(l) => html! {
             <QueryLink to={AttrValue::from(l.to.clone())} class={classes!(l.class.clone())}
-                       label={l.label.clone().map(AttrValue::from)} current={l.current}>
+                       label={l.label.clone().map(AttrValue::from)} current={l.current}
+                       attrs={Rc::new(l.attrs.clone())}>
                 { for l.children.iter().map(render) }
             </QueryLink>
         },
+        Node::Button(b) => html! { <ViewButton button={Rc::new(b.clone())} /> },
+        Node::Form(f) => html! { <ViewForm form={Rc::new(f.clone())} /> },
         Node::Choices(c) => html! {
             <LinkChoices id={c.id.clone()} label={c.label.clone()} choices={c.choices.clone()} />
         },
@@ -87,5 +91,69 @@ fn ViewSelect(props: &ViewSelectProps) -> Html {
                 }) }
             </select>
         </span>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ViewButtonProps {
+    button: Rc<Link>,
+}
+
+/// A `<button type="button">` that opens a view (pushing a history entry).
+#[component]
+fn ViewButton(props: &ViewButtonProps) -> Html {
+    let navigator = use_context::<Navigator>().expect("Navigator context");
+    let b = &props.button;
+    let onclick = {
+        let to = b.to.clone();
+        Callback::from(move |_: MouseEvent| navigator.go(ViewState::decode(&to).0, Nav::Push))
+    };
+    let mut button = html! {
+        <button type="button" class={classes!(b.class.clone())} {onclick}
+                aria-label={b.label.clone()}>
+            { for b.children.iter().map(render) }
+        </button>
+    };
+    if let Html::VTag(tag) = &mut button {
+        for (name, value) in &b.attrs {
+            Rc::make_mut(tag).add_attribute(name.name(), value.clone());
+        }
+    }
+    button
+}
+
+#[derive(Properties, PartialEq)]
+struct ViewFormProps {
+    form: Rc<Form>,
+}
+
+/// A one-field form: submitted with some text, it empties the field and
+/// opens the view [`Form::submit`] makes of the text.
+#[component]
+fn ViewForm(props: &ViewFormProps) -> Html {
+    let navigator = use_context::<Navigator>().expect("Navigator context");
+    let input = use_node_ref();
+    let f = &props.form;
+    let onsubmit = {
+        let (form, input) = (props.form.clone(), input.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let Some(el) = input.cast::<HtmlInputElement>() else {
+                return;
+            };
+            let Some(to) = form.submit(&el.value()) else {
+                return;
+            };
+            el.set_value("");
+            navigator.go(to, Nav::Push);
+        })
+    };
+    html! {
+        <form class={classes!(f.class.clone())} {onsubmit}>
+            <label for={f.id.clone()}>{ f.label.clone() }</label>
+            <input id={f.id.clone()} ref={input} type="text" name={f.put.name()} autocomplete="off"
+                   spellcheck="false" placeholder={f.placeholder.clone()} disabled={f.disabled} />
+            <button type="submit" disabled={f.disabled}>{ f.button.clone() }</button>
+        </form>
     }
 }

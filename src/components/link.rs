@@ -3,7 +3,9 @@
 
 use crate::hooks::is_plain_click;
 use crate::routing::{href_of_query, Nav, Navigator};
+use csto_core::panel::Attr;
 use csto_core::view::ViewState;
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -41,6 +43,10 @@ pub struct QueryLinkProps {
     pub current: bool,
     #[prop_or_default]
     pub children: Html,
+    /// Further attributes from the closed list (a `title`, `data-*`), as
+    /// the analysis worker describes them.
+    #[prop_or_default]
+    pub attrs: Rc<Vec<(Attr, String)>>,
 }
 
 /// [`ViewLink`] to an encoded view: decoded only when followed.
@@ -57,11 +63,17 @@ pub fn QueryLink(props: &QueryLinkProps) -> Html {
             navigator.go(ViewState::decode(&to).0, Nav::Push);
         })
     };
-    html! {
+    let mut a = html! {
         <a href={href_of_query(&props.to)} class={props.class.clone()} {onclick}
            aria-label={props.label.clone()}
            aria-current={props.current.then_some("true")}>
             { props.children.clone() }
         </a>
+    };
+    if let Html::VTag(tag) = &mut a {
+        for (name, value) in props.attrs.iter() {
+            Rc::make_mut(tag).add_attribute(name.name(), value.clone());
+        }
     }
+    a
 }

@@ -1,7 +1,6 @@
 //! Small reusable parts of the page, one component per file. A component
 //! may use another component, never a view (`crate::views`).
 
-pub mod axis_toggle;
 pub mod cite;
 pub mod data_table;
 pub mod described;

@@ -7,12 +7,8 @@ mod analysis;
 mod export;
 mod reader;
 mod results;
-mod theme_grid;
-mod trends;
 
 pub use analysis::AnalysisView;
 pub use export::Export;
 pub use reader::Reader;
 pub use results::ResultList;
-pub use theme_grid::ThemeGrid;
-pub use trends::TrendsView;

@@ -1,13 +1,14 @@
 //! The trends chart as SVG, drawn here (no chart library): its geometry
 //! (margins, x positions, when to rotate the x labels, a round y scale) and
 //! its marks. Sizes are in pixels; the viewBox matches the element, so text
-//! keeps its size on any screen.
+//! keeps its size on any screen: the page sends the width it has for the
+//! view with the request (`Context::width`), and asks again when it changes.
 
 use super::data::Chart;
-use crate::format::{axis_unit, plural_thousands};
-use csto_core::decimal::{fixed, trimmed};
+use crate::views::axis::axis_unit;
+use csto_core::decimal::{fixed, plural_thousands, trimmed};
+use csto_core::panel::{el, Attr, Element, Node, Tag};
 use csto_core::view::{Axis, Scale};
-use yew::prelude::*;
 
 /// Distinct series colours (`series-0` … `series-7` in research.css); further
 /// series reuse them with a dashed line.
@@ -97,12 +98,9 @@ fn px(v: f64) -> String {
 }
 
 /// The classes of series `i`: its colour, dashed once colours repeat.
-fn series_class(i: usize) -> Classes {
-    classes!(
-        "series",
-        format!("series-{}", i % COLORS),
-        (i >= COLORS).then_some("alt")
-    )
+fn series_class(i: usize) -> String {
+    let alt = if i >= COLORS { " alt" } else { "" };
+    format!("series series-{}{alt}", i % COLORS)
 }
 
 /// Rough width of a label in pixels.
@@ -231,51 +229,76 @@ impl YScale {
     }
 }
 
-fn y_axis(layout: &Layout, scale: &YScale) -> Html {
+fn y_axis(layout: &Layout, scale: &YScale) -> Vec<Node> {
     let left = layout.left;
     (0..=scale.ticks)
         .map(|i| {
             let v = i as f64 * scale.step;
             let yy = scale.y(layout, v);
-            html! {
-                <g class="tick y">
-                    <line class="grid" x1={px(left)} x2={px(layout.w - MARGIN_RIGHT)}
-                          y1={px(yy)} y2={px(yy)} />
-                    <text x={px(left - Y_LABEL_GAP)} y={px(yy)} text-anchor="end"
-                          dominant-baseline="middle">{ tick_label(v) }</text>
-                </g>
-            }
+            el(Tag::G)
+                .class("tick y")
+                .child(
+                    el(Tag::Line)
+                        .class("grid")
+                        .attr(Attr::X1, px(left))
+                        .attr(Attr::X2, px(layout.w - MARGIN_RIGHT))
+                        .attr(Attr::Y1, px(yy))
+                        .attr(Attr::Y2, px(yy)),
+                )
+                .child(
+                    el(Tag::Text)
+                        .attr(Attr::X, px(left - Y_LABEL_GAP))
+                        .attr(Attr::Y, px(yy))
+                        .attr(Attr::TextAnchor, "end")
+                        .attr(Attr::DominantBaseline, "middle")
+                        .text(tick_label(v)),
+                )
+                .into()
         })
         .collect()
 }
 
-fn x_axis(chart: &Chart, layout: &Layout) -> Html {
+fn x_axis(chart: &Chart, layout: &Layout) -> Vec<Node> {
     let base = layout.base;
-    chart.columns.iter().zip(&layout.xs).map(|(c, &x)| {
-        let label = if layout.rotate {
-            let y = base + X_LABEL_DROP_ROTATED;
-            html! {
-                <text x={px(x)} y={px(y)} text-anchor="end"
-                      transform={format!("rotate(-35 {} {})", px(x), px(y))}>{ c.label.clone() }</text>
-            }
-        } else {
-            html! {
-                <text x={px(x)} y={px(base + X_LABEL_DROP)} text-anchor="middle">{ c.label.clone() }</text>
-            }
-        };
-        html! {
-            <g class="tick x">
-                <line class="tick-mark" x1={px(x)} x2={px(x)}
-                      y1={px(base)} y2={px(base + TICK)} />
-                { label }
-            </g>
-        }
-    }).collect()
+    chart
+        .columns
+        .iter()
+        .zip(&layout.xs)
+        .map(|(c, &x)| {
+            let label = if layout.rotate {
+                let y = base + X_LABEL_DROP_ROTATED;
+                el(Tag::Text)
+                    .attr(Attr::X, px(x))
+                    .attr(Attr::Y, px(y))
+                    .attr(Attr::TextAnchor, "end")
+                    .attr(Attr::Transform, format!("rotate(-35 {} {})", px(x), px(y)))
+                    .text(c.label.clone())
+            } else {
+                el(Tag::Text)
+                    .attr(Attr::X, px(x))
+                    .attr(Attr::Y, px(base + X_LABEL_DROP))
+                    .attr(Attr::TextAnchor, "middle")
+                    .text(c.label.clone())
+            };
+            el(Tag::G)
+                .class("tick x")
+                .child(
+                    el(Tag::Line)
+                        .class("tick-mark")
+                        .attr(Attr::X1, px(x))
+                        .attr(Attr::X2, px(x))
+                        .attr(Attr::Y1, px(base))
+                        .attr(Attr::Y2, px(base + TICK)),
+                )
+                .child(label)
+                .into()
+        })
+        .collect()
 }
 
 /// Each series as a line through its points, each point titled with its
 /// figures.
-fn series_lines(chart: &Chart, layout: &Layout, scale: &YScale) -> Html {
+fn series_lines(chart: &Chart, layout: &Layout, scale: &YScale) -> Vec<Node> {
     let y = |v: f64| scale.y(layout, v);
     chart
         .lines
@@ -301,19 +324,25 @@ fn series_lines(chart: &Chart, layout: &Layout, scale: &YScale) -> Html {
                             plural_thousands(v.count as usize, "occurrence", "occurrences"),
                             fixed(v.per_10k, 1)
                         );
-                        html! {
-                            <circle class="point" cx={px(x)} cy={px(y(v.plotted))} r="4"
-                                    data-x={c.key.clone()} data-series={i.to_string()}>
-                                <title>{ title }</title>
-                            </circle>
-                        }
+                        el(Tag::Circle)
+                            .class("point")
+                            .attr(Attr::Cx, px(x))
+                            .attr(Attr::Cy, px(y(v.plotted)))
+                            .attr(Attr::R, "4")
+                            .attr(Attr::DataX, c.key.clone())
+                            .attr(Attr::DataSeries, i.to_string())
+                            .child(el(Tag::Title).text(title))
                     });
-            html! {
-                <g class={series_class(i)} data-label={line.label.clone()}>
-                    <polyline class="line" points={pts.join(" ")} />
-                    { for points }
-                </g>
-            }
+            el(Tag::G)
+                .class(series_class(i))
+                .attr(Attr::DataLabel, line.label.clone())
+                .child(
+                    el(Tag::Polyline)
+                        .class("line")
+                        .attr(Attr::Points, pts.join(" ")),
+                )
+                .children(points)
+                .into()
         })
         .collect()
 }
@@ -343,32 +372,64 @@ fn aria_label(chart: &Chart) -> String {
 }
 
 /// The chart as SVG, `width` pixels wide.
-pub fn svg_chart(chart: &Chart, width: f64) -> Html {
+pub fn svg_chart(chart: &Chart, width: f64) -> Element {
     let layout = layout(chart, width);
     let scale = YScale::new(chart);
     let (left, base) = (layout.left, layout.base);
     let (w, h) = (fixed(layout.w, 0), fixed(layout.h, 0));
-    html! {
-        <svg class="trend-chart" role="img" aria-label={aria_label(chart)} viewBox={format!("0 0 {w} {h}")}
-             width={w} height={h} xmlns="http://www.w3.org/2000/svg">
-            <text class="axis-title" x={px(left)} y="12">{ scale_title(chart.scale) }</text>
-            { y_axis(&layout, &scale) }
-            <line class="axis" x1={px(left)} x2={px(left)} y1={px(MARGIN_TOP)} y2={px(base)} />
-            <line class="axis" x1={px(left)} x2={px(layout.w - MARGIN_RIGHT)} y1={px(base)} y2={px(base)} />
-            { x_axis(chart, &layout) }
-            { series_lines(chart, &layout, &scale) }
-        </svg>
-    }
+    let axis = |x2: f64, y1: f64, y2: f64| {
+        el(Tag::Line)
+            .class("axis")
+            .attr(Attr::X1, px(left))
+            .attr(Attr::X2, px(x2))
+            .attr(Attr::Y1, px(y1))
+            .attr(Attr::Y2, px(y2))
+    };
+    el(Tag::Svg)
+        .class("trend-chart")
+        .attr(Attr::Role, "img")
+        .attr(Attr::AriaLabel, aria_label(chart))
+        .attr(Attr::ViewBox, format!("0 0 {w} {h}"))
+        .attr(Attr::Width, w)
+        .attr(Attr::Height, h)
+        .attr(Attr::Xmlns, "http://www.w3.org/2000/svg")
+        .child(
+            el(Tag::Text)
+                .class("axis-title")
+                .attr(Attr::X, px(left))
+                .attr(Attr::Y, "12")
+                .text(scale_title(chart.scale)),
+        )
+        .children(y_axis(&layout, &scale))
+        .child(axis(left, MARGIN_TOP, base))
+        .child(axis(layout.w - MARGIN_RIGHT, base, base))
+        .children(x_axis(chart, &layout))
+        .children(series_lines(chart, &layout, &scale))
 }
 
 /// A small line-and-dot sample of a series' style, for the legend.
-pub fn swatch(i: usize) -> Html {
-    html! {
-        <svg class={classes!("swatch", series_class(i))} viewBox="0 0 28 12" width="28" height="12" aria-hidden="true">
-            <line class="line" x1="1" x2="27" y1="6" y2="6" />
-            <circle class="dot" cx="14" cy="6" r="3.5" />
-        </svg>
-    }
+pub fn swatch(i: usize) -> Element {
+    el(Tag::Svg)
+        .class(format!("swatch {}", series_class(i)))
+        .attr(Attr::ViewBox, "0 0 28 12")
+        .attr(Attr::Width, "28")
+        .attr(Attr::Height, "12")
+        .attr(Attr::AriaHidden, "true")
+        .child(
+            el(Tag::Line)
+                .class("line")
+                .attr(Attr::X1, "1")
+                .attr(Attr::X2, "27")
+                .attr(Attr::Y1, "6")
+                .attr(Attr::Y2, "6"),
+        )
+        .child(
+            el(Tag::Circle)
+                .class("dot")
+                .attr(Attr::Cx, "14")
+                .attr(Attr::Cy, "6")
+                .attr(Attr::R, "3.5"),
+        )
 }
 
 #[cfg(test)]
@@ -390,5 +451,11 @@ mod tests {
         assert_eq!(tick_label(2.5), "2.5");
         assert_eq!(tick_label(10.0), "10");
         assert_eq!(tick_label(0.25), "0.25");
+    }
+
+    #[test]
+    fn series_classes_repeat_dashed() {
+        assert_eq!(series_class(1), "series series-1");
+        assert_eq!(series_class(9), "series series-1 alt");
     }
 }

@@ -1,13 +1,12 @@
 //! What the trends chart shows, shaped from the view: the series (compared
 //! terms, the query, or the themes) and their values per column.
 
-use crate::columns::{columns, Column};
-use crate::corpus::bundle;
-use crate::state::filtered_statements;
+use crate::views::axis::{columns, Column};
+use crate::Context;
 use csto_core::model::ThemeId;
 use csto_core::query::Query;
-use csto_core::trends::{per_10k, theme_trend, trends, Series};
-use csto_core::view::{Axis, Scale, ViewState};
+use csto_core::trends::{per_10k, theme_trend, trend, Series};
+use csto_core::view::{Axis, Scale};
 
 /// What the chart shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,14 +46,14 @@ pub struct Chart {
 }
 
 /// The series the view asks for, over the whole corpus.
-fn series(view: &ViewState, query: &Query) -> (Mode, Vec<Series>) {
-    let bundle = bundle();
-    let corpus = &bundle.corpus;
+fn series(cx: &Context) -> (Mode, Vec<Series>) {
+    let view = &cx.view;
+    let corpus = &cx.bundle.corpus;
+    let of = |q: &str| trend(cx.searcher, q.trim(), &Query::parse(q));
     if !view.compare.is_empty() {
-        let qs: Vec<&str> = view.compare.iter().map(String::as_str).collect();
-        (Mode::Compare, trends(bundle, &qs))
-    } else if !query.is_browse() {
-        (Mode::Query, trends(bundle, &[view.q.as_str()]))
+        (Mode::Compare, view.compare.iter().map(|q| of(q)).collect())
+    } else if !cx.query.is_browse() {
+        (Mode::Query, vec![of(&view.q)])
     } else {
         let themes: Vec<ThemeId> = if view.themes.is_empty() {
             (0..corpus.themes.len() as ThemeId).collect()
@@ -67,7 +66,10 @@ fn series(view: &ViewState, query: &Query) -> (Mode, Vec<Series>) {
         };
         (
             Mode::Themes,
-            themes.into_iter().map(|t| theme_trend(bundle, t)).collect(),
+            themes
+                .into_iter()
+                .map(|t| theme_trend(cx.bundle, t))
+                .collect(),
         )
     }
 }
@@ -90,11 +92,12 @@ fn value(series: &Series, column: &Column, scale: Scale) -> Value {
     }
 }
 
-/// The chart of `view` (whose query is `query`): its series over the
-/// columns of the statements that pass the filters.
-pub fn chart_data(view: &ViewState, query: &Query) -> Chart {
-    let (mode, series) = series(view, query);
-    let columns = columns(&filtered_statements(view), view.axis);
+/// The chart of the view: its series over the columns of the statements
+/// that pass the filters.
+pub fn chart_data(cx: &Context) -> Chart {
+    let view = &cx.view;
+    let (mode, series) = series(cx);
+    let columns = columns(&cx.bundle.corpus, &cx.statements(), view.axis);
     let lines = series
         .into_iter()
         .map(|s| Line {
