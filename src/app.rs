@@ -72,7 +72,10 @@ pub fn App() -> Html {
                     match (open, view.tab) {
                         (Some((id, _)), _) => html! { <Reader statement={id} outcome={outcome.clone()} /> },
                         (None, Tab::Results) => html! { <ResultList outcome={outcome.clone()} /> },
-                        (None, _) => html! { <AnalysisView outcome={outcome.clone()} on_busy={on_busy.clone()} /> },
+                        // Computed and described by the analysis worker.
+                        (None, Tab::Concordance | Tab::Trends | Tab::Themes | Tab::Compare | Tab::Words
+                            | Tab::Ngrams | Tab::Summary | Tab::Collocates | Tab::Dispersion) =>
+                            html! { <AnalysisView outcome={outcome.clone()} on_busy={on_busy.clone()} /> },
                     }
                 }
             </main>

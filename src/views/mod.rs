@@ -1,7 +1,9 @@
 //! What fills the page for a view of the URL: the result list, the reader,
-//! the research views (concordance, trends, theme overview, distinctive
-//! terms) and the export menu. Each is built from `components`, `state` and
-//! the core; no view imports another (`tests/app_layers.rs` checks it).
+//! the export menu, and any analysis view (concordance, trends, themes,
+//! compare, word list, n-grams, summary, collocates, dispersion), which the
+//! analysis worker computes and describes (`analysis`). Each is built from
+//! `components`, `state` and the core; no view imports another
+//! (`tests/app_layers.rs` checks it).
 
 mod analysis;
 mod export;
