@@ -17,6 +17,7 @@ use std::cell::RefCell;
 use std::collections::VecDeque;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 use yew::Callback;
 
@@ -24,6 +25,10 @@ use yew::Callback;
 /// the worker trunk builds from `data-bin="csto-analyses"`), relative to
 /// the page.
 const LOADER: &str = "./analyses-loader.js";
+/// The worker's wasm. The page fetches it the moment it starts the worker
+/// and hands it over, rather than the worker asking for it after its
+/// loader and glue script have arrived: two round trips fewer.
+const WASM: &str = "./csto-analyses_bg.wasm";
 
 /// A described view, or why there is none.
 pub type Described = Result<Node, String>;
@@ -132,6 +137,19 @@ pub fn export(query: String, kind: ExportKind, json: bool, done: Callback<Result
     );
 }
 
+/// Starts the worker now, if it is not running: for a shared link to an
+/// analysis view, called before the page builds its own index, so the
+/// worker's download, start and index overlap the page's instead of
+/// following its first render.
+pub fn start_early() {
+    CLIENT.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.is_none() {
+            *c = start().ok();
+        }
+    });
+}
+
 fn ask(request: Request, done: Callback<Reply>) {
     let asked = Asked { request, done };
     let refused = CLIENT.with(|c| {
@@ -175,9 +193,38 @@ fn post(worker: &Worker, bytes: &[u8]) {
     let _ = worker.post_message(&js_sys::Uint8Array::from(bytes));
 }
 
-/// Starts the worker; the corpus goes first, as soon as it listens.
+/// The bytes at `url`, or why not.
+async fn fetch_bytes(url: &str) -> Result<js_sys::ArrayBuffer, JsValue> {
+    let response: web_sys::Response = JsFuture::from(gloo::utils::window().fetch_with_str(url))
+        .await?
+        .dyn_into()?;
+    if !response.ok() {
+        return Err(JsValue::from_str(&format!(
+            "{url}: HTTP {}",
+            response.status()
+        )));
+    }
+    JsFuture::from(response.array_buffer()?).await?.dyn_into()
+}
+
+/// Starts the worker and hands it its wasm; the corpus goes first, as soon
+/// as it listens.
 fn start() -> Result<Client, JsValue> {
     let worker = Worker::new(LOADER)?;
+    {
+        let worker = worker.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            match fetch_bytes(WASM).await {
+                Ok(wasm) => {
+                    let _ = worker.post_message_with_transfer(&wasm, &js_sys::Array::of1(&wasm));
+                }
+                Err(e) => fail(&format!(
+                    "the analyses could not be loaded: {}",
+                    e.as_string().unwrap_or_else(|| "network error".into())
+                )),
+            }
+        });
+    }
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|e: MessageEvent| {
         let bytes = js_sys::Uint8Array::new(&e.data()).to_vec();
         match Reply::from_bytes(&bytes) {

@@ -26,6 +26,12 @@ fn main() {
         panic!("debug-panic requested in the address");
     }
     shell::mark("app-start");
+    // A link to an analysis view: its worker starts loading now, beside the
+    // page's own start-up.
+    let (view, _) = csto_core::view::ViewState::decode(&routing::current_search());
+    if view.doc.is_none() && view.tab != csto_core::view::Tab::Results {
+        analyses::start_early();
+    }
     mount();
 }
 

@@ -223,21 +223,22 @@ try {
   row('**wasm downloaded → first results painted**', paintedAfterWasm, '**');
 
   // 3. Shared links.
-  // "after the page": view complete − app-rendered, per load; for an
-  // analysis view that is the worker's part (fetch, start, build its
-  // index, compute), which issue 10 wants ≤ 300 ms.
-  console.log(`\n| shared link, ${runs} cold loads (ms) | complete when | navigation → view complete: median | min | max | → \`app-rendered\`, median | complete after the page (\`app-rendered\`), median |`);
+  // The last column: the view's median time to complete minus the start
+  // page's median time to its first result in the DOM: how much longer a
+  // shared link takes than the start page's first results (issue 10 wants
+  // ≤ 300 ms for an analysis view, whose worker is fetched, started, builds
+  // its index and computes after the page has started).
+  console.log(`\n| shared link, ${runs} cold loads (ms) | complete when | navigation → view complete: median | min | max | → \`app-rendered\`, median | complete − start page's first result (medians) |`);
   console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: |');
   for (const [what, query0, selector] of VIEWS) {
     const query = query0.replace('DOC', firstDoc ?? 'none');
-    const complete = [], rendered = [], after = [];
+    const complete = [], rendered = [];
     for (let i = 0; i < runs; i++) {
       const { context, timing } = await coldLoad(query, selector);
       complete.push(timing.viewComplete); rendered.push(timing.rendered);
-      after.push(timing.viewComplete - timing.rendered);
       await context.close();
     }
-    console.log(`| ${what}: \`?${query}\` | \`${selector}\` | **${fmt(median(complete))}** | ${fmt(Math.min(...complete))} | ${fmt(Math.max(...complete))} | ${fmt(median(rendered))} | ${fmt(median(after))} |`);
+    console.log(`| ${what}: \`?${query}\` | \`${selector}\` | **${fmt(median(complete))}** | ${fmt(Math.min(...complete))} | ${fmt(Math.max(...complete))} | ${fmt(median(rendered))} | ${fmt(median(complete) - median(inDom))} |`);
   }
   console.log(`\nload average ${load()} at the end (${os.cpus().length} cores)`);
 } finally {
