@@ -115,7 +115,7 @@ pub fn describe(query: String, width: Option<u32>, done: Callback<Described>) {
 
 /// Makes export file `kind` of the view encoded as `query`; `done` is
 /// called once with the file or why there is none.
-pub fn export(query: String, kind: ExportKind, json: bool, done: Callback<Result<File, String>>) {
+fn export(query: String, kind: ExportKind, json: bool, done: Callback<Result<File, String>>) {
     let request = Request::Export {
         seq: next_seq(),
         query,
@@ -148,6 +148,23 @@ pub fn start_early() {
             *c = start().ok();
         }
     });
+}
+
+/// Has the worker make download `kind` of the view encoded as `query` and
+/// offers it; `problem` is told why not, or `None` once it is offered.
+pub fn download(query: String, kind: ExportKind, json: bool, problem: Callback<Option<String>>) {
+    export(
+        query,
+        kind,
+        json,
+        Callback::from(move |file: Result<File, String>| match file {
+            Ok(f) => {
+                problem.emit(None);
+                crate::download::download(&f.name, &f.mime, &f.content);
+            }
+            Err(why) => problem.emit(Some(why)),
+        }),
+    );
 }
 
 fn ask(request: Request, done: Callback<Reply>) {

@@ -115,16 +115,15 @@ impl Serialize for ExportData {
 
 /// The table named `name` (its `export_name`) in a described view.
 fn find_table(node: &Node, name: &str) -> Option<(String, Vec<Column>, Vec<Vec<Cell>>)> {
-    match node {
+    node.walk().into_iter().find_map(|n| match n {
         Node::Table(t) if t.export_name == name => {
             Some((t.view.clone(), t.columns.clone(), t.rows.clone()))
         }
         Node::Export(x) if x.export_name == name => {
             Some((x.view.clone(), x.columns.clone(), x.rows.clone()))
         }
-        Node::Element(e) => e.children.iter().find_map(|c| find_table(c, name)),
         _ => None,
-    }
+    })
 }
 
 impl Analyses {

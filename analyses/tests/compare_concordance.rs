@@ -2,81 +2,20 @@
 //! corpus (`corpus/`): the figures the page shows, checked against the
 //! statements' text and the formulas, not against the code that made them.
 
-use csto_analyses::Analyses;
-use csto_core::bundle::Bundle;
+mod common;
+
+use common::describe;
 use csto_core::panel::{Attr, Element, Node, Tag};
-use csto_core::source::load_corpus;
 use std::path::Path;
-use std::sync::OnceLock;
-
-fn analyses() -> &'static Analyses {
-    static B: OnceLock<Bundle> = OnceLock::new();
-    static A: OnceLock<Analyses> = OnceLock::new();
-    A.get_or_init(|| {
-        let bundle = B.get_or_init(|| {
-            let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus");
-            Bundle::new(load_corpus(&dir).unwrap_or_else(|e| panic!("{e}")))
-        });
-        Analyses::new(bundle)
-    })
-}
-
-fn describe(query: &str) -> Node {
-    analyses()
-        .describe(query)
-        .unwrap_or_else(|e| panic!("{query}: {e}"))
-}
-
-fn attr(e: &Element, a: Attr) -> Option<&str> {
-    e.attrs
-        .iter()
-        .find(|(n, _)| *n == a)
-        .map(|(_, v)| v.as_str())
-}
 
 /// Whether `e` is a `tag` whose class list has every class of `classes`.
 fn is(e: &Element, tag: Tag, classes: &str) -> bool {
-    let has: Vec<&str> = attr(e, Attr::Class).unwrap_or("").split(' ').collect();
+    let has: Vec<&str> = e.get(Attr::Class).unwrap_or("").split(' ').collect();
     e.tag == tag && classes.split(' ').all(|c| c.is_empty() || has.contains(&c))
 }
 
-/// Every element under `node` (itself included), depth first.
-fn elements(node: &Node) -> Vec<&Element> {
-    fn walk<'a>(n: &'a Node, out: &mut Vec<&'a Element>) {
-        match n {
-            Node::Element(e) => {
-                out.push(e);
-                e.children.iter().for_each(|c| walk(c, out));
-            }
-            Node::Link(l) => l.children.iter().for_each(|c| walk(c, out)),
-            Node::Method(ps) => ps.iter().for_each(|c| walk(c, out)),
-            _ => {}
-        }
-    }
-    let mut out = Vec::new();
-    walk(node, &mut out);
-    out
-}
-
 fn find<'a>(node: &'a Node, tag: Tag, classes: &str) -> Vec<&'a Element> {
-    elements(node)
-        .into_iter()
-        .filter(|e| is(e, tag, classes))
-        .collect()
-}
-
-/// The text of `node`, as `textContent` reads it.
-fn text(node: &Node) -> String {
-    match node {
-        Node::Text(t) => t.clone(),
-        Node::Element(e) => e.children.iter().map(text).collect(),
-        Node::Link(l) => l.children.iter().map(text).collect(),
-        _ => String::new(),
-    }
-}
-
-fn text_of(e: &Element) -> String {
-    e.children.iter().map(text).collect()
+    node.elements().filter(|e| is(e, tag, classes)).collect()
 }
 
 /// Every link under `node`: (its class, whether current, its text).
@@ -84,7 +23,7 @@ fn links(node: &Node) -> Vec<(String, bool, String)> {
     fn walk(n: &Node, out: &mut Vec<(String, bool, String)>) {
         match n {
             Node::Element(e) => e.children.iter().for_each(|c| walk(c, out)),
-            Node::Link(l) => out.push((l.class.clone(), l.current, text(n))),
+            Node::Link(l) => out.push((l.class.clone(), l.current, n.text_content())),
             _ => {}
         }
     }
@@ -131,26 +70,26 @@ fn the_concordance_has_one_line_per_peacekeeping_word() {
     let node = describe("q=peacekeeping&view=concordance&ksort=right");
     assert!(find(&node, Tag::Section, "concordance").len() == 1);
     let count = find(&node, Tag::P, "kwic-count");
-    assert_eq!(text_of(count[0]), format!("{expected} lines"));
-    assert_eq!(attr(count[0], Attr::AriaLive), Some("polite"));
+    assert_eq!((count[0]).text_content(), format!("{expected} lines"));
+    assert_eq!(count[0].get(Attr::AriaLive), Some("polite"));
     let lines = find(&node, Tag::Tr, "kwic-line");
     assert_eq!(lines.len(), expected);
     for l in &lines {
-        let hit = text_of(
-            l.children
-                .iter()
-                .find_map(|c| match c {
-                    Node::Element(e) if is(e, Tag::Td, "hit") => Some(e),
-                    _ => None,
-                })
-                .unwrap(),
-        );
+        let hit = l
+            .children
+            .iter()
+            .find_map(|c| match c {
+                Node::Element(e) if is(e, Tag::Td, "hit") => Some(e),
+                _ => None,
+            })
+            .unwrap()
+            .text_content();
         assert!(hit.to_lowercase().starts_with("peacekeep"), "{hit}");
-        assert!(attr(l, Attr::DataStatement).is_some());
-        let para: u16 = attr(l, Attr::DataPara).unwrap().parse().unwrap();
+        assert!(l.get(Attr::DataStatement).is_some());
+        let para: u16 = l.get(Attr::DataPara).unwrap().parse().unwrap();
         assert!(para >= 1);
     }
-    let caption = text_of(find(&node, Tag::Caption, "")[0]);
+    let caption = (find(&node, Tag::Caption, "")[0]).text_content();
     assert_eq!(
         caption,
         format!("Every occurrence of “peacekeeping”: {expected} lines, word to the right")
@@ -178,13 +117,16 @@ fn a_concordance_without_a_query_says_how_to_get_one() {
     let node = describe("view=concordance");
     assert!(find(&node, Tag::Tr, "kwic-line").is_empty());
     assert_eq!(
-        text_of(find(&node, Tag::P, "hint")[0]),
+        (find(&node, Tag::P, "hint")[0]).text_content(),
         "For example: terrorism, \"illegal migration\", peacekeep*"
     );
     let none = describe("q=zzzzqx&view=concordance");
-    assert_eq!(text_of(find(&none, Tag::P, "kwic-count")[0]), "0 lines");
     assert_eq!(
-        text_of(find(&none, Tag::Div, "empty")[0]),
+        (find(&none, Tag::P, "kwic-count")[0]).text_content(),
+        "0 lines"
+    );
+    assert_eq!(
+        (find(&none, Tag::Div, "empty")[0]).text_content(),
         "No occurrences with these filters."
     );
 }
@@ -217,24 +159,30 @@ fn term_rows(table: &Element) -> Vec<(usize, String, f64, f64, f64, String)> {
         .children
         .iter()
         .map(|tr| {
-            let cells: Vec<&Element> = elements(tr)
+            let cells: Vec<&Element> = tr
+                .elements()
+                .collect::<Vec<_>>()
                 .into_iter()
                 .filter(|e| matches!(e.tag, Tag::Td | Tag::Th))
                 .collect();
             let nums: Vec<&&Element> = cells.iter().filter(|e| is(e, Tag::Td, "num")).collect();
-            let stars = elements(&Node::Element((*cells[7]).clone()))
-                .into_iter()
-                .find(|e| attr(e, Attr::AriaHidden) == Some("true"))
-                .map(text_of)
+            let stars = Node::Element((*cells[7]).clone())
+                .elements()
+                .find(|e| e.get(Attr::AriaHidden) == Some("true"))
+                .map(|e| e.text_content())
                 .unwrap();
             (
-                number(&text_of(cells[0])) as usize,
-                text_of(cells[1]),
-                number(&text_of(nums[0])),
-                number(&text_of(nums[1])),
-                number(&text_of(
-                    cells.iter().find(|e| is(e, Tag::Td, "g2")).unwrap(),
-                )),
+                number(&(cells[0]).text_content()) as usize,
+                (cells[1]).text_content(),
+                number(&(nums[0]).text_content()),
+                number(&(nums[1]).text_content()),
+                number(
+                    &cells
+                        .iter()
+                        .find(|e| is(e, Tag::Td, "g2"))
+                        .unwrap()
+                        .text_content(),
+                ),
                 stars,
             )
         })
@@ -249,7 +197,7 @@ fn compare_2004_against_2024_follows_from_the_counts() {
         .find(|t| !is(t, Tag::Table, "keywords-b"))
         .unwrap();
     let b = find(&node, Tag::Table, "keywords-b")[0];
-    let caption = text_of(find(&Node::Element(a.clone()), Tag::Caption, "")[0]);
+    let caption = find(&Node::Element(a.clone()), Tag::Caption, "")[0].text_content();
     assert!(
         caption.starts_with("Terms the 2004 statements use more than the 2024 statements ("),
         "{caption}"
@@ -299,8 +247,8 @@ fn compare_2004_against_2024_follows_from_the_counts() {
     }
     // The exports hold every row of the tables.
     let themes = find(&node, Tag::Table, "compare-themes")[0];
-    let theme_rows = elements(&Node::Element(themes.clone()))
-        .into_iter()
+    let theme_rows = Node::Element(themes.clone())
+        .elements()
         .filter(|e| e.tag == Tag::Tr)
         .count()
         - 1;
@@ -315,7 +263,7 @@ fn compare_2004_against_2024_follows_from_the_counts() {
         ]
     );
     assert_eq!(
-        text_of(find(&node, Tag::Span, "row-count")[0]),
+        (find(&node, Tag::Span, "row-count")[0]).text_content(),
         format!("Terms of both sides: {} rows", rows_a.len() + rows_b.len())
     );
     // The sides chosen are the current links.
@@ -332,7 +280,7 @@ fn compare_by_default_is_the_first_speaker_against_the_rest() {
     let node = describe("view=compare");
     // The speaker of the earliest statement (corpus/statements/2004-kazykhanov.toml).
     let first = "Yerzhan Kazykhanov";
-    let caption = text_of(find(&node, Tag::Caption, "")[0]);
+    let caption = (find(&node, Tag::Caption, "")[0]).text_content();
     assert!(
         caption.starts_with(&format!(
             "Terms {first} uses more than the rest of the corpus ("
@@ -348,7 +296,7 @@ fn compare_by_default_is_the_first_speaker_against_the_rest() {
     // With a filter the rest is "of the filtered statements"; a side
     // outside the filters has nothing to compare.
     let filtered = describe("view=compare&a=year:2019&year=2019&year=2024");
-    let caption = text_of(find(&filtered, Tag::Caption, "")[0]);
+    let caption = (find(&filtered, Tag::Caption, "")[0]).text_content();
     assert!(
         caption.starts_with(
             "Terms the 2019 statements use more than the rest of the filtered statements ("
@@ -357,7 +305,7 @@ fn compare_by_default_is_the_first_speaker_against_the_rest() {
     );
     let empty = describe("view=compare&a=year:2004&year=2019");
     assert_eq!(
-        text_of(find(&empty, Tag::Div, "empty")[0]),
+        (find(&empty, Tag::Div, "empty")[0]).text_content(),
         "One side has no statement under these filters: choose other sides or clear a filter."
     );
     assert!(exports(&empty).is_empty());

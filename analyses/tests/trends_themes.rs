@@ -3,24 +3,11 @@
 //! shares of tagged paragraphs), counted here independently from the
 //! corpus text, and the links, buttons and form they carry.
 
-use csto_analyses::Analyses;
-use csto_core::bundle::Bundle;
+mod common;
+
+use common::{analyses, bundle};
 use csto_core::panel::{Attr, Element, Form, Link, Node, Put, Tag};
 use csto_core::view::{Tab, ViewState};
-use std::sync::OnceLock;
-
-fn bundle() -> &'static Bundle {
-    static B: OnceLock<Bundle> = OnceLock::new();
-    B.get_or_init(|| {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus");
-        Bundle::new(csto_core::source::load_corpus(&dir).unwrap_or_else(|e| panic!("{e}")))
-    })
-}
-
-fn analyses() -> &'static Analyses {
-    static A: OnceLock<Analyses> = OnceLock::new();
-    A.get_or_init(|| Analyses::new(bundle()))
-}
 
 fn describe(query: &str, width: Option<u32>) -> Node {
     analyses()
@@ -28,58 +15,11 @@ fn describe(query: &str, width: Option<u32>) -> Node {
         .unwrap_or_else(|e| panic!("{query}: {e}"))
 }
 
-fn attr(e: &Element, a: Attr) -> Option<&str> {
-    e.attrs
-        .iter()
-        .find(|(n, _)| *n == a)
-        .map(|(_, v)| v.as_str())
-}
-
-fn has_class(e: &Element, class: &str) -> bool {
-    attr(e, Attr::Class).is_some_and(|c| c.split(' ').any(|c| c == class))
-}
-
-/// Every node of the tree, depth first.
-fn walk(node: &Node) -> Vec<&Node> {
-    let mut out = vec![node];
-    let children = match node {
-        Node::Element(e) => &e.children,
-        Node::Link(l) | Node::Button(l) => &l.children,
-        Node::Method(c) => c,
-        _ => return out,
-    };
-    for c in children {
-        out.extend(walk(c));
-    }
-    out
-}
-
 /// The elements `tag.class`, in document order.
 fn elements<'a>(node: &'a Node, tag: Tag, class: &str) -> Vec<&'a Element> {
-    walk(node)
-        .into_iter()
-        .filter_map(|n| match n {
-            Node::Element(e) if e.tag == tag && (class.is_empty() || has_class(e, class)) => {
-                Some(e)
-            }
-            _ => None,
-        })
+    node.elements()
+        .filter(|e| e.tag == tag && (class.is_empty() || e.has_class(class)))
         .collect()
-}
-
-/// The text of a node and its descendants.
-fn text(node: &Node) -> String {
-    walk(node)
-        .into_iter()
-        .filter_map(|n| match n {
-            Node::Text(t) => Some(t.as_str()),
-            _ => None,
-        })
-        .collect()
-}
-
-fn el_text(e: &Element) -> String {
-    e.children.iter().map(text).collect()
 }
 
 /// Occurrences of terror, terrorism, terrorist(s) in statement `s`'s paragraphs.
@@ -135,7 +75,7 @@ fn trends_of_a_query_count_its_words_per_year() {
     let points = elements(&panel, Tag::Circle, "point");
     assert_eq!(points.len(), 5, "a point per year");
     for (s, p) in points.iter().enumerate() {
-        assert_eq!(attr(p, Attr::DataX), Some(years[s].as_str()));
+        assert_eq!(p.get(Attr::DataX), Some(years[s].as_str()));
         let n = terror_words(s);
         assert!(n > 0);
         let rate = csto_core::decimal::fixed(n as f64 * 10_000.0 / words(s) as f64, 1);
@@ -144,11 +84,16 @@ fn trends_of_a_query_count_its_words_per_year() {
             years[s],
             if n == 1 { "" } else { "s" }
         );
-        assert_eq!(el_text(p), want);
+        assert_eq!((p).text_content(), want);
     }
     // The table has the same figures, and the words counted.
     let rows = elements(&panel, Tag::Tr, "row-0");
-    let cells: Vec<String> = rows[0].children.iter().skip(1).map(text).collect();
+    let cells: Vec<String> = rows[0]
+        .children
+        .iter()
+        .skip(1)
+        .map(Node::text_content)
+        .collect();
     assert_eq!(cells.len(), 5);
     for (s, cell) in cells.iter().enumerate() {
         assert!(cell.ends_with(&format!(" ({})", terror_words(s))), "{cell}");
@@ -157,7 +102,7 @@ fn trends_of_a_query_count_its_words_per_year() {
         .children
         .iter()
         .skip(1)
-        .map(text)
+        .map(Node::text_content)
         .collect();
     let want: Vec<String> = (0..5)
         .map(|s| csto_core::decimal::thousands(words(s) as usize))
@@ -165,13 +110,13 @@ fn trends_of_a_query_count_its_words_per_year() {
     assert_eq!(footer, want);
     let what = elements(&panel, Tag::P, "what");
     assert_eq!(
-        el_text(what[0]),
+        (what[0]).text_content(),
         "Occurrences of “terrorism”. Add a term to compare."
     );
     // The axis title, and the legend without a remove button.
     let svg = &elements(&panel, Tag::Svg, "trend-chart")[0];
-    assert_eq!(attr(svg, Attr::Width), Some("640"), "no width said: 640");
-    assert!(!walk(&panel).iter().any(|n| matches!(n, Node::Button(_))));
+    assert_eq!(svg.get(Attr::Width), Some("640"), "no width said: 640");
+    assert!(!&panel.walk().iter().any(|n| matches!(n, Node::Button(_))));
 }
 
 #[test]
@@ -184,8 +129,9 @@ fn the_chart_is_laid_out_to_the_width_it_is_given() {
     ] {
         let panel = describe("q=terrorism&view=trends&by=statement", width);
         let svg = &elements(&panel, Tag::Svg, "trend-chart")[0];
-        assert_eq!(attr(svg, Attr::Width), Some(drawn));
-        assert!(attr(svg, Attr::ViewBox)
+        assert_eq!(svg.get(Attr::Width), Some(drawn));
+        assert!(svg
+            .get(Attr::ViewBox)
             .unwrap()
             .starts_with(&format!("0 0 {drawn} ")));
     }
@@ -195,7 +141,7 @@ fn the_chart_is_laid_out_to_the_width_it_is_given() {
         elements(&panel, Tag::G, "x")
             .iter()
             .all(|g| match &g.children[1] {
-                Node::Element(t) => attr(t, Attr::Transform).is_some(),
+                Node::Element(t) => t.get(Attr::Transform).is_some(),
                 _ => false,
             })
     };
@@ -208,12 +154,13 @@ fn comparing_terms_adds_a_series_each_and_a_button_removes_one() {
     let panel = describe("q=terrorism&view=trends&t=terrorism&t=migration", None);
     let series: Vec<&str> = elements(&panel, Tag::G, "series")
         .iter()
-        .map(|g| attr(g, Attr::DataLabel).unwrap())
+        .map(|g| g.get(Attr::DataLabel).unwrap())
         .collect();
     assert_eq!(series, ["terrorism", "migration"]);
     let what = elements(&panel, Tag::P, "what");
-    assert_eq!(el_text(what[0]), "Comparing 2 terms.");
-    let buttons: Vec<&Link> = walk(&panel)
+    assert_eq!((what[0]).text_content(), "Comparing 2 terms.");
+    let buttons: Vec<&Link> = panel
+        .walk()
         .into_iter()
         .filter_map(|n| match n {
             Node::Button(b) => Some(b),
@@ -233,7 +180,8 @@ fn comparing_terms_adds_a_series_each_and_a_button_removes_one() {
 
     // The form starts the comparison from the query on the chart.
     let form = |panel: &Node| -> Form {
-        walk(panel)
+        panel
+            .walk()
             .into_iter()
             .find_map(|n| match n {
                 Node::Form(f) => Some(f.clone()),
@@ -261,7 +209,7 @@ fn with_no_query_the_trends_chart_each_theme() {
     let panel = describe("view=trends", None);
     let series: Vec<&str> = elements(&panel, Tag::G, "series")
         .iter()
-        .map(|g| attr(g, Attr::DataLabel).unwrap())
+        .map(|g| g.get(Attr::DataLabel).unwrap())
         .collect();
     let themes: Vec<&str> = corpus.themes.iter().map(|t| t.label.as_str()).collect();
     assert_eq!(series, themes);
@@ -269,7 +217,7 @@ fn with_no_query_the_trends_chart_each_theme() {
     let none = describe("view=trends&q=terrorism&from=2008&to=2015", None);
     assert!(elements(&none, Tag::Svg, "trend-chart").is_empty());
     let empty: Node = elements(&none, Tag::Div, "empty")[0].clone().into();
-    assert_eq!(text(&empty), "No statement passes these filters.");
+    assert_eq!(&empty.text_content(), "No statement passes these filters.");
 }
 
 #[test]
@@ -283,15 +231,16 @@ fn the_theme_overview_shows_each_years_share_of_tagged_paragraphs() {
     let panel = describe("view=themes", None);
     let heads: Vec<&str> = elements(&panel, Tag::Th, "")
         .into_iter()
-        .filter_map(|th| attr(th, Attr::DataCol))
+        .filter_map(|th| th.get(Attr::DataCol))
         .collect();
     assert_eq!(heads, ["2004", "2007", "2016", "2019", "2024"]);
     let row = elements(&panel, Tag::Tr, "")
         .into_iter()
-        .find(|tr| attr(tr, Attr::DataTheme) == Some("counter-terrorism"))
+        .find(|tr| tr.get(Attr::DataTheme) == Some("counter-terrorism"))
         .expect("the counter-terrorism row");
     let row: Node = row.clone().into();
-    let links: Vec<&Link> = walk(&row)
+    let links: Vec<&Link> = row
+        .walk()
         .into_iter()
         .filter_map(|n| match n {
             Node::Link(l) => Some(l),
@@ -309,7 +258,7 @@ fn the_theme_overview_shows_each_years_share_of_tagged_paragraphs() {
             .count();
         let pct = (100.0 * tagged as f64 / all as f64).round();
         let year = st.date.year.to_string();
-        assert_eq!(text(&l.children[0]), format!("{pct}%"));
+        assert_eq!(l.children[0].text_content(), format!("{pct}%"));
         let link_attr = |a| {
             l.attrs
                 .iter()
@@ -340,10 +289,11 @@ fn the_theme_overview_shows_each_years_share_of_tagged_paragraphs() {
     );
     let heads: Vec<&str> = elements(&panel, Tag::Th, "")
         .into_iter()
-        .filter_map(|th| attr(th, Attr::DataCol))
+        .filter_map(|th| th.get(Attr::DataCol))
         .collect();
     assert_eq!(heads, ["2007-nazarbayev", "2024-tasmagambetov"]);
-    let first = walk(&panel)
+    let first = &panel
+        .walk()
         .into_iter()
         .find_map(|n| match n {
             Node::Link(l) if l.attrs.iter().any(|(a, _)| *a == Attr::DataTheme) => Some(l),

@@ -3,53 +3,21 @@
 //! query string in, a `Node` tree out. The figures are the ones checked by
 //! hand for issue 11 (docs and `core/tests/analysis.rs`).
 
+mod common;
+
+use common::{analyses, describe};
 use csto_analyses::Analyses;
-use csto_core::bundle::Bundle;
 use csto_core::panel::{Cell, Node, Reply, Table};
-use csto_core::source::load_corpus;
-use std::path::Path;
-use std::sync::OnceLock;
-
-fn analyses() -> &'static Analyses {
-    static A: OnceLock<Analyses> = OnceLock::new();
-    A.get_or_init(|| {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus");
-        let bundle = Bundle::new(load_corpus(&dir).unwrap_or_else(|e| panic!("{e}")));
-        Analyses::from_bytes(&bundle.to_bytes()).expect("the corpus as the page sends it")
-    })
-}
-
-fn describe(query: &str) -> Node {
-    analyses()
-        .describe(query)
-        .unwrap_or_else(|e| panic!("{query}: {e}"))
-}
 
 /// Every table of a tree, in document order.
 fn tables(node: &Node) -> Vec<&Table> {
-    let mut out = Vec::new();
-    fn walk<'a>(n: &'a Node, out: &mut Vec<&'a Table>) {
-        match n {
-            Node::Table(t) => out.push(t),
-            Node::Element(e) => e.children.iter().for_each(|c| walk(c, out)),
-            Node::Link(l) => l.children.iter().for_each(|c| walk(c, out)),
-            Node::Method(ps) => ps.iter().for_each(|c| walk(c, out)),
-            _ => {}
-        }
-    }
-    walk(node, &mut out);
-    out
-}
-
-/// The text of a tree, as a reader sees it (tables left out).
-fn text(node: &Node) -> String {
-    match node {
-        Node::Text(t) => t.clone(),
-        Node::Element(e) => e.children.iter().map(text).collect(),
-        Node::Link(l) => l.children.iter().map(text).collect(),
-        Node::Method(ps) => ps.iter().map(text).collect::<Vec<_>>().join("\n"),
-        _ => String::new(),
-    }
+    node.walk()
+        .into_iter()
+        .filter_map(|n| match n {
+            Node::Table(t) => Some(t),
+            _ => None,
+        })
+        .collect()
 }
 
 /// A table's cells as shown, row by row.
@@ -134,17 +102,19 @@ fn collocates_of_terrorism() {
     assert_eq!(counter[1], "22");
     assert_eq!(&counter[4..], ["6.00", "12.80", "167.6"]);
     assert_eq!(rows[0][0], "counter", "log-Dice order");
-    assert!(text(&node).contains("Words within 5 words to the left and 5 to the right"));
+    assert!(node
+        .text_content()
+        .contains("Words within 5 words to the left and 5 to the right"));
     // no node: the example, not an empty table
     let empty = describe("view=collocates");
     assert!(tables(&empty).is_empty());
-    assert!(text(&empty).contains("the collocates of terrorism"));
+    assert!(empty.text_content().contains("the collocates of terrorism"));
 }
 
 #[test]
 fn dispersion_of_afghanistan() {
     let node = describe("q=Afghanistan&view=dispersion");
-    let said = text(&node);
+    let said = node.text_content();
     assert!(said.contains("3 of 5 statements"), "{said}");
     assert!(said.contains("0.205") && said.contains("0.223"), "{said}");
     let rows = shown(tables(&node)[0]);
@@ -206,19 +176,10 @@ fn exports_have_a_row_per_result_passage_and_line_with_permalinks_and_version() 
     );
     assert!(passages.starts_with("statement,speaker,date,paragraph,hits,text"));
     // one row per line of the concordance view (Kanal and its alias Channel)
-    fn kwic_lines(n: &Node) -> usize {
-        match n {
-            Node::Element(e) => {
-                let own = e
-                    .attrs
-                    .iter()
-                    .any(|(a, v)| a.name() == "class" && v == "kwic-line");
-                usize::from(own) + e.children.iter().map(kwic_lines).sum::<usize>()
-            }
-            _ => 0,
-        }
-    }
-    let shown = kwic_lines(&describe("q=Kanal&view=concordance"));
+    let shown = describe("q=Kanal&view=concordance")
+        .elements()
+        .filter(|e| e.has_class("kwic-line"))
+        .count();
     assert!(shown > 0);
     assert_eq!(kwic.lines().count(), 1 + shown);
     let named = analyses()

@@ -346,6 +346,69 @@ pub struct Export {
     pub export_name: String,
 }
 
+impl Node {
+    /// The nodes inside this one (an element's, a link's or a button's
+    /// content, the method's paragraphs); none for the others.
+    pub fn children(&self) -> &[Node] {
+        match self {
+            Node::Element(e) => &e.children,
+            Node::Link(l) | Node::Button(l) => &l.children,
+            Node::Method(paragraphs) => paragraphs,
+            _ => &[],
+        }
+    }
+
+    /// This node and every node inside it, depth first (document order).
+    pub fn walk(&self) -> Vec<&Node> {
+        let mut out = vec![self];
+        for child in self.children() {
+            out.extend(child.walk());
+        }
+        out
+    }
+
+    /// Every element in the tree, in document order.
+    pub fn elements(&self) -> impl Iterator<Item = &Element> {
+        self.walk().into_iter().filter_map(|n| match n {
+            Node::Element(e) => Some(e),
+            _ => None,
+        })
+    }
+
+    /// The text of the tree, as the DOM's `textContent` reads it (the
+    /// page's own components, such as tables, left out).
+    pub fn text_content(&self) -> String {
+        self.walk()
+            .into_iter()
+            .filter_map(|n| match n {
+                Node::Text(t) => Some(t.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+impl Element {
+    /// The value of attribute `a`, if set.
+    pub fn get(&self, a: Attr) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(n, _)| *n == a)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The text inside it, as `textContent` reads it.
+    pub fn text_content(&self) -> String {
+        self.children.iter().map(Node::text_content).collect()
+    }
+
+    /// Whether `class` is one of its classes.
+    pub fn has_class(&self, class: &str) -> bool {
+        self.get(Attr::Class)
+            .is_some_and(|c| c.split(' ').any(|c| c == class))
+    }
+}
+
 /// Starts an element: `el(Tag::P).class("what").text("…")`.
 pub fn el(tag: Tag) -> Element {
     Element {
@@ -656,6 +719,26 @@ mod tests {
             ..form
         };
         assert_eq!(full.submit("more").unwrap().compare.len(), MAX_COMPARE);
+    }
+
+    #[test]
+    fn a_description_is_walked_in_document_order() {
+        let view = ViewState::default();
+        let node: Node = el(Tag::Div)
+            .class("a b")
+            .text("one ")
+            .child(link(&view, "two").child(el(Tag::Strong).text(" three")))
+            .child(Node::Method(vec![el(Tag::P).text(" four").into()]))
+            .into();
+        assert_eq!(node.text_content(), "one two three four");
+        let tags: Vec<Tag> = node.elements().map(|e| e.tag).collect();
+        assert_eq!(tags, [Tag::Div, Tag::Strong, Tag::P]);
+        let Node::Element(div) = &node else {
+            panic!("an element")
+        };
+        assert_eq!(div.get(Attr::Class), Some("a b"));
+        assert!(div.has_class("b") && !div.has_class("a b"));
+        assert_eq!(div.get(Attr::Id), None);
     }
 
     #[test]

@@ -6,8 +6,7 @@
 //! is the two buttons, and the download.
 
 use crate::analyses;
-use crate::download::download;
-use csto_core::panel::{ExportKind, File};
+use csto_core::panel::ExportKind;
 use csto_core::view::ViewState;
 use yew::prelude::*;
 
@@ -32,17 +31,11 @@ pub fn TableExport(props: &TableExportProps) -> Html {
         );
         let onclick = Callback::from(move |_: MouseEvent| {
             let problem = problem.clone();
-            analyses::export(
+            analyses::download(
                 query.clone(),
                 ExportKind::Table(name.clone()),
                 json,
-                Callback::from(move |file: Result<File, String>| match file {
-                    Ok(f) => {
-                        problem.set(None);
-                        download(&f.name, &f.mime, &f.content);
-                    }
-                    Err(why) => problem.set(Some(why)),
-                }),
+                Callback::from(move |why| problem.set(why)),
             );
         });
         let (class, label) = if json {

@@ -5,9 +5,8 @@
 //! page only offers the answer as a download.
 
 use crate::analyses;
-use crate::download::download;
 use crate::state::SharedOutcome;
-use csto_core::panel::{ExportKind, File};
+use csto_core::panel::ExportKind;
 use csto_core::view::Tab;
 use yew::prelude::*;
 
@@ -33,17 +32,11 @@ pub fn Export(props: &ExportProps) -> Html {
         let problem = problem.clone();
         let onclick = Callback::from(move |_: MouseEvent| {
             let problem = problem.clone();
-            analyses::export(
+            analyses::download(
                 query.clone(),
                 kind.clone(),
                 json,
-                Callback::from(move |file: Result<File, String>| match file {
-                    Ok(f) => {
-                        problem.set(None);
-                        download(&f.name, &f.mime, &f.content);
-                    }
-                    Err(why) => problem.set(Some(why)),
-                }),
+                Callback::from(move |why| problem.set(why)),
             );
         });
         let fmt = if json { "json" } else { "csv" };

@@ -6,7 +6,7 @@
 //! (`l=`, `r=`, `min=`, `stop=`, `tsort=`); each collocate opens the
 //! concordance of `node NEAR/w collocate`.
 
-use super::common::{empty, heading, method, with};
+use super::common::{empty, heading, method, seg_group, with};
 use crate::Context;
 use csto_core::analysis::{collocates, CollocateOptions, CollocateRow, Collocates, STOP_WORDS};
 use csto_core::decimal::{plural_thousands, thousands};
@@ -289,23 +289,15 @@ pub fn describe(cx: &Context) -> Node {
                     |p, x| p.min_freq = (x != Params::DEFAULT_MIN).then_some(x),
                 )),
         )
-        .child(
-            el(Tag::Div)
-                .class("seg-group")
-                .child(
-                    el(Tag::Span)
-                        .class("seg-label")
-                        .id("colloc-stop-label")
-                        .text("Stop words"),
-                )
-                .child(
-                    el(Tag::Ul)
-                        .class("segmented stop-toggle")
-                        .attr(Attr::AriaLabelledby, "colloc-stop-label")
-                        .child(stop_link(false, "Hidden"))
-                        .child(stop_link(true, "Shown")),
-                ),
-        );
+        .child(seg_group(
+            "colloc-stop-label",
+            "stop-toggle",
+            "Stop words",
+            vec![
+                stop_link(false, "Hidden").into(),
+                stop_link(true, "Shown").into(),
+            ],
+        ));
     let what = format!(
         "Words within {} to the left and {} to the right of {node_name} ({} among {} in {}), co-occurring at least {}: {}{}.",
         plural_thousands(r.left as usize, "word", "words"),

@@ -1,7 +1,7 @@
 //! What the views share: the method disclosure, the segmented choices, the
 //! empty state, and the orders of a frequency list.
 
-use csto_core::panel::{el, Choice, Choices, Node, Tag};
+use csto_core::panel::{el, Attr, Choice, Choices, Node, Tag};
 use csto_core::view::{TableSort, ViewState};
 
 /// "How this is computed", with these paragraphs (the page adds the provenance).
@@ -23,6 +23,60 @@ pub fn choices(id: &str, label: &str, choices: Vec<Choice>) -> Node {
     }
     .into()
 }
+
+/// A labelled group of segmented links (`items`, each an `<li>`): `id`
+/// names the label, `class` is added to the list's. [`choices`] is the
+/// same group when every link is a plain choice.
+pub fn seg_group(id: impl Into<String>, class: &str, label: &str, items: Vec<Node>) -> Node {
+    let id = id.into();
+    el(Tag::Div)
+        .class("seg-group")
+        .child(el(Tag::Span).class("seg-label").id(id.clone()).text(label))
+        .child(
+            el(Tag::Ul)
+                .class(if class.is_empty() {
+                    "segmented".to_string()
+                } else {
+                    format!("segmented {class}")
+                })
+                .attr(Attr::AriaLabelledby, id)
+                .children(items),
+        )
+        .into()
+}
+
+/// Stop words shown or hidden (`stop=`), shown being the default.
+pub fn stop_choices(view: &ViewState, shown: bool) -> Vec<Choice> {
+    vec![
+        Choice::new("Shown", &with(view, |v| v.params.stop_words = None), shown),
+        Choice::new(
+            "Hidden",
+            &with(view, |v| v.params.stop_words = Some(false)),
+            !shown,
+        ),
+    ]
+}
+
+/// The minimum frequencies offered (and `min`, if it is none of them);
+/// `default` is left out of the URL.
+pub fn min_choices(view: &ViewState, min: u32, default: u32) -> Vec<Choice> {
+    let mut mins: Vec<u32> = MINS.to_vec();
+    if !mins.contains(&min) {
+        mins.push(min);
+    }
+    mins.into_iter()
+        .map(|m| {
+            Choice::new(
+                m.to_string(),
+                &with(view, |v| v.params.min_freq = (m != default).then_some(m)),
+                m == min,
+            )
+        })
+        .collect()
+}
+
+/// The minimum frequencies offered as links.
+const MINS: [u32; 5] = [1, 2, 3, 5, 10];
 
 /// `view` changed by `f`: the view a link opens.
 pub fn with(view: &ViewState, f: impl FnOnce(&mut ViewState)) -> ViewState {

@@ -8,7 +8,7 @@
 //! Its tables are laid out here (rank, stars, both sides' figures); their
 //! rows are downloaded through [`Export`] nodes.
 
-use super::common::{heading, with};
+use super::common::{empty, heading, seg_group, with};
 use crate::Context;
 use csto_core::analysis::{compare, CompareOptions, CompareRow, G2_P001, G2_P01, G2_P05};
 use csto_core::decimal::{fixed, thousands, trimmed};
@@ -257,17 +257,7 @@ pub fn describe(cx: &Context) -> Node {
     let mut years: Vec<u16> = corpus.statements.iter().map(|s| s.date.year).collect();
     csto_core::order::sort_dedup(&mut years);
     let group = |which: char, what: &str, label: &str, items: Vec<Node>| -> Node {
-        let id = format!("cmp-{which}-{what}");
-        el(Tag::Div)
-            .class("seg-group")
-            .child(el(Tag::Span).class("seg-label").id(id.clone()).text(label))
-            .child(
-                el(Tag::Ul)
-                    .class("segmented")
-                    .attr(Attr::AriaLabelledby, id)
-                    .children(items),
-            )
-            .into()
+        seg_group(format!("cmp-{which}-{what}"), "", label, items)
     };
     let choices = |which: char| -> [Node; 2] {
         let speakers = corpus
@@ -330,11 +320,11 @@ pub fn describe(cx: &Context) -> Node {
     let caption_b = format!("Terms {b_name} use more than {a_name}, most distinctive first");
 
     let body: Vec<Node> = if on_a.is_empty() || on_b.is_empty() {
-        vec![super::common::empty(
+        vec![empty(
             "One side has no statement under these filters: choose other sides or clear a filter.",
         )]
     } else if r.a.is_empty() && r.b.is_empty() {
-        vec![super::common::empty("No term stands out for this choice.")]
+        vec![empty("No term stands out for this choice.")]
     } else {
         let term_rows: Vec<Vec<Cell>> =
             r.a.iter()

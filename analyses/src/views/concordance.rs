@@ -5,7 +5,7 @@
 //! paragraph. The page's Export menu writes the same lines
 //! (`csto_core::concordance`), all of them.
 
-use super::common::heading;
+use super::common::{empty, heading, seg_group};
 use crate::Context;
 use csto_core::concordance::{concordance, sort_lines, KwicSort};
 use csto_core::decimal::{plural_thousands, thousands};
@@ -100,26 +100,16 @@ pub fn describe(cx: &Context) -> Node {
                 .attr(Attr::AriaLive, "polite")
                 .text(count.clone()),
         )
-        .child(
-            el(Tag::Div)
-                .class("seg-group")
-                .child(
-                    el(Tag::Span)
-                        .class("seg-label")
-                        .id("kwic-sort-label")
-                        .text("Order"),
-                )
-                .child(
-                    el(Tag::Ul)
-                        .class("segmented kwic-sort")
-                        .attr(Attr::AriaLabelledby, "kwic-sort-label")
-                        .children(sorts),
-                ),
-        );
+        .child(seg_group(
+            "kwic-sort-label",
+            "kwic-sort",
+            "Order",
+            sorts.map(Node::from).collect(),
+        ));
     if total == 0 {
         return section(vec![
             controls.into(),
-            super::common::empty("No occurrences with these filters."),
+            empty("No occurrences with these filters."),
         ]);
     }
 

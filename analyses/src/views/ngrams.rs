@@ -6,7 +6,10 @@
 //! the query's words" (`with=1`) and the order (`tsort=`) are in the URL;
 //! each n-gram searches its phrase.
 
-use super::common::{choices, empty, heading, list_sort, method, sort_ranked, with, Ranked};
+use super::common::{
+    choices, empty, heading, list_sort, method, min_choices, sort_ranked, stop_choices, with,
+    Ranked,
+};
 use crate::Context;
 use csto_core::analysis::{ngrams, NgramOptions, NgramRow, Unit};
 use csto_core::decimal::{plural, thousands};
@@ -16,9 +19,6 @@ use csto_core::order;
 use csto_core::panel::{el, Attr, Cell, Choice, Column, Node, Table, Tag};
 use csto_core::query::{Atom, Query};
 use csto_core::view::{Params, TableSort, MAX_N};
-
-/// The minimum frequencies offered as links.
-const MINS: [u32; 5] = [1, 2, 3, 5, 10];
 
 /// The words and phrases the query asks for (not those it excludes, not
 /// prefixes or wildcards), as the raw text typed and as index terms.
@@ -115,34 +115,8 @@ pub fn describe(cx: &Context) -> Node {
             )
         })
         .collect();
-    let mut mins: Vec<u32> = MINS.to_vec();
-    if !mins.contains(&min) {
-        mins.push(min);
-    }
-    let mins: Vec<Choice> = mins
-        .into_iter()
-        .map(|m| {
-            Choice::new(
-                m.to_string(),
-                &with(view, |v| {
-                    v.params.min_freq = (m != Params::DEFAULT_MIN).then_some(m)
-                }),
-                m == min,
-            )
-        })
-        .collect();
-    let stop = vec![
-        Choice::new(
-            "Shown",
-            &with(view, |v| v.params.stop_words = None),
-            stop_shown,
-        ),
-        Choice::new(
-            "Hidden",
-            &with(view, |v| v.params.stop_words = Some(false)),
-            !stop_shown,
-        ),
-    ];
+    let mins = min_choices(view, min, Params::DEFAULT_MIN);
+    let stop = stop_choices(view, stop_shown);
     let which = vec![
         Choice::new(
             "All",

@@ -5,7 +5,7 @@
 //! Columns follow the speaker and year filters.
 
 use super::axis::{axis_toggle, axis_unit, columns, Column};
-use super::common::{empty, heading};
+use super::common::{empty, heading, seg_group};
 use crate::Context;
 use csto_core::decimal::plural;
 use csto_core::panel::{el, link, Attr, Node, Tag};
@@ -151,22 +151,12 @@ pub fn describe(cx: &Context) -> Node {
         .child(
             el(Tag::Div)
                 .class("view-controls")
-                .child(
-                    el(Tag::Div)
-                        .class("seg-group")
-                        .child(
-                            el(Tag::Span)
-                                .class("seg-label")
-                                .id("grid-axis-label")
-                                .text("Columns"),
-                        )
-                        .child(
-                            el(Tag::Ul)
-                                .class("segmented grid-axis")
-                                .attr(Attr::AriaLabelledby, "grid-axis-label")
-                                .children(axis_toggle(view)),
-                        ),
-                )
+                .child(seg_group(
+                    "grid-axis-label",
+                    "grid-axis",
+                    "Columns",
+                    axis_toggle(view),
+                ))
                 .child(
                     el(Tag::Div)
                         .class("heat-key")

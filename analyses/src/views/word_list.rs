@@ -6,7 +6,10 @@
 //! here: every word) and the order (`tsort=`) are in the URL; each word
 //! searches itself.
 
-use super::common::{choices, empty, heading, list_sort, method, sort_ranked, with, Ranked};
+use super::common::{
+    choices, empty, heading, list_sort, method, min_choices, sort_ranked, stop_choices, with,
+    Ranked,
+};
 use crate::Context;
 use csto_core::analysis::{word_list, Unit, WordListOptions, WordRow};
 use csto_core::decimal::{fixed, plural, thousands};
@@ -16,8 +19,6 @@ use csto_core::view::TableSort;
 /// The word list's minimum frequency when the URL names none: every word,
 /// so the frequencies add up to N.
 const DEFAULT_MIN: u32 = 1;
-/// The minimum frequencies offered as links.
-const MINS: [u32; 5] = [1, 2, 3, 5, 10];
 
 /// The word list of the view's statements (the query plays no part: each
 /// word's link replaces it).
@@ -80,18 +81,7 @@ pub fn describe(cx: &Context) -> Node {
         })
         .collect();
 
-    let stop = vec![
-        Choice::new(
-            "Shown",
-            &with(view, |v| v.params.stop_words = None),
-            stop_shown,
-        ),
-        Choice::new(
-            "Hidden",
-            &with(view, |v| v.params.stop_words = Some(false)),
-            !stop_shown,
-        ),
-    ];
+    let stop = stop_choices(view, stop_shown);
     let unit = vec![
         Choice::new(
             "Word forms",
@@ -104,22 +94,7 @@ pub fn describe(cx: &Context) -> Node {
             by_stem,
         ),
     ];
-    let mut mins: Vec<u32> = MINS.to_vec();
-    if !mins.contains(&min) {
-        mins.push(min);
-    }
-    let mins: Vec<Choice> = mins
-        .into_iter()
-        .map(|m| {
-            Choice::new(
-                m.to_string(),
-                &with(view, |v| {
-                    v.params.min_freq = (m != DEFAULT_MIN).then_some(m)
-                }),
-                m == min,
-            )
-        })
-        .collect();
+    let mins = min_choices(view, min, DEFAULT_MIN);
 
     let what = if by_stem { "Stems" } else { "Word forms" };
     let order = match sort {

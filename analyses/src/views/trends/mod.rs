@@ -11,7 +11,7 @@ mod chart;
 mod data;
 
 use super::axis::{axis_toggle, axis_unit};
-use super::common::{empty, heading, with};
+use super::common::{empty, heading, seg_group, with};
 use crate::Context;
 use chart::{svg_chart, swatch};
 use csto_core::decimal::{fixed, thousands};
@@ -80,20 +80,6 @@ fn data_table(chart: &Chart) -> Node {
                 )
                 .child(el(Tag::Tbody).children(rows))
                 .child(el(Tag::Tfoot).children(words)),
-        )
-        .into()
-}
-
-/// A labelled group of segmented links: `id` names the label, `class` the list.
-fn seg_group(id: &str, class: &str, label: &str, items: Vec<Node>) -> Node {
-    el(Tag::Div)
-        .class("seg-group")
-        .child(el(Tag::Span).class("seg-label").id(id).text(label))
-        .child(
-            el(Tag::Ul)
-                .class(format!("segmented {class}"))
-                .attr(Attr::AriaLabelledby, id)
-                .children(items),
         )
         .into()
 }
