@@ -13,7 +13,6 @@
 //! worker, so one failure never leaves the page blank.
 
 use csto_core::panel::{ExportKind, File, Node, Reply, Request, Source};
-use csto_core::view::{Tab, ViewState};
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use wasm_bindgen::prelude::*;
@@ -85,7 +84,6 @@ struct Client {
 thread_local! {
     static CLIENT: RefCell<Option<Client>> = const { RefCell::new(None) };
     static NEXT_SEQ: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
-    static EARLY: RefCell<Option<Early>> = const { RefCell::new(None) };
 }
 
 fn next_seq() -> u32 {
@@ -100,14 +98,6 @@ fn next_seq() -> u32 {
 /// for a view laid out to it; `done` is called once with the answer,
 /// unless a newer view is asked for before this one is sent.
 pub fn describe(query: String, width: Option<u32>, done: Callback<Described>) {
-    let done = if width.is_none() {
-        match take_early(&query, done) {
-            Some(done) => done,
-            None => return,
-        }
-    } else {
-        done
-    };
     let request = Request::Describe {
         seq: next_seq(),
         query,
@@ -147,107 +137,17 @@ fn export(query: String, kind: ExportKind, json: bool, done: Callback<Result<Fil
     );
 }
 
-/// Whether the view of `tab` is laid out to the width the page has for it
-/// (the trends chart): asked for with that width.
-pub fn sized(tab: Tab) -> bool {
-    matches!(tab, Tab::Trends)
-}
-
-/// A view asked for before the page could ask (`start_early`): its answer,
-/// or who is waiting for it.
-struct Early {
-    query: String,
-    answer: Option<Described>,
-    waiting: Option<Callback<Described>>,
-}
-
-/// For a shared link to an analysis view, called before the page builds
-/// its own index: starts the worker and asks for `view` at once, so the
-/// worker's download, start, index and computation overlap the page's
-/// instead of following its first render. The page's own request for the
-/// same view then takes this answer.
-pub fn start_early(view: &ViewState) {
-    if sized(view.tab) {
-        // Its width is not known before the page is laid out.
-        CLIENT.with(|c| {
-            let mut c = c.borrow_mut();
-            if c.is_none() {
-                *c = start().ok();
-            }
-        });
-        return;
-    }
-    let query = view.encode();
-    EARLY.with(|e| {
-        *e.borrow_mut() = Some(Early {
-            query: query.clone(),
-            answer: None,
-            waiting: None,
-        })
-    });
-    let request = Request::Describe {
-        seq: next_seq(),
-        query,
-        width: None,
-    };
-    ask(
-        request,
-        Callback::from(|reply| {
-            let Reply::Described { panel, .. } = reply else {
-                return;
-            };
-            let waiting = EARLY.with(|e| {
-                let mut e = e.borrow_mut();
-                let early = e.as_mut()?;
-                match early.waiting.take() {
-                    Some(done) => {
-                        *e = None;
-                        Some(done)
-                    }
-                    None => {
-                        early.answer = Some(panel.clone());
-                        None
-                    }
-                }
-            });
-            if let Some(done) = waiting {
-                done.emit(panel);
-            }
-        }),
-    );
-}
-
-/// The early answer for `query`, if there is one (given to `done` now or
-/// when it arrives); `done` back if not.
-fn take_early(query: &str, done: Callback<Described>) -> Option<Callback<Described>> {
-    let ready = EARLY.with(|e| {
-        let mut e = e.borrow_mut();
-        match e.as_mut() {
-            Some(early) if early.query == query => match early.answer.take() {
-                Some(answer) => {
-                    *e = None;
-                    Ok(Some(answer))
-                }
-                None => {
-                    early.waiting = Some(done.clone());
-                    Ok(None)
-                }
-            },
-            // Another view was asked for first: the early one is not wanted.
-            _ => {
-                *e = None;
-                Err(())
-            }
+/// Starts the worker now, if it is not running: for a shared link to an
+/// analysis view, called before the page builds its own index, so the
+/// worker's download, start and index overlap the page's instead of
+/// following its first render.
+pub fn start_early() {
+    CLIENT.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.is_none() {
+            *c = start().ok();
         }
     });
-    match ready {
-        Ok(Some(answer)) => {
-            done.emit(answer);
-            None
-        }
-        Ok(None) => None,
-        Err(()) => Some(done),
-    }
 }
 
 /// Has the worker make download `kind` of the view encoded as `query` and

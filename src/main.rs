@@ -30,7 +30,7 @@ fn main() {
     // page's own start-up.
     let (view, _) = csto_core::view::ViewState::decode(&routing::current_search());
     if view.doc.is_none() && view.tab != csto_core::view::Tab::Results {
-        analyses::start_early(&view);
+        analyses::start_early();
     }
     mount();
 }
