@@ -76,7 +76,9 @@ for (const [name, start] of Object.entries(SERVERS)) {
 
     test('headers: precompressed files by Accept-Encoding, wasm MIME, cache lifetimes, the strict CSP', async () => {
       const csp = buildCsp(DIST_DIR);
-      const wasm = file('.wasm');
+      // The page's wasm (hashed name); the analysis worker's is checked below.
+      const wasm = distFiles().find((n) => /^csto-explorer-[0-9a-f]+_bg\.wasm$/.test(n));
+      assert.ok(wasm, 'no page wasm in dist/');
       const raw = fs.readFileSync(path.join(DIST_DIR, wasm));
       const br = await get(srv.origin, BASE_PATH + wasm, { 'accept-encoding': 'gzip, deflate, br' });
       assert.equal(br.status, 200);
@@ -98,6 +100,13 @@ for (const [name, start] of Object.entries(SERVERS)) {
       assert.match(index.headers['content-type'], /^text\/html/);
       assert.equal(index.headers['content-encoding'], 'br');
       assert.equal(index.headers['cache-control'], 'no-cache');
+
+      // The analysis worker's files keep their names: wasm MIME, precompressed, revalidated.
+      const worker = await get(srv.origin, BASE_PATH + 'csto-analyses_bg.wasm', { 'accept-encoding': 'br' });
+      assert.equal(worker.status, 200);
+      assert.equal(worker.headers['content-type'], 'application/wasm');
+      assert.equal(worker.headers['content-encoding'], 'br');
+      assert.equal(worker.headers['cache-control'], 'no-cache');
       assert.equal(index.headers['content-security-policy'], csp);
       assert.equal(index.headers['x-content-type-options'], 'nosniff');
       assert.ok(zlib.brotliDecompressSync(index.body).equals(fs.readFileSync(path.join(DIST_DIR, 'index.html'))));
@@ -105,7 +114,7 @@ for (const [name, start] of Object.entries(SERVERS)) {
       // Every file of the build: its type, its cache lifetime (the names
       // trunk does not hash are revalidated, all others kept a year), br.
       const TYPES = { '.js': /^(text|application)\/javascript/, '.css': /^text\/css/, '.svg': /^image\/svg\+xml/, '.wasm': /^application\/wasm$/, '.html': /^text\/html/, '.webmanifest': /^application\/manifest\+json/ };
-      const FIXED = ['index.html', 'sw.js', 'manifest.webmanifest'];
+      const FIXED = ['index.html', 'sw.js', 'manifest.webmanifest', 'analyses-loader.js', 'csto-analyses.js', 'csto-analyses_bg.wasm'];
       const served = distFiles().filter((f) => !/\.(br|gz)$/.test(f));
       for (const f of FIXED) assert.ok(served.includes(f), `dist/ has no ${f}`);
       for (const f of served) {
