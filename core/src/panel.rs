@@ -410,6 +410,7 @@ impl Element {
 }
 
 /// Starts an element: `el(Tag::P).class("what").text("…")`.
+#[inline(never)]
 pub fn el(tag: Tag) -> Element {
     Element {
         tag,
@@ -437,28 +438,33 @@ pub fn link(to: &ViewState, children: impl Into<Node>) -> Link {
 
 impl Element {
     /// Sets attribute `a`.
+    #[inline(never)]
     pub fn attr(mut self, a: Attr, value: impl Into<String>) -> Element {
         self.attrs.push((a, value.into()));
         self
     }
 
     /// Sets `class`.
+    #[inline(never)]
     pub fn class(self, class: impl Into<String>) -> Element {
         self.attr(Attr::Class, class)
     }
 
     /// Sets `id`.
+    #[inline(never)]
     pub fn id(self, id: impl Into<String>) -> Element {
         self.attr(Attr::Id, id)
     }
 
     /// Adds a child.
+    #[inline(never)]
     pub fn child(mut self, child: impl Into<Node>) -> Element {
         self.children.push(child.into());
         self
     }
 
     /// Adds a text child.
+    #[inline(never)]
     pub fn text(self, s: impl Into<String>) -> Element {
         self.child(Node::Text(s.into()))
     }
@@ -472,6 +478,7 @@ impl Element {
 
 impl Link {
     /// Sets the link's class.
+    #[inline(never)]
     pub fn class(self, class: impl Into<String>) -> Link {
         Link {
             class: class.into(),
@@ -480,11 +487,13 @@ impl Link {
     }
 
     /// Marks the link as the choice in effect.
+    #[inline(never)]
     pub fn current(self, current: bool) -> Link {
         Link { current, ..self }
     }
 
     /// Sets the link's accessible name.
+    #[inline(never)]
     pub fn label(self, label: impl Into<String>) -> Link {
         Link {
             label: Some(label.into()),
@@ -493,12 +502,14 @@ impl Link {
     }
 
     /// Adds a child.
+    #[inline(never)]
     pub fn child(mut self, child: impl Into<Node>) -> Link {
         self.children.push(child.into());
         self
     }
 
     /// Sets attribute `a` (a `title`, `data-*`).
+    #[inline(never)]
     pub fn attr(mut self, a: Attr, value: impl Into<String>) -> Link {
         self.attrs.push((a, value.into()));
         self
