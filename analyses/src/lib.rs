@@ -7,7 +7,10 @@
 //! what arrives with a few generic components.
 //!
 //! Each file of `views/` is one view: `describe(&Context) -> Node`, pure and
-//! tested natively. [`Analyses::describe`] picks the view from the URL.
+//! tested natively (`tests/`). [`Analyses::describe`] picks the view from
+//! the URL; [`Analyses::export`] (`export.rs`) makes every download the page
+//! offers. The page's side of the worker is `src/analyses.rs`; the messages
+//! are `csto_core::panel::{Request, Reply}`.
 
 mod context;
 mod export;
