@@ -102,6 +102,12 @@ impl PartialEq for Navigator {
 }
 
 impl Navigator {
+    /// Opens the view encoded as `query` (as links and the analysis
+    /// worker's descriptions carry it), as a history entry.
+    pub fn open(&self, query: &str) {
+        self.go(ViewState::decode(query).0, Nav::Push);
+    }
+
     pub fn go(&self, view: ViewState, nav: Nav) {
         let pending = self.pending.borrow_mut().take();
         match nav {

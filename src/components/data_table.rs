@@ -5,7 +5,7 @@
 //! the corpus version. A view builds [`Column`]s and [`Cell`]s from the
 //! core's rows; nothing here knows which analysis it shows.
 
-use crate::components::link::{QueryLink, ViewLink};
+use crate::components::link::ViewLink;
 use crate::components::table_export::TableExport;
 use csto_core::view::{TableSort, ViewState};
 use std::rc::Rc;
@@ -20,7 +20,7 @@ pub use csto_core::panel::{Cell, Column};
 fn cell_markup(cell: &Cell) -> Html {
     match cell {
         Cell::Text(t) => html! { { t.clone() } },
-        Cell::Link(t, to) => html! { <QueryLink to={to.clone()}>{ t.clone() }</QueryLink> },
+        Cell::Link(t, to) => html! { <ViewLink to={to.clone()}>{ t.clone() }</ViewLink> },
         Cell::Count(n) => html! { { crate::format::thousands(*n as usize) } },
         Cell::Figure { shown, .. } => html! { { shown.clone() } },
     }
@@ -73,7 +73,7 @@ pub fn DataTable(props: &DataTableProps) -> Html {
             Some(s) => {
                 let mut to = props.view.clone();
                 to.params.table_sort = Some(s);
-                html! { <ViewLink to={to} class="sort" current={current}>{ label }</ViewLink> }
+                html! { <ViewLink to={to.encode()} class="sort" current={current}>{ label }</ViewLink> }
             }
             None => label,
         };
@@ -108,7 +108,7 @@ pub fn DataTable(props: &DataTableProps) -> Html {
         <div class="data-table">
             <div class="table-tools">
                 <span class="row-count">{ crate::format::plural_thousands(rows.len(), "row", "rows") }</span>
-                <TableExport view={props.view.clone()} export_name={props.export_name.clone()} />
+                <TableExport view={props.view.encode()} export_name={props.export_name.clone()} />
             </div>
             <div class="table-scroll" tabindex="0" role="region" aria-label={props.caption.clone()}>
                 <table class={classes!("research-table", props.class.clone())}>

@@ -6,7 +6,7 @@
 //! Nothing is inserted as HTML.
 
 use crate::components::data_table::{DataTable, Rows};
-use crate::components::link::QueryLink;
+use crate::components::link::{with_attrs, ViewLink};
 use crate::components::link_choices::LinkChoices;
 use crate::components::method::Method;
 use crate::components::table_export::TableExport;
@@ -31,11 +31,11 @@ pub fn render(node: &Node) -> Html {
             tag.into()
         }
         Node::Link(l) => html! {
-            <QueryLink to={AttrValue::from(l.to.clone())} class={classes!(l.class.clone())}
+            <ViewLink to={l.to.clone()} class={classes!(l.class.clone())}
                        label={l.label.clone().map(AttrValue::from)} current={l.current}
                        attrs={Rc::new(l.attrs.clone())}>
                 { for l.children.iter().map(render) }
-            </QueryLink>
+            </ViewLink>
         },
         Node::Button(b) => html! { <ViewButton button={Rc::new(b.clone())} /> },
         Node::Form(f) => html! { <ViewForm form={Rc::new(f.clone())} /> },
@@ -52,7 +52,7 @@ pub fn render(node: &Node) -> Html {
                        sorted_by={t.sorted_by} export_name={t.export_name.clone()} />
         },
         Node::Export(x) => html! {
-            <TableExport view={ViewState::decode(&x.view).0} export_name={x.export_name.clone()} />
+            <TableExport view={x.view.clone()} export_name={x.export_name.clone()} />
         },
     }
 }
@@ -79,7 +79,7 @@ fn ViewSelect(props: &ViewSelectProps) -> Html {
             else {
                 return;
             };
-            navigator.go(ViewState::decode(&choice.to).0, Nav::Push);
+            navigator.open(&choice.to);
         })
     };
     html! {
@@ -106,20 +106,17 @@ fn ViewButton(props: &ViewButtonProps) -> Html {
     let b = &props.button;
     let onclick = {
         let to = b.to.clone();
-        Callback::from(move |_: MouseEvent| navigator.go(ViewState::decode(&to).0, Nav::Push))
+        Callback::from(move |_: MouseEvent| navigator.open(&to))
     };
-    let mut button = html! {
-        <button type="button" class={classes!(b.class.clone())} {onclick}
-                aria-label={b.label.clone()}>
-            { for b.children.iter().map(render) }
-        </button>
-    };
-    if let Html::VTag(tag) = &mut button {
-        for (name, value) in &b.attrs {
-            Rc::make_mut(tag).add_attribute(name.name(), value.clone());
-        }
-    }
-    button
+    with_attrs(
+        html! {
+            <button type="button" class={classes!(b.class.clone())} {onclick}
+                    aria-label={b.label.clone()}>
+                { for b.children.iter().map(render) }
+            </button>
+        },
+        &b.attrs,
+    )
 }
 
 #[derive(Properties, PartialEq)]

@@ -2,38 +2,15 @@
 //! opened in a new tab or copied, and a plain click pushes a history entry.
 
 use crate::hooks::is_plain_click;
-use crate::routing::{href_of_query, Nav, Navigator};
+use crate::routing::{href_of_query, Navigator};
 use csto_core::panel::Attr;
-use csto_core::view::ViewState;
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ViewLinkProps {
-    pub to: ViewState,
-    #[prop_or_default]
-    pub class: Classes,
-    #[prop_or_default]
-    pub label: Option<AttrValue>,
-    #[prop_or_default]
-    pub current: bool,
-    #[prop_or_default]
-    pub children: Html,
-}
-
-#[component]
-pub fn ViewLink(props: &ViewLinkProps) -> Html {
-    html! {
-        <QueryLink to={AttrValue::from(props.to.encode())} class={props.class.clone()}
-                   label={props.label.clone()} current={props.current}>
-            { props.children.clone() }
-        </QueryLink>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct QueryLinkProps {
-    /// The view, encoded (`ViewState::encode`), as the analysis worker sends it.
+    /// The view, encoded (`ViewState::encode`): the page's views pass
+    /// `view.encode()`, the analysis worker's descriptions carry it so.
     pub to: AttrValue,
     #[prop_or_default]
     pub class: Classes,
@@ -49,9 +26,9 @@ pub struct QueryLinkProps {
     pub attrs: Rc<Vec<(Attr, String)>>,
 }
 
-/// [`ViewLink`] to an encoded view: decoded only when followed.
+/// A link to the view encoded as `to`: decoded only when followed.
 #[component]
-pub fn QueryLink(props: &QueryLinkProps) -> Html {
+pub fn ViewLink(props: &ViewLinkProps) -> Html {
     let navigator = use_context::<Navigator>().expect("Navigator context");
     let onclick = {
         let to = props.to.clone();
@@ -60,20 +37,27 @@ pub fn QueryLink(props: &QueryLinkProps) -> Html {
                 return;
             }
             e.prevent_default();
-            navigator.go(ViewState::decode(&to).0, Nav::Push);
+            navigator.open(&to);
         })
     };
-    let mut a = html! {
-        <a href={href_of_query(&props.to)} class={props.class.clone()} {onclick}
-           aria-label={props.label.clone()}
-           aria-current={props.current.then_some("true")}>
-            { props.children.clone() }
-        </a>
-    };
-    if let Html::VTag(tag) = &mut a {
-        for (name, value) in props.attrs.iter() {
+    with_attrs(
+        html! {
+            <a href={href_of_query(&props.to)} class={props.class.clone()} {onclick}
+               aria-label={props.label.clone()}
+               aria-current={props.current.then_some("true")}>
+                { props.children.clone() }
+            </a>
+        },
+        &props.attrs,
+    )
+}
+
+/// `element` with `attrs` (names from the closed list) added.
+pub fn with_attrs(mut element: Html, attrs: &[(Attr, String)]) -> Html {
+    if let Html::VTag(tag) = &mut element {
+        for (name, value) in attrs {
             Rc::make_mut(tag).add_attribute(name.name(), value.clone());
         }
     }
-    a
+    element
 }

@@ -2,7 +2,7 @@
 //! shown or hidden, n = 2…5, minimum frequency): a segmented control whose
 //! every state is an address, so Back, reload and a shared link keep it.
 
-use crate::components::link::QueryLink;
+use crate::components::link::ViewLink;
 use csto_core::panel::Choice;
 use yew::prelude::*;
 
@@ -18,7 +18,7 @@ pub struct LinkChoicesProps {
 pub fn LinkChoices(props: &LinkChoicesProps) -> Html {
     let items = props.choices.iter().map(|c| {
         html! {
-            <li><QueryLink to={AttrValue::from(c.to.clone())} class="seg" current={c.current}>{ c.label.clone() }</QueryLink></li>
+            <li><ViewLink to={c.to.clone()} class="seg" current={c.current}>{ c.label.clone() }</ViewLink></li>
         }
     });
     html! {

@@ -7,13 +7,12 @@
 
 use crate::analyses;
 use csto_core::panel::ExportKind;
-use csto_core::view::ViewState;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct TableExportProps {
-    /// The view the table belongs to.
-    pub view: ViewState,
+    /// The view the table belongs to, encoded.
+    pub view: AttrValue,
     /// Which of its tables: the download's name without extension, e.g.
     /// `csto-words` (the corpus version is appended).
     pub export_name: AttrValue,
@@ -25,7 +24,7 @@ pub fn TableExport(props: &TableExportProps) -> Html {
     let problem = use_state(|| None::<String>);
     let button = |json: bool| {
         let (query, name, problem) = (
-            props.view.encode(),
+            props.view.to_string(),
             props.export_name.to_string(),
             problem.clone(),
         );

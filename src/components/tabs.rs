@@ -20,7 +20,7 @@ pub fn Tabs(props: &TabsProps) -> Html {
                     let to = ViewState { tab, doc: None, para: None, ..props.view.clone() };
                     html! {
                         <li>
-                            <ViewLink to={to} current={tab == current}
+                            <ViewLink to={to.encode()} current={tab == current}
                                       class={classes!("tab", (tab == current).then_some("active"))}>
                                 { tab.label() }
                             </ViewLink>

@@ -190,7 +190,7 @@ pub fn ResultList(props: &ResultListProps) -> Html {
             q: q.clone(),
             ..view.clone()
         };
-        html! { <li><ViewLink to={to}>{ q.clone() }</ViewLink></li> }
+        html! { <li><ViewLink to={to.encode()}>{ q.clone() }</ViewLink></li> }
     });
 
     html! {

@@ -1,7 +1,7 @@
 //! What the views share: the method disclosure, the segmented choices, the
 //! empty state, and the orders of a frequency list.
 
-use csto_core::panel::{el, Attr, Choice, Choices, Node, Tag};
+use csto_core::panel::{el, Attr, Choice, Choices, Element, Node, Tag};
 use csto_core::view::{TableSort, ViewState};
 
 /// "How this is computed", with these paragraphs (the page adds the provenance).
@@ -77,6 +77,19 @@ pub fn min_choices(view: &ViewState, min: u32, default: u32) -> Vec<Choice> {
 
 /// The minimum frequencies offered as links.
 const MINS: [u32; 5] = [1, 2, 3, 5, 10];
+
+/// A scrolling region named `label` around `table`, focusable because a
+/// table wider than a phone scrolls and the keyboard must reach it (axe
+/// `scrollable-region-focusable`).
+pub fn scroll(label: &str, table: Element) -> Node {
+    el(Tag::Div)
+        .class("table-scroll")
+        .attr(Attr::Tabindex, "0")
+        .attr(Attr::Role, "region")
+        .attr(Attr::AriaLabel, label)
+        .child(table)
+        .into()
+}
 
 /// `view` changed by `f`: the view a link opens.
 pub fn with(view: &ViewState, f: impl FnOnce(&mut ViewState)) -> ViewState {

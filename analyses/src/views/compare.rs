@@ -8,7 +8,7 @@
 //! Its tables are laid out here (rank, stars, both sides' figures); their
 //! rows are downloaded through [`Export`] nodes.
 
-use super::common::{empty, heading, seg_group, with};
+use super::common::{empty, heading, scroll, seg_group, with};
 use crate::Context;
 use csto_core::analysis::{compare, CompareOptions, CompareRow, G2_P001, G2_P01, G2_P05};
 use csto_core::decimal::{fixed, thousands, trimmed};
@@ -101,17 +101,6 @@ fn col(class: &str, content: impl Into<Node>) -> Element {
         th.class(class)
     };
     th.child(content)
-}
-
-/// A scrolling, focusable region named `label` around `table`.
-fn scroll(label: &str, table: Element) -> Node {
-    el(Tag::Div)
-        .class("table-scroll")
-        .attr(Attr::Tabindex, "0")
-        .attr(Attr::Role, "region")
-        .attr(Attr::AriaLabel, label)
-        .child(table)
-        .into()
 }
 
 /// One table of terms over-represented on one side.

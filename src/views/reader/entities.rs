@@ -30,7 +30,7 @@ pub fn StatementEntities(props: &StatementEntitiesProps) -> Html {
                     html! {
                         <li data-entity={e.key.clone()}>
                             <span class="kind">{ e.kind.label() }</span>{ ": " }
-                            <ViewLink to={to}>{ e.label.clone() }</ViewLink>
+                            <ViewLink to={to.encode()}>{ e.label.clone() }</ViewLink>
                             { format!(" ×{}", c.mentions) }
                             if let Some(url) = &e.url {
                                 { " " }<a href={url.clone()} rel="noopener noreferrer">{ "UN record" }</a>

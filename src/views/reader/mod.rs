@@ -66,7 +66,7 @@ fn paragraph(
     html! {
         <div id={format!("p{n}")} class={classes!("para", target.then_some("target"))}>
             <div class="para-tools">
-                <ViewLink to={link} class="pnum" label={format!("Link to paragraph {n}")}>{ n }</ViewLink>
+                <ViewLink to={link.encode()} class="pnum" label={format!("Link to paragraph {n}")}>{ n }</ViewLink>
                 <Cite statement={id} para={Some(n)} />
             </div>
             <p>
@@ -142,7 +142,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     html! {
         <article class="reader" data-statement={statement.id.clone()} aria-labelledby="reader-title">
             <nav class="reader-nav">
-                <ViewLink to={back} class="back">{ "← All results" }</ViewLink>
+                <ViewLink to={back.encode()} class="back">{ "← All results" }</ViewLink>
             </nav>
             <header>
                 <h2 id="reader-title">{ statement.title.clone() }</h2>

@@ -11,7 +11,7 @@ mod chart;
 mod data;
 
 use super::axis::{axis_toggle, axis_unit};
-use super::common::{empty, heading, seg_group, with};
+use super::common::{empty, heading, scroll, seg_group, with};
 use crate::Context;
 use chart::{svg_chart, swatch};
 use csto_core::decimal::{fixed, thousands};
@@ -58,30 +58,23 @@ fn data_table(chart: &Chart) -> Node {
     } else {
         "Term"
     };
-    // Wider than a phone: it scrolls, so the keyboard must reach it
-    // (axe `scrollable-region-focusable`).
-    el(Tag::Div)
-        .class("table-scroll")
-        .attr(Attr::Tabindex, "0")
-        .attr(Attr::Role, "region")
-        .attr(Attr::AriaLabel, format!("Trends table by {unit}"))
-        .child(
-            el(Tag::Table)
-                .class("trend-table")
-                .child(el(Tag::Caption).text(format!(
-                    "Occurrences per 10,000 words by {unit} (count in brackets)"
-                )))
-                .child(
-                    el(Tag::Thead).child(
-                        el(Tag::Tr)
-                            .child(el(Tag::Th).attr(Attr::Scope, "col").text(series))
-                            .children(head),
-                    ),
-                )
-                .child(el(Tag::Tbody).children(rows))
-                .child(el(Tag::Tfoot).children(words)),
-        )
-        .into()
+    scroll(
+        &format!("Trends table by {unit}"),
+        el(Tag::Table)
+            .class("trend-table")
+            .child(el(Tag::Caption).text(format!(
+                "Occurrences per 10,000 words by {unit} (count in brackets)"
+            )))
+            .child(
+                el(Tag::Thead).child(
+                    el(Tag::Tr)
+                        .child(el(Tag::Th).attr(Attr::Scope, "col").text(series))
+                        .children(head),
+                ),
+            )
+            .child(el(Tag::Tbody).children(rows))
+            .child(el(Tag::Tfoot).children(words)),
+    )
 }
 
 /// The form adding a term to the comparison. It opens the view with the
