@@ -224,9 +224,18 @@ export async function webkitDriver() {
         evaluate: (fn, arg) => d.executeScript(`return (${fn}).apply(null, arguments)`, arg),
         click: async (sel) => (await d.findElement(By.css(sel))).click(),
         async fill(sel, text) {
+          // WebKitWebDriver was seen once, in CI on a loaded machine, to
+          // leave the box without the text it typed. The box is read back
+          // and typed once more if it differs, and that is said; the flows'
+          // checks of the results still stand.
           const el = await d.findElement(By.css(sel));
-          await el.clear();
-          await el.sendKeys(text);
+          for (let attempt = 1; ; attempt++) {
+            await el.clear();
+            await el.sendKeys(text);
+            const value = await d.executeScript('return arguments[0].value', el);
+            if (value === text || attempt === 2) break;
+            console.log(`# webkit: the box held ${JSON.stringify(value)} after typing ${JSON.stringify(text)}; typing again`);
+          }
         },
         back: () => d.navigate().back(),
         url: () => d.getCurrentUrl(),

@@ -41,7 +41,13 @@ function waitForResults(tab, check) {
     const r = await readResults(tab);
     check(r);
     return r;
-  }, WAIT);
+  }, WAIT).catch(async (err) => {
+    // Say what the page was showing: the text in the box and the address
+    // tell a dropped keystroke from a wrong search.
+    const field = await tab.evaluate(() => document.querySelector('#q')?.value ?? null).catch(() => '?');
+    err.message += `\n  search box: ${JSON.stringify(field)}; address: ${await tab.url().catch(() => '?')}`;
+    throw err;
+  });
 }
 
 const marksOf = (r) => {
