@@ -542,6 +542,15 @@ fn compare_by_hand() {
     };
     let cmp2 = compare(&b, &[0], &[1], &frequent);
     assert_eq!((cmp2.a.len(), cmp2.b.len()), (0, 2));
+    // the most distinctive row of each side only: the same first row, named
+    let first = CompareOptions {
+        top: Some(1),
+        ..CompareOptions::default()
+    };
+    let cmp3 = compare(&b, &[0], &[1], &first);
+    assert_eq!((cmp3.a.len(), cmp3.b.len()), (1, 1));
+    assert_eq!((&cmp3.a[0], &cmp3.b[0]), (&cmp.a[0], &cmp.b[0]));
+    assert_eq!(cmp3.b[0].word, "border");
     // a side without tokens: nothing to compare
     assert!(compare(&b, &[0], &[], &CompareOptions::default())
         .a

@@ -227,9 +227,11 @@ pub fn describe(cx: &Context) -> Node {
             None => !a.contains(corpus, s),
         })
         .collect();
-    let mut r = compare(cx.bundle, &on_a, &on_b, &CompareOptions::default());
-    r.a.truncate(TOP);
-    r.b.truncate(TOP);
+    let options = CompareOptions {
+        top: Some(TOP),
+        ..CompareOptions::default()
+    };
+    let r = compare(cx.bundle, &on_a, &on_b, &options);
 
     let side_link = |which: char, side: Option<Side>, label: String| -> Node {
         let (to, current) = if which == 'a' {
