@@ -1,4 +1,5 @@
-//! What a shared analysis link costs the worker, natively: decoding the
+//! What a shared analysis link costs the worker, natively: the corpus
+//! message (encoded by the page, decoded by the worker), decoding the
 //! corpus the page sends and building the index ([`Analyses::from_bytes`]),
 //! then each view of `scripts/bench-load.sh`'s shared links described on a
 //! cold worker (the first call also derives the tables it needs, such as
@@ -9,11 +10,13 @@
 //! cargo run --release -p csto-analyses --example bench -- target/bench-load/corpus-1000
 //! ```
 //!
-//! Medians of `BENCH_RUNS` (default 5) fresh workers. The browser runs the
+//! Medians of `BENCH_RUNS` (default 5) fresh workers; `BENCH_VIEW=summary`
+//! times only the views whose name contains it. The browser runs the
 //! same code as wasm, roughly 1.5–3× slower.
 
 use csto_analyses::Analyses;
 use csto_core::bundle::Bundle;
+use csto_core::panel::Request;
 use std::time::Instant;
 
 /// The shared links of `tests/bench/load.mjs`, with the trends' width.
@@ -53,11 +56,26 @@ fn main() {
     let statements = corpus.statements.len();
     let bytes = Bundle::new(corpus).to_bytes();
 
+    // BENCH_VIEW=summary: only the views whose name contains it (to profile one).
+    let only = std::env::var("BENCH_VIEW").unwrap_or_default();
+    // The corpus message, as the page encodes it and the worker decodes it.
+    let (mut encode, mut decode) = (Vec::new(), Vec::new());
+    for _ in 0..runs {
+        let t = Instant::now();
+        let message = Request::Corpus(bytes.clone()).to_bytes();
+        encode.push(ms(t));
+        let t = Instant::now();
+        std::hint::black_box(Request::from_bytes(&message).expect("a request"));
+        decode.push(ms(t));
+    }
     let mut start = Vec::new();
     let mut cold = vec![Vec::new(); VIEWS.len()];
     let mut warm = vec![Vec::new(); VIEWS.len()];
     for _ in 0..runs {
-        for (i, (_, query, width)) in VIEWS.iter().enumerate() {
+        for (i, (name, query, width)) in VIEWS.iter().enumerate() {
+            if !name.contains(only.as_str()) {
+                continue;
+            }
             // A fresh worker per view: a shared link opens one view cold.
             let t = Instant::now();
             let analyses = Analyses::from_bytes(&bytes).expect("the corpus decodes");
@@ -83,11 +101,19 @@ fn main() {
         bytes.len() / 1024
     );
     println!(
+        "the corpus message: encode {:.1}, decode {:.1}",
+        median(encode),
+        median(decode)
+    );
+    println!(
         "decode the corpus + build the index: {:.1}\n",
         median(start)
     );
     println!("| view | query | cold worker | warm |\n| --- | --- | ---: | ---: |");
     for (i, (name, query, _)) in VIEWS.iter().enumerate() {
+        if cold[i].is_empty() {
+            continue;
+        }
         println!(
             "| {name} | `{query}` | {:.1} | {:.1} |",
             median(cold[i].clone()),

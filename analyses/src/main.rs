@@ -36,9 +36,10 @@ mod worker {
         js_sys::global().unchecked_into()
     }
 
+    /// Posts `reply`, handing its buffer over (a large table is megabytes).
     fn post(reply: &Reply) {
         let bytes = js_sys::Uint8Array::from(reply.to_bytes().as_slice());
-        let _ = scope().post_message(&bytes);
+        let _ = scope().post_message_with_transfer(&bytes, &js_sys::Array::of1(&bytes.buffer()));
     }
 
     /// `data` as indented JSON, by the browser's `JSON.stringify` (so the

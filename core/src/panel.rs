@@ -574,8 +574,8 @@ impl From<&str> for Node {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Request {
     /// The compiled corpus, as the page embeds it (sent once, first): the
-    /// worker never downloads it again.
-    Corpus(Vec<u8>),
+    /// worker never downloads it again. Encoded as one byte string.
+    Corpus(#[serde(with = "serde_bytes")] Vec<u8>),
     /// Describe the view encoded as `query` (an analysis tab); `width` is
     /// the room the page has for it, in CSS pixels, for a view laid out to
     /// it (the trends chart).
