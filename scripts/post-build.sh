@@ -28,6 +28,31 @@ icons=(favicon-*.svg)
 manifest=$(<"$SRC/web/manifest.webmanifest")
 printf '%s\n' "${manifest//@ICON@/${icons[0]}}" >manifest.webmanifest
 
+# --- minified JavaScript (release) -------------------------------------------
+# trunk's minifier fails on wasm-bindgen's glue and ships it as written
+# (45 KB raw, 6.8 KiB brotli for the page); terser (tests/e2e/node_modules,
+# installed by scripts/setup.sh) minifies every script trunk wrote. A script
+# index.html names with integrity= gets its new sha384 there: the old hash is
+# replaced by the new one.
+if [ "$PROFILE" = release ]; then
+  terser="$SRC/tests/e2e/node_modules/.bin/terser"
+  [ -x "$terser" ] || die "terser not found at $terser: bash scripts/setup.sh installs it"
+  sha384() { node -e 'process.stdout.write(require("crypto").createHash("sha384").update(require("fs").readFileSync(process.argv[1])).digest("base64"))' "$1"; }
+  html=$(<index.html)
+  for f in *.js; do
+    module=()
+    # The page's glue is an ES module (import/export); the worker's glue,
+    # its loader and sw-register are classic scripts whose globals stay.
+    grep -q '^export ' "$f" && module=(--module)
+    old=$(sha384 "$f")
+    "$terser" "$f" "${module[@]}" --compress --mangle --output "$f.min" || die "terser failed on $f"
+    mv -- "$f.min" "$f"
+    new=$(sha384 "$f")
+    html=${html//"sha384-$old"/"sha384-$new"}
+  done
+  printf '%s' "$html" >index.html
+fi
+
 # --- service worker: the precache list ---------------------------------------
 # [path, sha256] for every file of the build; index.html is '' (the directory
 # URL, which is what a visitor opens). Names are trunk's: plain ASCII, checked

@@ -73,3 +73,23 @@ test('on a phone, nothing moves when the app starts and the largest paint is the
   // the introduction: the phone's LCP then waits for the wasm again.
   assert.equal(lcp.at(-1), 'lede', `largest contentful paints, in order: ${lcp.join(', ')}`);
 });
+
+test('the release build: its scripts are minified, and every integrity= of index.html matches its file', async () => {
+  const fs = await import('node:fs');
+  const path = await import('node:path');
+  const crypto = await import('node:crypto');
+  const { DIST_DIR } = await import('./helpers.mjs');
+  const html = fs.readFileSync(path.join(DIST_DIR, 'index.html'), 'utf8');
+  const named = [...html.matchAll(/<(?:link|script)\b[^>]*>/g)]
+    .map((m) => ({ file: /(?:href|src)="?\.\/([^"\s>]+)/.exec(m[0])?.[1], integrity: /integrity="?([^"\s>]+)/.exec(m[0])?.[1] }))
+    .filter((x) => x.file && x.integrity);
+  assert.ok(named.some((x) => /^csto-explorer-.*\.js$/.test(x.file)), `no glue script with integrity in ${JSON.stringify(named)}`);
+  for (const { file, integrity } of named) {
+    const sum = crypto.createHash('sha384').update(fs.readFileSync(path.join(DIST_DIR, file))).digest('base64');
+    assert.equal(integrity, `sha384-${sum}`, `${file}: integrity`);
+  }
+  for (const file of fs.readdirSync(DIST_DIR).filter((f) => f.endsWith('.js') && f !== 'sw.js')) {
+    const lines = fs.readFileSync(path.join(DIST_DIR, file), 'utf8').split('\n');
+    assert.ok(lines.length <= 3, `${file} is not minified (${lines.length} lines)`);
+  }
+});
