@@ -140,7 +140,7 @@ WBG_VERSION=$(lock_wasm_bindgen_version)
 [ -n "$WBG_VERSION" ] || die "could not read the wasm-bindgen version from Cargo.lock"
 cargo_tool wasm-bindgen-cli wasm-bindgen "$WBG_VERSION"
 
-# --- npm packages (wasm-opt via binaryen, playwright-core) ------------------
+# --- npm packages (wasm-opt via binaryen, terser for the release JS, playwright-core)
 # Re-install when node_modules is missing or older than package(-lock).json.
 npm_stamp="$E2E_DIR/node_modules/.package-lock.json"
 if [ -f "$npm_stamp" ] && [ "$npm_stamp" -nt "$E2E_DIR/package.json" ] &&
