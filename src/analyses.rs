@@ -17,18 +17,14 @@ use std::cell::RefCell;
 use std::collections::VecDeque;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 use yew::Callback;
 
 /// The worker's script (`web/analyses-loader.js`, copied by trunk beside
 /// the worker trunk builds from `data-bin="csto-analyses"`), relative to
-/// the page.
+/// the page. It fetches the worker's wasm itself and keeps what the page
+/// posts until the worker listens, so the page posts at once.
 const LOADER: &str = "./analyses-loader.js";
-/// The worker's wasm. The page fetches it the moment it starts the worker
-/// and hands it over, rather than the worker asking for it after its
-/// loader and glue script have arrived: two round trips fewer.
-const WASM: &str = "./csto-analyses_bg.wasm";
 
 /// A described view, or why there is none.
 pub type Described = Result<Node, String>;
@@ -70,8 +66,6 @@ impl Asked {
 /// A running worker and what is waiting on it.
 struct Client {
     worker: Worker,
-    /// The worker has said it is listening (and has been sent the corpus).
-    listening: bool,
     /// Sent, not yet answered.
     in_flight: Option<Asked>,
     /// Waiting to be sent, in order; at most one view among them.
@@ -196,7 +190,7 @@ fn ask(request: Request, done: Callback<Reply>) {
 impl Client {
     /// Sends the next request if the worker is free.
     fn send_next(&mut self) {
-        if !self.listening || self.in_flight.is_some() {
+        if self.in_flight.is_some() {
             return;
         }
         if let Some(asked) = self.waiting.pop_front() {
@@ -213,43 +207,14 @@ fn post(worker: &Worker, bytes: &[u8]) {
     let _ = worker.post_message_with_transfer(&array, &js_sys::Array::of1(&array.buffer()));
 }
 
-/// The bytes at `url`, or why not.
-async fn fetch_bytes(url: &str) -> Result<js_sys::ArrayBuffer, JsValue> {
-    let response: web_sys::Response = JsFuture::from(gloo::utils::window().fetch_with_str(url))
-        .await?
-        .dyn_into()?;
-    if !response.ok() {
-        return Err(JsValue::from_str(&format!(
-            "{url}: HTTP {}",
-            response.status()
-        )));
-    }
-    JsFuture::from(response.array_buffer()?).await?.dyn_into()
-}
-
-/// Starts the worker and hands it its wasm; the corpus goes first, as soon
-/// as it listens.
+/// Starts the worker and sends it the corpus, first: the worker's loader
+/// keeps it until the worker runs.
 fn start() -> Result<Client, JsValue> {
     let worker = Worker::new(LOADER)?;
-    {
-        let worker = worker.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            match fetch_bytes(WASM).await {
-                Ok(wasm) => {
-                    let _ = worker.post_message_with_transfer(&wasm, &js_sys::Array::of1(&wasm));
-                }
-                Err(e) => fail(&format!(
-                    "the analyses could not be loaded: {}",
-                    e.as_string().unwrap_or_else(|| "network error".into())
-                )),
-            }
-        });
-    }
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|e: MessageEvent| {
         let bytes = js_sys::Uint8Array::new(&e.data()).to_vec();
         match Reply::from_bytes(&bytes) {
-            Ok(Reply::Listening) => listening(),
-            Ok(reply @ (Reply::Described { .. } | Reply::Exported { .. })) => answered(reply),
+            Ok(reply) => answered(reply),
             Err(why) => fail(&why),
         }
     });
@@ -259,9 +224,12 @@ fn start() -> Result<Client, JsValue> {
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    post(
+        &worker,
+        &Request::Corpus(crate::corpus::bytes().to_vec()).to_bytes(),
+    );
     Ok(Client {
         worker,
-        listening: false,
         in_flight: None,
         waiting: VecDeque::new(),
         _on_message: on_message,
@@ -269,24 +237,9 @@ fn start() -> Result<Client, JsValue> {
     })
 }
 
-/// The worker listens: send it the corpus, then the waiting request.
-fn listening() {
-    CLIENT.with(|c| {
-        if let Some(client) = c.borrow_mut().as_mut() {
-            client.listening = true;
-            post(
-                &client.worker,
-                &Request::Corpus(crate::corpus::bytes().to_vec()).to_bytes(),
-            );
-            client.send_next();
-        }
-    });
-}
-
 fn answered(reply: Reply) {
     let seq = match reply {
         Reply::Described { seq, .. } | Reply::Exported { seq, .. } => seq,
-        Reply::Listening => return,
     };
     let done = CLIENT.with(|c| {
         let mut c = c.borrow_mut();

@@ -1,8 +1,9 @@
 //! The analysis worker: trunk builds this as a Web Worker
-//! (`index.html`, `data-type="worker"`, loaded by `…_loader.js`). It says
-//! it is listening ([`Reply::Listening`]); the page then sends the corpus it
-//! embeds ([`Request::Corpus`]) and one [`Request::Describe`] per analysis
-//! view, answered in order with [`Reply::Described`].
+//! (`index.html`, `data-type="worker"`), started by `web/analyses-loader.js`,
+//! which keeps what the page posts until this worker listens. The page
+//! sends the corpus it embeds first ([`Request::Corpus`]), then one
+//! [`Request::Describe`] per analysis view (or a [`Request::Export`]),
+//! answered in order with [`Reply::Described`] (or [`Reply::Exported`]).
 //!
 //! Natively this is an empty program, so `cargo test --workspace` builds it.
 
@@ -90,7 +91,8 @@ mod worker {
         }
     }
 
-    /// Installs the message handler and tells the page.
+    /// Installs the message handler (the loader then hands it what the
+    /// page posted before).
     pub fn listen() {
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|e: MessageEvent| {
             let bytes = js_sys::Uint8Array::new(&e.data()).to_vec();
@@ -100,6 +102,5 @@ mod worker {
         });
         scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         on_message.forget();
-        post(&Reply::Listening);
     }
 }

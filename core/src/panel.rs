@@ -628,9 +628,6 @@ pub struct File {
 /// What the worker answers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Reply {
-    /// The worker has started and is listening: send the corpus, then
-    /// requests (a message sent before this would be lost).
-    Listening,
     /// The view of request `seq`, or why it could not be described.
     Described {
         seq: u32,
