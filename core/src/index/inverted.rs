@@ -37,6 +37,9 @@ pub struct PassageRef {
     pub entities: Vec<EntityId>,
 }
 
+/// The provisional term of a spelling that folds to nothing (not indexed).
+const NOT_A_WORD: u32 = u32::MAX;
+
 /// See the module docs for the layout.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Index {
@@ -61,7 +64,8 @@ impl Index {
     ///
     /// Run at start-up (the bundle ships the corpus, not the index; see
     /// `bundle.rs`), so it stems each distinct word once and finds terms by
-    /// hash: every token costs a fold and two hash lookups.
+    /// hash: every token costs one hash lookup of its spelling (and a new
+    /// spelling a fold and two more).
     pub fn build(corpus: &Corpus) -> Index {
         // Terms get provisional ids in order of first sight; sorted at the
         // end. The first pass notes each token's provisional term and counts
@@ -69,6 +73,9 @@ impl Index {
         // from those counts in one pass (see `postings.rs`).
         let mut term_ids: HashMap<String, u32> = HashMap::default();
         let mut word_terms: HashMap<String, u32> = HashMap::default();
+        // Each distinct spelling as it stands in the text, and its term: most
+        // tokens are spellings seen before, found without folding them.
+        let mut raw_terms: HashMap<&str, u32> = HashMap::default();
         let mut token_terms: Vec<u32> = Vec::new();
         let mut term_tokens: Vec<u32> = Vec::new();
         let mut term_postings: Vec<u32> = Vec::new();
@@ -83,26 +90,35 @@ impl Index {
                 let id = passages.len() as PassageId;
                 let mut spans = Vec::new();
                 for (start, end) in text::word_spans(&passage.text) {
-                    text::fold_into(&passage.text[start..end], &mut folded);
-                    if folded.is_empty() {
-                        continue;
-                    }
-                    spans.push((start as u32, end as u32));
-                    let term = match word_terms.get(folded.as_str()) {
+                    let raw = &passage.text[start..end];
+                    let term = match raw_terms.get(raw) {
                         Some(&t) => t,
                         None => {
-                            let stem = text::stem(&folded);
-                            let next = term_ids.len() as u32;
-                            let t = *term_ids.entry(stem).or_insert(next);
-                            if t == next {
-                                term_tokens.push(0);
-                                term_postings.push(0);
-                                last_passage.push(PassageId::MAX);
-                            }
-                            word_terms.insert(folded.clone(), t);
+                            text::fold_into(raw, &mut folded);
+                            let t = if folded.is_empty() {
+                                NOT_A_WORD
+                            } else if let Some(&t) = word_terms.get(folded.as_str()) {
+                                t
+                            } else {
+                                let stem = text::stem(&folded);
+                                let next = term_ids.len() as u32;
+                                let t = *term_ids.entry(stem).or_insert(next);
+                                if t == next {
+                                    term_tokens.push(0);
+                                    term_postings.push(0);
+                                    last_passage.push(PassageId::MAX);
+                                }
+                                word_terms.insert(folded.clone(), t);
+                                t
+                            };
+                            raw_terms.insert(raw, t);
                             t
                         }
                     };
+                    if term == NOT_A_WORD {
+                        continue;
+                    }
+                    spans.push((start as u32, end as u32));
                     token_terms.push(term);
                     term_tokens[term as usize] += 1;
                     if last_passage[term as usize] != id {
