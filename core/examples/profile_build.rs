@@ -1,7 +1,8 @@
 //! Start-up indexing at 1,000 statements by phase, for profiling
 //! (`perf record`): postcard decode of the corpus, `Index::build`, and the
 //! drop of what they made (which the browser never pays, but a benchmark that
-//! drops inside its timing does). Prints medians over 15 runs.
+//! drops inside its timing does), and the tokenizer alone over the same
+//! text. Prints medians over 15 runs.
 //!
 //! ```text
 //! cargo run --release -p csto-core --features compile --example profile_build [statements]
@@ -24,7 +25,7 @@ fn main() {
         .and_then(|a| a.parse().ok())
         .unwrap_or(1000);
     let bytes = Bundle::new(csto_core::synth::synthesize(&seed, n, 42)).to_bytes();
-    let (mut decode, mut build, mut drop) = (vec![], vec![], vec![]);
+    let (mut decode, mut build, mut drop, mut spans) = (vec![], vec![], vec![], vec![]);
     let ms = |t: Instant| t.elapsed().as_secs_f64() * 1000.0;
     for _ in 0..15 {
         let t = Instant::now();
@@ -34,13 +35,23 @@ fn main() {
         let index = std::hint::black_box(Index::build(&corpus));
         build.push(ms(t));
         let t = Instant::now();
+        let words: usize = corpus
+            .statements
+            .iter()
+            .flat_map(|s| &s.passages)
+            .map(|p| csto_core::text::word_spans(&p.text).count())
+            .sum();
+        std::hint::black_box(words);
+        spans.push(ms(t));
+        let t = Instant::now();
         std::mem::drop((corpus, index));
         drop.push(ms(t));
     }
     println!(
-        "{n} statements: decode {:.2} ms, Index::build {:.2} ms, drop {:.2} ms",
+        "{n} statements: decode {:.2} ms, Index::build {:.2} ms, drop {:.2} ms (of the build: word_spans alone {:.2} ms)",
         median(decode),
         median(build),
-        median(drop)
+        median(drop),
+        median(spans)
     );
 }

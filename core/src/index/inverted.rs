@@ -161,17 +161,12 @@ impl Index {
         for (i, (_, provisional)) in terms.iter().enumerate() {
             rank[*provisional as usize] = i as TermId;
         }
-        let by_rank = |counts: &[u32]| -> Vec<u32> {
-            terms
-                .iter()
-                .map(|&(_, provisional)| counts[provisional as usize])
-                .collect()
-        };
-        let mut builder = PostingsBuilder::new(&by_rank(&term_postings), &by_rank(&term_tokens));
+        let order: Vec<u32> = terms.iter().map(|&(_, provisional)| provisional).collect();
+        let mut builder = PostingsBuilder::new(&order, &term_postings, &term_tokens);
         let mut token = token_terms.iter();
         for (id, r) in passages.iter().enumerate() {
-            for (pos, provisional) in token.by_ref().take(r.spans.len()).enumerate() {
-                builder.add(rank[*provisional as usize], id as PassageId, pos as u16);
+            for (pos, &provisional) in token.by_ref().take(r.spans.len()).enumerate() {
+                builder.add(provisional, id as PassageId, pos as u16);
             }
         }
         let postings = builder.finish();

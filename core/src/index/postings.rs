@@ -175,30 +175,49 @@ impl ExactSizeIterator for PostingIter<'_> {}
 
 /// Fills [`Postings`] in place in two passes over the tokens: the first
 /// counts (per term, its tokens and its postings), the second places each
-/// token at its term's cursor. Terms are numbered in their final order
-/// before the second pass, so nothing is moved afterwards.
+/// token at its term's cursor. The terms are known by the ids the first
+/// pass gave them (in order of first sight); the arrays are laid out in
+/// their final (sorted) order from the start, so nothing is moved
+/// afterwards.
 pub(crate) struct PostingsBuilder {
     postings: Postings,
-    /// Per term: where its next posting goes, and where its next position goes.
-    next_posting: Vec<u32>,
-    next_position: Vec<u32>,
+    /// Per term, by first-pass id: where its next posting and its next
+    /// position go, side by side so placing a token reads one cache line.
+    cursors: Vec<Cursor>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Cursor {
+    next_posting: u32,
+    next_position: u32,
+    /// The passage of the term's last posting (`PassageId::MAX`: none yet).
+    last_passage: PassageId,
 }
 
 impl PostingsBuilder {
     /// Room for terms that have `postings[t]` postings and `tokens[t]`
-    /// occurrences.
-    pub(crate) fn new(postings: &[u32], tokens: &[u32]) -> PostingsBuilder {
-        let mut term_starts = Vec::with_capacity(postings.len() + 1);
-        let mut next_position = Vec::with_capacity(postings.len());
+    /// occurrences, indexed by first-pass id; `order` lists the first-pass
+    /// ids in the final term order.
+    pub(crate) fn new(order: &[u32], postings: &[u32], tokens: &[u32]) -> PostingsBuilder {
+        let mut term_starts = Vec::with_capacity(order.len() + 1);
+        let mut cursors = vec![
+            Cursor {
+                next_posting: 0,
+                next_position: 0,
+                last_passage: PassageId::MAX,
+            };
+            order.len()
+        ];
         let (mut p, mut k) = (0u32, 0u32);
         term_starts.push(0);
-        for (&n, &m) in postings.iter().zip(tokens) {
-            next_position.push(k);
-            p += n;
-            k += m;
+        for &t in order {
+            let cursor = &mut cursors[t as usize];
+            cursor.next_posting = p;
+            cursor.next_position = k;
+            p += postings[t as usize];
+            k += tokens[t as usize];
             term_starts.push(p);
         }
-        let next_posting = term_starts[..postings.len()].to_vec();
         let mut position_starts = vec![0; p as usize + 1];
         position_starts[p as usize] = k;
         PostingsBuilder {
@@ -208,25 +227,23 @@ impl PostingsBuilder {
                 position_starts,
                 positions: vec![0; k as usize],
             },
-            next_posting,
-            next_position,
+            cursors,
         }
     }
 
-    /// Term `t` occurs at `position` of `passage`. Calls come in passage
-    /// order, positions ascending within a passage.
-    pub(crate) fn add(&mut self, t: TermId, passage: PassageId, position: u16) {
-        let t = t as usize;
-        let start = self.postings.term_starts[t];
-        let next = self.next_posting[t];
-        let k = self.next_position[t];
-        if next == start || self.postings.passages[next as usize - 1] != passage {
-            self.postings.passages[next as usize] = passage;
-            self.postings.position_starts[next as usize] = k;
-            self.next_posting[t] = next + 1;
+    /// The term with first-pass id `t` occurs at `position` of `passage`.
+    /// Calls come in passage order, positions ascending within a passage.
+    pub(crate) fn add(&mut self, t: u32, passage: PassageId, position: u16) {
+        let cursor = &mut self.cursors[t as usize];
+        if cursor.last_passage != passage {
+            cursor.last_passage = passage;
+            let i = cursor.next_posting as usize;
+            self.postings.passages[i] = passage;
+            self.postings.position_starts[i] = cursor.next_position;
+            cursor.next_posting += 1;
         }
-        self.postings.positions[k as usize] = position;
-        self.next_position[t] = k + 1;
+        self.postings.positions[cursor.next_position as usize] = position;
+        cursor.next_position += 1;
     }
 
     /// The postings, once every counted token was added.
@@ -246,11 +263,12 @@ mod tests {
             vec![(0, &[1u16][..]), (2, &[0, 3][..])],
             vec![(0, &[0u16][..])],
         ]);
-        let mut b = PostingsBuilder::new(&[2, 1], &[3, 1]);
-        b.add(1, 0, 0);
-        b.add(0, 0, 1);
-        b.add(0, 2, 0);
-        b.add(0, 2, 3);
+        // first seen: term 1 (as 0), then term 0 (as 1)
+        let mut b = PostingsBuilder::new(&[1, 0], &[1, 2], &[1, 3]);
+        b.add(0, 0, 0);
+        b.add(1, 0, 1);
+        b.add(1, 2, 0);
+        b.add(1, 2, 3);
         let built = b.finish();
         assert_eq!(built, expected);
         let list = built.list(0);
