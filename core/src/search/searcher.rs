@@ -17,6 +17,7 @@ use crate::index::AliasSeqs;
 use crate::model::{PassageId, StatementId, TermId};
 use crate::query::{Atom, Query};
 use crate::util::order;
+use crate::util::seek::seek;
 
 /// BM25 parameters (the usual defaults).
 const K1: f32 = 1.2;
@@ -226,7 +227,7 @@ impl<'a> Searcher<'a> {
             );
             for (c, &(offset, term)) in cursors.iter_mut().zip(&others) {
                 let list = index.postings.list(term);
-                *c += list.passages()[*c..].partition_point(|&p| p < posting.passage);
+                *c = seek(list.passages(), *c, &posting.passage);
                 let Some(next) = list.get(*c).filter(|p| p.passage == posting.passage) else {
                     continue 'postings;
                 };
