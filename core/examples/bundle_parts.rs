@@ -44,7 +44,7 @@ fn main() {
     // delta-encodes some fields): the index with every other field emptied
     let empty = Index {
         terms: vec![],
-        postings: vec![],
+        postings: Default::default(),
         words: vec![],
         passages: vec![],
         statement_start: vec![],

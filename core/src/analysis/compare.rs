@@ -419,14 +419,14 @@ pub(crate) fn surface(bundle: &Bundle, t: TermId, keep: &dyn Fn(u32) -> bool) ->
     let index = &bundle.index;
     // (spelling, count); a handful per term, so a linear scan is fine
     let mut seen: Vec<(&str, u32)> = Vec::new();
-    for posting in &index.postings[t as usize] {
+    for posting in index.postings.list(t) {
         if !keep(posting.passage) {
             continue;
         }
         let r = &index.passages[posting.passage as usize];
         let text =
             &bundle.corpus.statements[r.statement as usize].passages[r.paragraph as usize].text;
-        for &pos in &posting.positions {
+        for &pos in posting.positions {
             let (s, e) = r.spans[pos as usize];
             let w = without_possessive(&text[s as usize..e as usize]);
             match seen.iter_mut().find(|(x, _)| *x == w) {

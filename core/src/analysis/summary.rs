@@ -200,7 +200,7 @@ pub fn summary(bundle: &Bundle, selected: &[StatementId], options: &SummaryOptio
         term_freq: index
             .postings
             .iter()
-            .map(|l| l.iter().map(|p| p.positions.len() as u32).sum())
+            .map(|l| l.occurrences() as u32)
             .collect(),
         tokens: index.passages.iter().map(|r| r.spans.len() as u64).sum(),
     };

@@ -35,12 +35,12 @@ pub(super) mod delta_spans {
 
 /// Postings as (passage gap, position gaps) lists; see [`Index::postings`].
 pub(super) mod delta_postings {
-    use super::super::inverted::Posting;
+    use super::super::postings::Postings;
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
     type Gaps = Vec<Vec<(u32, Vec<u16>)>>;
 
-    pub fn serialize<S: Serializer>(postings: &[Vec<Posting>], s: S) -> Result<S::Ok, S::Error> {
+    pub fn serialize<S: Serializer>(postings: &Postings, s: S) -> Result<S::Ok, S::Error> {
         let gaps: Gaps = postings
             .iter()
             .map(|list| {
@@ -49,7 +49,7 @@ pub(super) mod delta_postings {
                     .map(|p| {
                         let gap = p.passage - prev;
                         prev = p.passage;
-                        (gap, deltas(&p.positions))
+                        (gap, deltas(p.positions))
                     })
                     .collect()
             })
@@ -57,23 +57,24 @@ pub(super) mod delta_postings {
         gaps.serialize(s)
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Vec<Posting>>, D::Error> {
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Postings, D::Error> {
         let gaps = Gaps::deserialize(d)?;
-        Ok(gaps
+        let lists: Vec<Vec<(u32, Vec<u16>)>> = gaps
             .into_iter()
             .map(|list| {
                 let mut passage = 0u32;
                 list.into_iter()
                     .map(|(gap, positions)| {
                         passage = passage.saturating_add(gap);
-                        Posting {
-                            passage,
-                            positions: sums(positions),
-                        }
+                        (passage, sums(positions))
                     })
                     .collect()
             })
-            .collect())
+            .collect();
+        Ok(Postings::from_lists(lists.iter().map(|list| {
+            list.iter()
+                .map(|(passage, positions)| (*passage, positions.as_slice()))
+        })))
     }
 
     fn deltas(ascending: &[u16]) -> Vec<u16> {

@@ -6,6 +6,7 @@
 //! ```text
 //! terms:     ["1373", "afghan", ..., "terror", ...]        sorted stems
 //! postings:  terms[t] -> [Posting { passage, positions }]  sorted by passage
+//!            (flat arrays: see `postings.rs`)
 //! words:     [("terrorism", t), ("terrorist", t), ...]     sorted folded words
 //! passages:  passage p -> PassageRef { statement, paragraph, spans }
 //!            spans[i] = byte range of the i-th token in that paragraph's text
@@ -14,19 +15,12 @@
 //! A posting's positions index into the passage's `spans`, which is how a hit
 //! becomes a highlighted range without re-tokenizing.
 
+use super::postings::{Postings, PostingsBuilder};
 use crate::model::{Corpus, EntityId, Mention, PassageId, StatementId, TermId};
 use crate::text;
 use crate::util::order;
 use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
-
-/// Where a term occurs in one passage.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Posting {
-    pub passage: PassageId,
-    /// Token positions in the passage, ascending.
-    pub positions: Vec<u16>,
-}
 
 /// A passage's place in the corpus and its token byte ranges.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -43,6 +37,9 @@ pub struct PassageRef {
     pub entities: Vec<EntityId>,
 }
 
+/// The provisional term of a spelling that folds to nothing (not indexed).
+const NOT_A_WORD: u32 = u32::MAX;
+
 /// See the module docs for the layout.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Index {
@@ -50,7 +47,7 @@ pub struct Index {
     /// Serialized as gaps between passage ids and between positions, which
     /// are small numbers (one varint byte each, mostly).
     #[serde(with = "super::codec::delta_postings")]
-    pub postings: Vec<Vec<Posting>>,
+    pub postings: Postings,
     /// Folded (unstemmed) words and the term each stems to, sorted by word:
     /// used for `prefix*` queries and "did you mean".
     pub words: Vec<(String, TermId)>,
@@ -67,15 +64,24 @@ impl Index {
     ///
     /// Run at start-up (the bundle ships the corpus, not the index; see
     /// `bundle.rs`), so it stems each distinct word once and finds terms by
-    /// hash: every token costs a fold and two hash lookups.
+    /// hash: every token costs one hash lookup of its spelling (and a new
+    /// spelling a fold and two more).
     pub fn build(corpus: &Corpus) -> Index {
-        // Terms get provisional ids in order of first sight; sorted at the end.
+        // Terms get provisional ids in order of first sight; sorted at the
+        // end. The first pass notes each token's provisional term and counts
+        // each term's tokens and postings; the postings are then laid out
+        // from those counts in one pass (see `postings.rs`).
         let mut term_ids: HashMap<String, u32> = HashMap::default();
-        let mut term_postings: Vec<Vec<Posting>> = Vec::new();
         let mut word_terms: HashMap<String, u32> = HashMap::default();
+        // Each distinct spelling as it stands in the text, and its term: most
+        // tokens are spellings seen before, found without folding them.
+        let mut raw_terms: HashMap<&str, u32> = HashMap::default();
+        let mut token_terms: Vec<u32> = Vec::new();
+        let mut term_tokens: Vec<u32> = Vec::new();
+        let mut term_postings: Vec<u32> = Vec::new();
+        let mut last_passage: Vec<PassageId> = Vec::new();
         let mut passages = Vec::new();
         let mut statement_start = Vec::new();
-        let mut total_tokens = 0usize;
         let mut folded = String::new();
 
         for (s, statement) in corpus.statements.iter().enumerate() {
@@ -84,35 +90,42 @@ impl Index {
                 let id = passages.len() as PassageId;
                 let mut spans = Vec::new();
                 for (start, end) in text::word_spans(&passage.text) {
-                    text::fold_into(&passage.text[start..end], &mut folded);
-                    if folded.is_empty() {
-                        continue;
-                    }
-                    let pos = spans.len();
-                    spans.push((start as u32, end as u32));
-                    let term = match word_terms.get(folded.as_str()) {
+                    let raw = &passage.text[start..end];
+                    let term = match raw_terms.get(raw) {
                         Some(&t) => t,
                         None => {
-                            let stem = text::stem(&folded);
-                            let next = term_ids.len() as u32;
-                            let t = *term_ids.entry(stem).or_insert(next);
-                            if t == next {
-                                term_postings.push(Vec::new());
-                            }
-                            word_terms.insert(folded.clone(), t);
+                            text::fold_into(raw, &mut folded);
+                            let t = if folded.is_empty() {
+                                NOT_A_WORD
+                            } else if let Some(&t) = word_terms.get(folded.as_str()) {
+                                t
+                            } else {
+                                let stem = text::stem(&folded);
+                                let next = term_ids.len() as u32;
+                                let t = *term_ids.entry(stem).or_insert(next);
+                                if t == next {
+                                    term_tokens.push(0);
+                                    term_postings.push(0);
+                                    last_passage.push(PassageId::MAX);
+                                }
+                                word_terms.insert(folded.clone(), t);
+                                t
+                            };
+                            raw_terms.insert(raw, t);
                             t
                         }
                     };
-                    let list = &mut term_postings[term as usize];
-                    match list.last_mut() {
-                        Some(last) if last.passage == id => last.positions.push(pos as u16),
-                        _ => list.push(Posting {
-                            passage: id,
-                            positions: vec![pos as u16],
-                        }),
+                    if term == NOT_A_WORD {
+                        continue;
+                    }
+                    spans.push((start as u32, end as u32));
+                    token_terms.push(term);
+                    term_tokens[term as usize] += 1;
+                    if last_passage[term as usize] != id {
+                        last_passage[term as usize] = id;
+                        term_postings[term as usize] += 1;
                     }
                 }
-                total_tokens += spans.len();
                 passages.push(PassageRef {
                     statement: s as StatementId,
                     paragraph: p as u16,
@@ -148,11 +161,16 @@ impl Index {
         for (i, (_, provisional)) in terms.iter().enumerate() {
             rank[*provisional as usize] = i as TermId;
         }
-        let mut slots: Vec<Option<Vec<Posting>>> = term_postings.into_iter().map(Some).collect();
-        let postings = terms
-            .iter()
-            .map(|(_, provisional)| slots[*provisional as usize].take().unwrap_or_default())
-            .collect();
+        let order: Vec<u32> = terms.iter().map(|&(_, provisional)| provisional).collect();
+        let mut builder = PostingsBuilder::new(&order, &term_postings, &term_tokens);
+        let mut token = token_terms.iter();
+        for (id, r) in passages.iter().enumerate() {
+            for (pos, &provisional) in token.by_ref().take(r.spans.len()).enumerate() {
+                builder.add(provisional, id as PassageId, pos as u16);
+            }
+        }
+        let postings = builder.finish();
+
         let mut words: Vec<(String, TermId)> = word_terms
             .into_iter()
             .map(|(w, t)| (w, rank[t as usize]))
@@ -161,7 +179,7 @@ impl Index {
         let avg_len = if passages.is_empty() {
             1.0
         } else {
-            total_tokens as f32 / passages.len() as f32
+            token_terms.len() as f32 / passages.len() as f32
         };
         Index {
             terms: terms.into_iter().map(|(t, _)| t).collect(),
@@ -230,13 +248,14 @@ impl Index {
 
     /// Number of documents (passages) a term occurs in.
     pub fn doc_freq(&self, t: TermId) -> usize {
-        self.postings[t as usize].len()
+        self.postings.list(t).len()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::index::Posting;
     use crate::model::Corpus;
 
     /// The layout of the module docs, worked out by hand for two passages.
@@ -262,16 +281,10 @@ mod tests {
                 ("the", 4)
             ]
         );
-        let terror = &index.postings[3];
+        let terror: Vec<Posting> = index.postings.list(3).iter().collect();
         assert_eq!(terror.len(), 2);
-        assert_eq!(
-            (terror[0].passage, terror[0].positions.as_slice()),
-            (0, &[0, 2][..])
-        );
-        assert_eq!(
-            (terror[1].passage, terror[1].positions.as_slice()),
-            (1, &[2][..])
-        );
+        assert_eq!((terror[0].passage, terror[0].positions), (0, &[0, 2][..]));
+        assert_eq!((terror[1].passage, terror[1].positions), (1, &[2][..]));
         assert_eq!(
             index.passages[1].spans,
             [(0, 3), (4, 12), (13, 22), (23, 27)]

@@ -2,6 +2,7 @@
 //! tokenizes it, and what is derived from it once per bundle.
 //!
 //! - `inverted`: [`Index`], postings with positions over passages.
+//! - `postings`: [`Postings`], every term's postings in flat arrays.
 //! - `codec`: the compact (gap-coded) serde form of the postings and spans.
 //! - `passage_table`: [`PassageTable`], per-passage facts as flat arrays.
 //! - `aliases`: the alias list as stemmed term sequences.
@@ -11,11 +12,13 @@ mod aliases;
 mod codec;
 mod inverted;
 mod passage_table;
+mod postings;
 mod token_table;
 
 pub use aliases::{alias_sequences, AliasSeqs};
-pub use inverted::{Index, PassageRef, Posting};
+pub use inverted::{Index, PassageRef};
 pub use passage_table::PassageTable;
+pub use postings::{Posting, PostingIter, PostingList, Postings};
 pub use token_table::{TokenTable, WordId};
 // Ids live in the model; named here too because callers think of them as
 // the index's numbering.

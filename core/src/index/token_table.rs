@@ -41,7 +41,7 @@ impl TokenTable {
         for (t, postings) in index.postings.iter().enumerate() {
             for posting in postings {
                 let at = starts[posting.passage as usize] as usize;
-                for &pos in &posting.positions {
+                for &pos in posting.positions {
                     terms[at + pos as usize] = t as TermId;
                 }
             }

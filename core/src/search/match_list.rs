@@ -19,6 +19,7 @@
 
 use crate::model::PassageId;
 use crate::search::Hit;
+use crate::util::seek::seek;
 
 /// See the module docs for the layout.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -139,7 +140,7 @@ impl MatchList {
         let mut out = MatchList::with_capacity(self.len().min(other.len()));
         let mut j = 0;
         for (i, &p) in self.passages.iter().enumerate() {
-            j += other.passages[j..].partition_point(|&o| o < p);
+            j = seek(&other.passages, j, &p);
             if other.passages.get(j) == Some(&p) {
                 let score = self.scores[i] + other.scores[j];
                 out.push_merged(p, score, self.hits(i), other.hits(j), Duplicates::Keep);
@@ -156,7 +157,7 @@ impl MatchList {
         let mut out = MatchList::with_capacity(self.len());
         let mut j = 0;
         for (i, &p) in self.passages.iter().enumerate() {
-            j += excluded[j..].partition_point(|&e| e < p);
+            j = seek(excluded, j, &p);
             if excluded.get(j) != Some(&p) {
                 out.push(p, self.scores[i], self.hits(i).iter().copied());
             }

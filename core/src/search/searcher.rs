@@ -17,6 +17,7 @@ use crate::index::AliasSeqs;
 use crate::model::{PassageId, StatementId, TermId};
 use crate::query::{Atom, Query};
 use crate::util::order;
+use crate::util::seek::seek;
 
 /// BM25 parameters (the usual defaults).
 const K1: f32 = 1.2;
@@ -195,9 +196,9 @@ impl<'a> Searcher<'a> {
         // the other words' lists are sorted by passage too, so each keeps a
         // cursor that only moves on.
         let driver = (0..ids.len())
-            .min_by_key(|&k| index.postings[ids[k] as usize].len())
+            .min_by_key(|&k| index.postings.list(ids[k]).len())
             .unwrap_or_default();
-        let driver_list = &index.postings[ids[driver] as usize];
+        let driver_list = index.postings.list(ids[driver]);
         let others: Vec<(u16, TermId)> = ids
             .iter()
             .enumerate()
@@ -225,8 +226,8 @@ impl<'a> Searcher<'a> {
                     .filter_map(|&p| p.checked_sub(driver as u16)),
             );
             for (c, &(offset, term)) in cursors.iter_mut().zip(&others) {
-                let list = &index.postings[term as usize];
-                *c += list[*c..].partition_point(|p| p.passage < posting.passage);
+                let list = index.postings.list(term);
+                *c = seek(list.passages(), *c, &posting.passage);
                 let Some(next) = list.get(*c).filter(|p| p.passage == posting.passage) else {
                     continue 'postings;
                 };
