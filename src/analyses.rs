@@ -134,7 +134,8 @@ fn export(query: String, kind: ExportKind, json: bool, done: Callback<Result<Fil
 /// Starts the worker now, if it is not running: for a shared link to an
 /// analysis view, called before the page builds its own index, so the
 /// worker's download, start and index overlap the page's instead of
-/// following its first render.
+/// following its first render. It takes over the worker index.html
+/// started for such a link, if there is one.
 pub fn start_early() {
     CLIENT.with(|c| {
         let mut c = c.borrow_mut();
@@ -207,10 +208,44 @@ fn post(worker: &Worker, bytes: &[u8]) {
     let _ = worker.post_message_with_transfer(&array, &js_sys::Array::of1(&array.buffer()));
 }
 
-/// Starts the worker and sends it the corpus, first: the worker's loader
-/// keeps it until the worker runs.
+/// The name under which index.html's inline script leaves the worker it
+/// started for a link to an analysis view.
+const EARLY: &str = "cstoAnalyses";
+
+/// The worker index.html started, taken from where it left it (once); its
+/// `cstoFailed` says why it could not start, if it could not.
+fn take_early() -> Option<(Worker, Option<String>)> {
+    let window = gloo::utils::window();
+    let key = JsValue::from_str(EARLY);
+    let worker: Worker = js_sys::Reflect::get(&window, &key).ok()?.dyn_into().ok()?;
+    let _ = js_sys::Reflect::delete_property(&window, &key);
+    let failed = js_sys::Reflect::get(&worker, &JsValue::from_str("cstoFailed"))
+        .ok()
+        .and_then(|v| v.as_string());
+    Some((worker, failed))
+}
+
+/// Stops the worker index.html started, if the page, whose decoder has the
+/// final word, shows no analysis view after all (e.g. `view=` garbage).
+pub fn stop_early() {
+    if let Some((worker, _)) = take_early() {
+        worker.terminate();
+    }
+}
+
+/// Starts the worker (or takes over the one index.html started) and sends
+/// it the corpus, first: the worker's loader keeps it until the worker runs.
 fn start() -> Result<Client, JsValue> {
-    let worker = Worker::new(LOADER)?;
+    let worker = match take_early() {
+        Some((worker, None)) => worker,
+        // It failed before anyone listened: one fresh try, whose failure
+        // is then reported like any other.
+        Some((worker, Some(_))) => {
+            worker.terminate();
+            Worker::new(LOADER)?
+        }
+        None => Worker::new(LOADER)?,
+    };
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|e: MessageEvent| {
         let bytes = js_sys::Uint8Array::new(&e.data()).to_vec();
         match Reply::from_bytes(&bytes) {

@@ -26,11 +26,13 @@ fn main() {
         panic!("debug-panic requested in the address");
     }
     shell::mark("app-start");
-    // A link to an analysis view: its worker starts loading now, beside the
-    // page's own start-up.
+    // A link to an analysis view: its worker (started by index.html, or
+    // now) gets the corpus now, beside the page's own start-up.
     let (view, _) = csto_core::view::ViewState::decode(&routing::current_search());
     if view.doc.is_none() && view.tab != csto_core::view::Tab::Results {
         analyses::start_early();
+    } else {
+        analyses::stop_early();
     }
     mount();
 }

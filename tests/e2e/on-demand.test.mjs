@@ -52,6 +52,35 @@ test('a shared analysis link opens complete on a cold start, and Back returns to
   await eventually(async () => assert.match(await page.$eval('table.word-list caption', (c) => c.textContent), /^Word forms/));
 });
 
+test('a shared analysis link starts the worker while the page wasm is still on its way, and the page takes it over', async () => {
+  const page = await app.newPage();
+  let releasePage;
+  const held = new Promise((resolve) => (releasePage = resolve));
+  await page.route(/csto-explorer-[0-9a-f]+_bg\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const from = app.server.requests.length;
+  await page.goto(`${app.url}?q=terrorism&view=collocates`, { waitUntil: 'domcontentloaded' });
+  // The page's wasm is held back: the worker's files come anyway.
+  await eventually(async () => {
+    const loaded = workerRequests(from).map((r) => r.replace(/^\d+ GET .*\//, ''));
+    assert.deepEqual(loaded.sort(), ['analyses-loader.js', 'csto-analyses.js', 'csto-analyses_bg.wasm']);
+  });
+  releasePage();
+  await page.waitForSelector('main[data-ready="true"] table.collocates-table tbody tr');
+  assert.equal(workerRequests(from).length, 3, 'the page took over that worker: its files were fetched once');
+  assert.equal(await page.evaluate(() => 'cstoAnalyses' in window), false);
+});
+
+test('an address that only looks like an analysis view: the early worker is stopped, the results show', async () => {
+  const page = await app.newPage();
+  await openApp(page, 'view=nonsense');
+  assert.equal(await page.evaluate(() => 'cstoAnalyses' in window), false, 'the page stopped the worker index.html started');
+  await page.waitForSelector('ol.result-list li.result');
+  assert.match(await page.textContent('section.notices'), /nonsense/);
+});
+
 test('if the analyses cannot load, the view says so and the rest of the page works', async () => {
   const page = await app.newPage();
   await page.context().route('**/csto-analyses_bg.wasm', (route) => route.abort());
@@ -64,7 +93,7 @@ test('if the analyses cannot load, the view says so and the rest of the page wor
   await search(page, 'Afghanistan');
   await page.waitForSelector('ol.result-list li');
   // the failure reached the page as the worker's error, which the page handled
-  page.consoleErrors = page.consoleErrors.filter((e) => !/analyses could not be loaded|csto-analyses_bg\.wasm/.test(e));
+  page.consoleErrors = page.consoleErrors.filter((e) => !/analyses could not be started|csto-analyses_bg\.wasm/.test(e));
 });
 
 test('typing fast in an analysis view ends on the last query typed, never on an older answer', async () => {
