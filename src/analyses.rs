@@ -13,6 +13,7 @@
 //! worker, so one failure never leaves the page blank.
 
 use csto_core::panel::{ExportKind, File, Node, Reply, Request, Source};
+use csto_core::view::{Tab, ViewState};
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use wasm_bindgen::prelude::*;
@@ -88,10 +89,45 @@ fn next_seq() -> u32 {
     })
 }
 
+/// Whether the view of `tab` is laid out to the page's width (the trends
+/// chart): it is asked for with the width of its box, known only once the
+/// page has rendered.
+pub fn sized(tab: Tab) -> bool {
+    matches!(tab, Tab::Trends)
+}
+
+/// A view asked for at start-up, from the address, before the page could
+/// render it: the answer is kept for the view when it asks (a shared link).
+struct Early {
+    query: String,
+    answer: Option<Described>,
+    /// The view, if it asked before the answer came.
+    waiter: Option<Callback<Described>>,
+}
+
+thread_local! {
+    static EARLY_VIEW: RefCell<Option<Early>> = const { RefCell::new(None) };
+}
+
 /// Describes the view encoded as `query`, with `width` CSS pixels of room
 /// for a view laid out to it; `done` is called once with the answer,
 /// unless a newer view is asked for before this one is sent.
 pub fn describe(query: String, width: Option<u32>, done: Callback<Described>) {
+    // The view asked for at start-up: its answer, now or when it comes.
+    let early = EARLY_VIEW.with(|e| e.borrow_mut().take());
+    if let Some(mut early) = early {
+        if early.query == query && width.is_none() {
+            match early.answer.take() {
+                Some(answer) => done.emit(answer),
+                None => {
+                    early.waiter = Some(done);
+                    EARLY_VIEW.with(|e| *e.borrow_mut() = Some(early));
+                }
+            }
+            return;
+        }
+        // Another view (the reader changed it meanwhile): that answer is dropped.
+    }
     let request = Request::Describe {
         seq: next_seq(),
         query,
@@ -131,18 +167,61 @@ fn export(query: String, kind: ExportKind, json: bool, done: Callback<Result<Fil
     );
 }
 
-/// Starts the worker now, if it is not running: for a shared link to an
-/// analysis view, called before the page builds its own index, so the
-/// worker's download, start and index overlap the page's instead of
-/// following its first render. It takes over the worker index.html
-/// started for such a link, if there is one.
-pub fn start_early() {
-    CLIENT.with(|c| {
-        let mut c = c.borrow_mut();
-        if c.is_none() {
-            *c = start().ok();
-        }
+/// For a shared link to an analysis view, called before the page builds
+/// its own index: takes over the worker index.html started for it (or
+/// starts one) and asks for the view at once, so the worker's start, its
+/// index and the view itself are computed beside the page's own start-up
+/// instead of after its first render. A view laid out to the page's width
+/// is asked for by the page when it knows the width.
+pub fn start_early(view: &ViewState) {
+    if sized(view.tab) {
+        CLIENT.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.is_none() {
+                *c = start().ok();
+            }
+        });
+        return;
+    }
+    let query = view.encode();
+    EARLY_VIEW.with(|e| {
+        *e.borrow_mut() = Some(Early {
+            query: query.clone(),
+            answer: None,
+            waiter: None,
+        })
     });
+    let request = Request::Describe {
+        seq: next_seq(),
+        query,
+        width: None,
+    };
+    ask(
+        request,
+        Callback::from(|reply| {
+            let Reply::Described { panel, .. } = reply else {
+                return;
+            };
+            let waiter = EARLY_VIEW.with(|e| {
+                let mut e = e.borrow_mut();
+                let early = e.as_mut()?;
+                match early.waiter.take() {
+                    Some(waiter) => {
+                        *e = None;
+                        Some((waiter, panel))
+                    }
+                    None => {
+                        early.answer = Some(panel);
+                        None
+                    }
+                }
+            });
+            // Called outside the borrow: the view may ask for another.
+            if let Some((waiter, panel)) = waiter {
+                waiter.emit(panel);
+            }
+        }),
+    );
 }
 
 /// Has the worker make download `kind` of the view encoded as `query` and

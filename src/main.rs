@@ -27,10 +27,10 @@ fn main() {
     }
     shell::mark("app-start");
     // A link to an analysis view: its worker (started by index.html, or
-    // now) gets the corpus now, beside the page's own start-up.
+    // now) gets the corpus and the view now, beside the page's own start-up.
     let (view, _) = csto_core::view::ViewState::decode(&routing::current_search());
     if view.doc.is_none() && view.tab != csto_core::view::Tab::Results {
-        analyses::start_early();
+        analyses::start_early(&view);
     } else {
         analyses::stop_early();
     }

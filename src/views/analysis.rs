@@ -8,17 +8,11 @@
 //! the width of this component's box, and asked again when a window resize
 //! changes it.
 
-use crate::analyses::{describe, Described};
+use crate::analyses::{describe, sized, Described};
 use crate::components::described::render;
 use crate::state::SharedOutcome;
-use csto_core::view::Tab;
 use gloo::events::EventListener;
 use yew::prelude::*;
-
-/// Whether the view of `tab` is laid out to the page's width.
-fn sized(tab: Tab) -> bool {
-    matches!(tab, Tab::Trends)
-}
 
 /// The width of `holder`'s element in CSS pixels, once it is laid out.
 fn measure(holder: &NodeRef) -> Option<u32> {
