@@ -49,14 +49,14 @@ BUILD_OK=1
 step build trunk build --release --offline || BUILD_OK=0
 # Ratchets against size regressions: the brotli total of dist/ and the first
 # load (index.html and what it loads before the app starts; scripts/size.sh)
-# may not grow past the last measured sizes plus a little: 293.5 KiB total
-# and 177.5 KiB first load, measured with the analysis views in the worker
+# may not grow past the last measured sizes plus a little: 294.5 KiB total
+# and 178.5 KiB first load, measured with the analysis views in the worker
 # (analyses/, loaded when an analysis is opened) and the JS minified
 # (docs/benchmarks.md, "Issue 10"). The total is over the issue's 260 KiB:
 # the worker carries its own copy of the core's search (docs/first-load.md
 # says why and what next).
-SIZE_BUDGET_KIB=${SIZE_BUDGET_KIB:-296}
-FIRST_LOAD_BUDGET_KIB=${FIRST_LOAD_BUDGET_KIB:-179}
+SIZE_BUDGET_KIB=${SIZE_BUDGET_KIB:-297}
+FIRST_LOAD_BUDGET_KIB=${FIRST_LOAD_BUDGET_KIB:-180}
 if [ $BUILD_OK = 1 ]; then
   step size bash scripts/size.sh --no-build --budget "$SIZE_BUDGET_KIB" --first-load-budget "$FIRST_LOAD_BUDGET_KIB" || true
 fi
