@@ -15,22 +15,8 @@ use csto_core::search::{Filters, Searcher, Sort};
 use csto_core::view::ViewState;
 use std::time::Instant;
 
-/// What researchers type: words, aliases, phrases, prefixes, exclusions, OR,
-/// misspellings (did-you-mean path) and browse mode with filters.
-const QUERIES: &[&str] = &[
-    "kanal",
-    "terrorist",
-    "\"illegal migration\"",
-    "terrorism -Afghanistan",
-    "Nayomnik OR Proxy",
-    "migra*",
-    "Antonio Guterres",
-    "peacekeeping united nations",
-    "terorism",
-    "",
-    "collective security treaty organization",
-    "drug trafficking afghanistan",
-];
+/// What researchers type (the benchmarks' one query set).
+use csto_core::synth::QUERY_SET as QUERIES;
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
     let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;

@@ -10,21 +10,8 @@ use csto_core::query::Query;
 use csto_core::search::{Filters, Searcher, Sort};
 use std::time::Instant;
 
-/// The bench's query set (core/examples/bench.rs).
-const QUERIES: &[&str] = &[
-    "kanal",
-    "terrorist",
-    "\"illegal migration\"",
-    "terrorism -Afghanistan",
-    "Nayomnik OR Proxy",
-    "migra*",
-    "Antonio Guterres",
-    "peacekeeping united nations",
-    "terorism",
-    "",
-    "collective security treaty organization",
-    "drug trafficking afghanistan",
-];
+/// What researchers type (the benchmarks' one query set).
+use csto_core::synth::QUERY_SET as QUERIES;
 
 fn main() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus");

@@ -32,25 +32,13 @@ fn main() {
         let (mut v, _) = ViewState::decode("theme=counter-terrorism&from=2010&to=2024");
         let fs = [Filters::default(), v.resolve(&b.corpus).0];
         let mut h = std::collections::hash_map::DefaultHasher::new();
-        for q in [
-            "kanal",
-            "terrorist",
-            "\"illegal migration\"",
-            "terrorism -Afghanistan",
-            "Nayomnik OR Proxy",
-            "migra*",
-            "Antonio Guterres",
-            "peacekeeping united nations",
-            "terorism",
-            "",
-            "collective security treaty organization",
-            "drug trafficking afghanistan",
+        for q in csto_core::synth::QUERY_SET.iter().copied().chain([
             "terror NEAR/3 drug",
             "*ism",
             "securit* \"united nations\" -drug",
             "kanal canal",
             "migration OR \"drug trafficking\" -terror",
-        ] {
+        ]) {
             for f in &fs {
                 for sort in [Sort::Relevance, Sort::DateDesc] {
                     let r = s.search(&Query::parse(q), f, sort);

@@ -2,7 +2,8 @@
 //! resampling the seed paragraphs under varied speakers and years. The text
 //! is real CSTO prose, so term statistics stay realistic as the corpus grows.
 //!
-//! [`synthesize`] builds one in memory (for the native benchmark);
+//! [`synthesize`] builds one in memory (for the native benchmark), and
+//! [`QUERY_SET`] is what the native benchmarks type into it;
 //! [`write_corpus_dir`] writes one in the `corpus/` format, so the real build
 //! (`CSTO_CORPUS_DIR=… trunk build`) can embed it instead of the seeds.
 
@@ -13,6 +14,25 @@ use std::path::Path;
 
 /// Synthetic speakers: enough to make the speaker facet realistically wide.
 const SPEAKERS: usize = 40;
+
+/// What researchers type, as the native benchmarks and profiles time it
+/// (`examples/bench.rs`, `profile_search.rs`, `results_digest.rs`): words,
+/// aliases, a phrase, an exclusion, OR, a prefix, a name, a misspelling
+/// (the "did you mean" path), browsing (the empty query) and long queries.
+pub const QUERY_SET: &[&str] = &[
+    "kanal",
+    "terrorist",
+    "\"illegal migration\"",
+    "terrorism -Afghanistan",
+    "Nayomnik OR Proxy",
+    "migra*",
+    "Antonio Guterres",
+    "peacekeeping united nations",
+    "terorism",
+    "",
+    "collective security treaty organization",
+    "drug trafficking afghanistan",
+];
 
 /// A corpus of `n` statements resampled from `seed`, deterministic for a given `rng_seed`.
 pub fn synthesize(seed: &Corpus, n: usize, rng_seed: u64) -> Corpus {
