@@ -12,8 +12,8 @@
 // shows them verbatim (a test checks), and the server tests
 // (tests/e2e/hosting/) render and run the same files, so the documented
 // configuration is the tested one. The CSP must be rendered again for every
-// build: it holds the SHA-256 of trunk's inline loader, which names the
-// build's hashed files.
+// build: it holds the SHA-256 of index.html's inline scripts, among them
+// trunk's loader, which names the build's hashed files.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -37,7 +37,7 @@ export function inlineScriptHashes(html) {
 
 /**
  * The strict Content-Security-Policy for the build in `dist`: scripts only
- * from the app's origin, wasm compilation, and trunk's inline loader by hash;
+ * from the app's origin, wasm compilation, and index.html's inline scripts by hash;
  * everything else (styles, images, fetches, the service worker, the
  * manifest) only from the app's origin. No 'unsafe-inline', no 'unsafe-eval'.
  */
