@@ -1,10 +1,11 @@
 // The flows that matter to a reader, written once and run in every engine
 // (chromium.test.mjs, firefox.test.mjs, webkit.test.mjs) through the driver
 // interface of drivers.mjs: the list, a search with an alias, a phrase, a
-// facet and Back, a shared link in a fresh browser, a paragraph link, every
-// research view, an export, a hostile address, the service worker, and no
-// CSP violation in any of them (reported by the browser to the test server
-// with report-uri, so load-time violations count too).
+// facet and Back, a shared link in a fresh browser (to the results and to an
+// analysis view), a paragraph link, every research view, an export, a hostile
+// address, the service worker, and no CSP violation in any of them (reported
+// by the browser to the test server with report-uri, so load-time violations
+// count too).
 //
 //   import { runFlows } from './flows.mjs';
 //   runFlows(firefoxDriver);   // registers the node:test tests
@@ -142,6 +143,21 @@ export const FLOWS = [
       try {
         await fresh.goto(shared);
         await eventually(async () => assert.deepEqual(await snapshot(fresh), expected), WAIT);
+      } finally {
+        await fresh.close();
+      }
+    },
+  },
+  {
+    name: 'a shared link to an analysis view opened in a fresh browser: the worker index.html started is taken over and the view is complete',
+    async run({ url, driver }) {
+      const fresh = await driver.open();
+      try {
+        await open(fresh, url, 'q=terrorism&view=collocates');
+        await eventually(async () => assert.ok((await count(fresh, 'section.collocates-view table.collocates-table tbody tr')) > 0, 'no collocate'), WAIT);
+        const caption = await fresh.evaluate(() => document.querySelector('table.collocates-table caption')?.textContent ?? '');
+        assert.match(caption, /^Collocates of “terrorism”/);
+        assert.equal(await fresh.evaluate(() => 'cstoAnalyses' in window), false, 'the page did not take over the early worker');
       } finally {
         await fresh.close();
       }
