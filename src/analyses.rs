@@ -169,10 +169,13 @@ fn export(query: String, kind: ExportKind, json: bool, done: Callback<Result<Fil
 
 /// For a shared link to an analysis view, called before the page builds
 /// its own index: takes over the worker index.html started for it (or
-/// starts one) and asks for the view at once, so the worker's start, its
-/// index and the view itself are computed beside the page's own start-up
-/// instead of after its first render. A view laid out to the page's width
-/// is asked for by the page when it knows the width.
+/// starts one) and asks for the view at once. The worker's download and
+/// start overlap the page's; the corpus and the request reach it when the
+/// page's main thread is next free (Chromium hands a new worker the page's
+/// first messages from a task there), so its index and the view follow the
+/// page's start-up task at once, not the page's first render and a request
+/// from it. A view laid out to the page's width is asked for by the page
+/// when it knows the width.
 pub fn start_early(view: &ViewState) {
     if sized(view.tab) {
         CLIENT.with(|c| {
