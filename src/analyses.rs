@@ -128,6 +128,11 @@ pub fn describe(query: String, width: Option<u32>, done: Callback<Described>) {
         }
         // Another view (the reader changed it meanwhile): that answer is dropped.
     }
+    ask_view(query, width, done);
+}
+
+/// Asks the worker for the view encoded as `query` (see [`describe`]).
+fn ask_view(query: String, width: Option<u32>, done: Callback<Described>) {
     let request = Request::Describe {
         seq: next_seq(),
         query,
@@ -179,10 +184,7 @@ fn export(query: String, kind: ExportKind, json: bool, done: Callback<Result<Fil
 pub fn start_early(view: &ViewState) {
     if sized(view.tab) {
         CLIENT.with(|c| {
-            let mut c = c.borrow_mut();
-            if c.is_none() {
-                *c = start().ok();
-            }
+            running(&mut c.borrow_mut());
         });
         return;
     }
@@ -194,17 +196,10 @@ pub fn start_early(view: &ViewState) {
             waiter: None,
         })
     });
-    let request = Request::Describe {
-        seq: next_seq(),
+    ask_view(
         query,
-        width: None,
-    };
-    ask(
-        request,
-        Callback::from(|reply| {
-            let Reply::Described { panel, .. } = reply else {
-                return;
-            };
+        None,
+        Callback::from(|panel: Described| {
             let waiter = EARLY_VIEW.with(|e| {
                 let mut e = e.borrow_mut();
                 let early = e.as_mut()?;
@@ -248,10 +243,7 @@ fn ask(request: Request, done: Callback<Reply>) {
     let asked = Asked { request, done };
     let refused = CLIENT.with(|c| {
         let mut c = c.borrow_mut();
-        if c.is_none() {
-            *c = start().ok();
-        }
-        match c.as_mut() {
+        match running(&mut c) {
             Some(client) => {
                 if asked.is_view() {
                     client.waiting.retain(|a| !a.is_view());
@@ -313,6 +305,15 @@ pub fn stop_early() {
     if let Some((worker, _)) = take_early() {
         worker.terminate();
     }
+}
+
+/// The running worker, started first if there is none (`None` if it
+/// cannot be: no Web Workers).
+fn running(client: &mut Option<Client>) -> Option<&mut Client> {
+    if client.is_none() {
+        *client = start().ok();
+    }
+    client.as_mut()
 }
 
 /// Starts the worker (or takes over the one index.html started) and sends

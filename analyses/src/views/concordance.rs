@@ -5,7 +5,7 @@
 //! paragraph. The page's Export menu writes the same lines
 //! (`csto_core::concordance`), all of them.
 
-use super::common::{empty, heading, seg_group};
+use super::common::{empty, heading, scroll, seg_group};
 use crate::Context;
 use csto_core::concordance::{concordance, sort_lines, KwicSort};
 use csto_core::decimal::{plural_thousands, thousands};
@@ -142,7 +142,8 @@ pub fn describe(cx: &Context) -> Node {
                     ),
             )
     });
-    let table = el(Tag::Div).class("table-scroll").child(
+    let table = scroll(
+        "Concordance table",
         el(Tag::Table)
             .class("kwic")
             .child(el(Tag::Caption).text(format!(
@@ -161,7 +162,7 @@ pub fn describe(cx: &Context) -> Node {
             )
             .child(el(Tag::Tbody).children(rows)),
     );
-    let mut children = vec![controls.into(), table.into()];
+    let mut children = vec![controls.into(), table];
     if total > MAX_LINES {
         children.push(
             el(Tag::P)

@@ -5,7 +5,7 @@
 //! Columns follow the speaker and year filters.
 
 use super::axis::{axis_toggle, axis_unit, columns, Column};
-use super::common::{empty, heading, seg_group};
+use super::common::{empty, heading, scroll, seg_group};
 use crate::Context;
 use csto_core::decimal::plural;
 use csto_core::panel::{el, link, Attr, Node, Tag};
@@ -176,23 +176,22 @@ pub fn describe(cx: &Context) -> Node {
     }
     let by = axis_unit(view.axis);
     section
-        .child(
-            el(Tag::Div).class("table-scroll").child(
-                el(Tag::Table)
-                    .class("theme-grid")
-                    .child(el(Tag::Caption).text(format!(
-                        "Share of each {by}’s paragraphs tagged with each theme"
-                    )))
-                    .child(
-                        el(Tag::Thead).child(
-                            el(Tag::Tr)
-                                .child(el(Tag::Th).attr(Attr::Scope, "col").text("Theme"))
-                                .children(columns.iter().map(|c| column_head(&c.column))),
-                        ),
-                    )
-                    .child(el(Tag::Tbody).children(rows)),
-            ),
-        )
+        .child(scroll(
+            "Theme overview table",
+            el(Tag::Table)
+                .class("theme-grid")
+                .child(el(Tag::Caption).text(format!(
+                    "Share of each {by}’s paragraphs tagged with each theme"
+                )))
+                .child(
+                    el(Tag::Thead).child(
+                        el(Tag::Tr)
+                            .child(el(Tag::Th).attr(Attr::Scope, "col").text("Theme"))
+                            .children(columns.iter().map(|c| column_head(&c.column))),
+                    ),
+                )
+                .child(el(Tag::Tbody).children(rows)),
+        ))
         .child(el(Tag::P).class("note").text(
             "A paragraph can carry several themes, so a column does not add up to 100%. The speaker and year filters choose the columns.",
         ))
