@@ -6,7 +6,8 @@
 #
 #   bash scripts/bench-compare.sh              # seed corpus + synthetic 1,000 statements
 #   BENCH_COMPARE_SYNTH=0 bash scripts/bench-compare.sh      # seed corpus only
-#   BENCH_COMPARE_O3=1 bash scripts/bench-compare.sh         # + ours built at opt-level 3
+#   BENCH_COMPARE_CORE_OPT=3 bash scripts/bench-compare.sh   # + ours with csto-core alone at opt-level 3 (or 2, s)
+#   BENCH_COMPARE_O3=1                                        # the same as BENCH_COMPARE_CORE_OPT=3
 #   BENCH_BUDGET_MS=15000                                     # time per corpus (default 20 s)
 #
 # Builds into target/bench-compare/ (nothing goes to dist/):
@@ -50,12 +51,19 @@ build_pkg() { # target-dir out-dir
 say "build csto-bench-engine for wasm32 (release profile: opt-level z, as the app)"
 cargo build --release -q --target wasm32-unknown-unknown -p csto-bench-engine
 build_pkg target "$OUT/pkg"
-rm -rf "$OUT/pkg-o3"
-if [ "${BENCH_COMPARE_O3:-0}" = "1" ]; then
-  say "build csto-bench-engine for wasm32 at opt-level 3 (own target dir)"
-  CARGO_PROFILE_RELEASE_OPT_LEVEL=3 cargo build --release -q --target wasm32-unknown-unknown \
-    -p csto-bench-engine --target-dir "$OUT/cargo-o3"
-  build_pkg "$OUT/cargo-o3" "$OUT/pkg-o3"
+rm -rf "$OUT/pkg-o3" "$OUT/pkg-alt"
+# csto-core alone at another opt-level (a profile override, as the app's
+# Cargo.toml would set it); everything else stays "z".
+CORE_OPT="${BENCH_COMPARE_CORE_OPT:-}"
+[ "${BENCH_COMPARE_O3:-0}" = "1" ] && CORE_OPT=3
+if [ -n "$CORE_OPT" ]; then
+  case "$CORE_OPT" in 0|1|2|3|s|z) ;; *) die "BENCH_COMPARE_CORE_OPT: one of 0 1 2 3 s z, not $CORE_OPT" ;; esac
+  [[ "$CORE_OPT" =~ ^[0-9]$ ]] && toml="$CORE_OPT" || toml="\"$CORE_OPT\""
+  say "build csto-bench-engine for wasm32 with csto-core at opt-level $CORE_OPT (own target dir)"
+  cargo build --release -q --target wasm32-unknown-unknown -p csto-bench-engine \
+    --config "profile.release.package.csto-core.opt-level=$toml" --target-dir "$OUT/cargo-core-opt"
+  build_pkg "$OUT/cargo-core-opt" "$OUT/pkg-alt"
+  printf '%s' "$CORE_OPT" >"$OUT/pkg-alt/opt-level.txt"
 fi
 printf 'csto-bench-engine wasm: %s bytes (brotli %s)\n' "$(wc -c <"$OUT/pkg/csto_bench_engine_bg.wasm")" \
   "$(brotli -q 11 -c "$OUT/pkg/csto_bench_engine_bg.wasm" | wc -c)"

@@ -157,12 +157,7 @@ impl Analyses {
             }
             ExportKind::Concordance => {
                 let results = cx.results();
-                let hits: Vec<_> = results
-                    .statements
-                    .iter()
-                    .flat_map(|s| s.passages.iter().cloned())
-                    .collect();
-                let mut lines = concordance(bundle, &hits, KWIC_WIDTH);
+                let mut lines = concordance(bundle, &results, KWIC_WIDTH);
                 sort_lines(bundle, &mut lines, cx.view.kwic_sort.unwrap_or_default());
                 ExportData::Concordance(kwic_rows(bundle, &lines, &from))
             }

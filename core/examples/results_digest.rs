@@ -42,7 +42,7 @@ fn main() {
             for f in &fs {
                 for sort in [Sort::Relevance, Sort::DateDesc] {
                     let r = s.search(&Query::parse(q), f, sort);
-                    format!("{r:?}").hash(&mut h);
+                    canonical(&r).hash(&mut h);
                     if let Some(st) = r.statements.first() {
                         format!("{:?}", s.hits_in_statement(&Query::parse(q), st.statement))
                             .hash(&mut h);
@@ -58,4 +58,20 @@ fn main() {
             h.finish()
         );
     }
+}
+
+/// The results as text that does not depend on how they are laid out in
+/// memory: each statement with its passages in order, their scores (exact
+/// bits) and hits, then the count, facets and suggestions.
+fn canonical(r: &csto_core::search::SearchResults) -> String {
+    let mut out = String::new();
+    for st in &r.statements {
+        out += &format!("S{} {:x}:", st.statement, st.score.to_bits());
+        for p in r.passages(st) {
+            out += &format!(" P{} {:x} {:?}", p.passage, p.score.to_bits(), r.hits(p));
+        }
+        out.push('\n');
+    }
+    out += &format!("{} {:?} {:?}", r.passage_count, r.facets, r.suggestions);
+    out
 }

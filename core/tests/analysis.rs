@@ -42,13 +42,12 @@ macro_rules! assert_close {
 /// counts them.
 fn phrase_hits(b: &Bundle, words: &str, selected: &[StatementId]) -> u32 {
     let q = Query::parse(&format!("\"{words}\""));
-    Searcher::new(b)
-        .search(&q, &Filters::default(), Sort::Relevance)
-        .statements
+    let r = Searcher::new(b).search(&q, &Filters::default(), Sort::Relevance);
+    r.statements
         .iter()
         .filter(|s| selected.contains(&s.statement))
-        .flat_map(|s| &s.passages)
-        .map(|p| p.hits.len() as u32)
+        .flat_map(|s| r.passages(s))
+        .map(|p| r.hits(p).len() as u32)
         .sum()
 }
 

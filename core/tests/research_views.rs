@@ -379,8 +379,7 @@ fn concordance_lines_align_on_the_real_corpus() {
         &Filters::default(),
         Sort::Relevance,
     );
-    let hits: Vec<_> = r.statements.into_iter().flat_map(|s| s.passages).collect();
-    let mut lines = concordance(b, &hits, 40);
+    let mut lines = concordance(b, &r, 40);
     assert_eq!(lines.len(), 8 + 1 + 12 + 38 + 10);
     for sort in [
         KwicSort::Left,

@@ -71,11 +71,19 @@ fn an_alias_spelled_with_a_capital_reaches_only_capitalized_words() {
     // 2024 ¶ "operations “Channel”, … to cut off channels of recruitment":
     // Kanal finds the operation, not the recruitment channels.
     let r = run("q=kanal&year=2024");
-    let hits: usize = r.statements[0].passages.iter().map(|p| p.hits.len()).sum();
+    let hits: usize = r
+        .passages(&r.statements[0])
+        .iter()
+        .map(|p| r.hits(p).len())
+        .sum();
     assert_eq!(hits, 1);
     // Typing the word itself finds it in any case.
     let r = run("q=channel&year=2024");
-    let hits: usize = r.statements[0].passages.iter().map(|p| p.hits.len()).sum();
+    let hits: usize = r
+        .passages(&r.statements[0])
+        .iter()
+        .map(|p| r.hits(p).len())
+        .sum();
     assert_eq!(hits, 2);
 }
 
@@ -88,7 +96,7 @@ fn exclusion_drops_passages_everywhere_including_the_reader() {
     let q = Query::parse("peacekeeping -afghanistan");
     for hit in &without.statements {
         let highlighted = s.hits_in_statement(&q, hit.statement);
-        assert_eq!(highlighted.len(), hit.passages.len());
+        assert_eq!(highlighted.len(), hit.passage_count());
         for (para, _) in highlighted {
             let text =
                 &bundle().corpus.statements[hit.statement as usize].passages[para as usize].text;
@@ -202,11 +210,7 @@ fn found_passages(q: &str) -> Vec<u32> {
         &csto_core::search::Filters::default(),
         Sort::DateAsc,
     );
-    let mut out: Vec<u32> = r
-        .statements
-        .iter()
-        .flat_map(|s| s.passages.iter().map(|p| p.passage))
-        .collect();
+    let mut out: Vec<u32> = r.passage_hits().map(|(p, _)| p).collect();
     out.sort();
     out
 }

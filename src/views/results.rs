@@ -120,9 +120,9 @@ pub fn ResultList(props: &ResultListProps) -> Html {
         let passages = if browsing {
             html! {}
         } else {
-            let more = hit.passages.len().saturating_sub(PASSAGES_SHOWN);
-            let snippets: Vec<Html> = hit
-                .passages
+            let more = hit.passage_count().saturating_sub(PASSAGES_SHOWN);
+            let snippets: Vec<Html> = results
+                .passages(hit)
                 .iter()
                 .take(PASSAGES_SHOWN)
                 .map(|p| {
@@ -145,7 +145,7 @@ pub fn ResultList(props: &ResultListProps) -> Html {
                         <li class="snippet">
                             { pnum }
                             { " " }
-                            { fragments(&snippet(text, &r.spans, &p.hits, SNIPPET_BYTES)) }
+                            { fragments(&snippet(text, &r.spans, results.hits(p), SNIPPET_BYTES)) }
                         </li>
                     }
                 })
@@ -170,7 +170,7 @@ pub fn ResultList(props: &ResultListProps) -> Html {
                     <h2 class="title">{ title }</h2>
                     { meta_line(hit.statement) }
                     if !browsing {
-                        <p class="hits">{ plural(hit.passages.len(), "matching passage", "matching passages") }</p>
+                        <p class="hits">{ plural(hit.passage_count(), "matching passage", "matching passages") }</p>
                     }
                     { passages }
                     <ul class="themes" aria-label="Main themes">{ for themes }</ul>

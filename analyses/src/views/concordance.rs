@@ -11,7 +11,6 @@ use csto_core::concordance::{concordance, sort_lines, KwicSort};
 use csto_core::decimal::{plural_thousands, thousands};
 use csto_core::model::surname;
 use csto_core::panel::{el, link, Attr, Element, Node, Tag};
-use csto_core::search::PassageHit;
 use csto_core::view::ViewState;
 
 /// Characters of context kept on each side of a hit (CSS cuts further on
@@ -60,13 +59,8 @@ pub fn describe(cx: &Context) -> Node {
     let view = &cx.view;
     let corpus = &cx.bundle.corpus;
     let sort = view.kwic_sort.unwrap_or_default();
-    let hits: Vec<PassageHit> = cx
-        .results()
-        .statements
-        .iter()
-        .flat_map(|s| s.passages.iter().cloned())
-        .collect();
-    let mut lines = concordance(cx.bundle, &hits, CONTEXT_CHARS);
+    let results = cx.results();
+    let mut lines = concordance(cx.bundle, &results, CONTEXT_CHARS);
     if sort != KwicSort::Corpus {
         sort_lines(cx.bundle, &mut lines, sort);
     }

@@ -23,7 +23,7 @@ use crate::bundle::Bundle;
 use crate::model::EntityId;
 use crate::model::PassageId;
 use crate::model::StatementId;
-use crate::search::{Hit, PassageHit};
+use crate::search::{Hit, SearchResults};
 use crate::text;
 use crate::util::order;
 
@@ -140,7 +140,7 @@ pub fn line(
     }
 }
 
-/// Lines for token hits in one passage (positions as in [`PassageHit::hits`]).
+/// Lines for token hits in one passage (positions as in [`SearchResults::hits`]).
 pub fn passage_lines<'a>(
     bundle: &'a Bundle,
     passage: PassageId,
@@ -165,10 +165,14 @@ pub fn passage_lines<'a>(
 }
 
 /// One line per hit of search results, in corpus order.
-pub fn concordance<'a>(bundle: &'a Bundle, hits: &[PassageHit], width: usize) -> Vec<KwicLine<'a>> {
-    let mut out = Vec::with_capacity(hits.iter().map(|h| h.hits.len()).sum());
-    for h in hits {
-        passage_lines(bundle, h.passage, &h.hits, width, &mut out);
+pub fn concordance<'a>(
+    bundle: &'a Bundle,
+    results: &SearchResults,
+    width: usize,
+) -> Vec<KwicLine<'a>> {
+    let mut out = Vec::with_capacity(results.passage_hits().map(|(_, h)| h.len()).sum());
+    for (passage, hits) in results.passage_hits() {
+        passage_lines(bundle, passage, hits, width, &mut out);
     }
     sort_lines(bundle, &mut out, KwicSort::Corpus);
     out
@@ -297,13 +301,8 @@ mod tests {
         ]);
         let q = crate::query::Query::parse("terrorism");
         let s = crate::search::Searcher::new(&b);
-        let hits: Vec<PassageHit> = s
-            .search(&q, &Default::default(), crate::search::Sort::Relevance)
-            .statements
-            .into_iter()
-            .flat_map(|s| s.passages)
-            .collect();
-        let mut lines = concordance(&b, &hits, 20);
+        let results = s.search(&q, &Default::default(), crate::search::Sort::Relevance);
+        let mut lines = concordance(&b, &results, 20);
         let order = |lines: &[KwicLine]| -> Vec<String> {
             lines
                 .iter()

@@ -148,13 +148,14 @@ pub fn dispersion(bundle: &Bundle, selected: &[StatementId], query: &Query) -> D
             let Some(row) = rows.get_mut(row_of[st.statement as usize]) else {
                 continue;
             };
-            for ph in &st.passages {
+            for ph in results.passages(st) {
                 let paragraph = index.passages[ph.passage as usize].paragraph;
                 let start = passage_start[ph.passage as usize];
-                row.hits.extend(ph.hits.iter().map(|&(pos, _)| HitMark {
-                    position: start + pos as u32,
-                    paragraph,
-                }));
+                row.hits
+                    .extend(results.hits(ph).iter().map(|&(pos, _)| HitMark {
+                        position: start + pos as u32,
+                        paragraph,
+                    }));
             }
         }
     }

@@ -96,7 +96,7 @@ pub fn statement_rows(
                 },
                 venue: s.venue.clone(),
                 record: s.record.clone(),
-                matching_passages: hit.passages.len(),
+                matching_passages: hit.passage_count(),
                 permalink: (from.permalink)(&s.id, None),
                 corpus_version: from.corpus_version.to_string(),
             }
@@ -113,7 +113,7 @@ pub fn passage_rows(
     let mut rows = Vec::new();
     for hit in &results.statements {
         let s = &corpus.statements[hit.statement as usize];
-        let mut passages: Vec<_> = hit.passages.iter().collect();
+        let mut passages: Vec<_> = results.passages(hit).iter().collect();
         crate::util::order::sort_by_key(&mut passages, |p| p.passage);
         for p in passages {
             let r = &bundle.index.passages[p.passage as usize];
@@ -122,7 +122,7 @@ pub fn passage_rows(
                 speaker: corpus.speaker(s.speaker).name.clone(),
                 date: iso(s),
                 paragraph: r.paragraph + 1,
-                hits: p.hits.len(),
+                hits: results.hits(p).len(),
                 text: s.passages[r.paragraph as usize].text.clone(),
                 permalink: (from.permalink)(&s.id, Some(r.paragraph + 1)),
                 corpus_version: from.corpus_version.to_string(),

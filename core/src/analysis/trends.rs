@@ -113,7 +113,8 @@ pub fn query_counts(searcher: &Searcher, query: &Query) -> Vec<u32> {
     }
     let results = searcher.search(query, &Filters::default(), Sort::Relevance);
     for s in &results.statements {
-        counts[s.statement as usize] += s.passages.iter().map(|p| p.hits.len() as u32).sum::<u32>();
+        let hits = results.passages(s).iter().map(|p| results.hits(p).len());
+        counts[s.statement as usize] += hits.sum::<usize>() as u32;
     }
     counts
 }

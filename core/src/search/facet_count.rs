@@ -22,6 +22,11 @@ const RANGE: u8 = 4;
 
 /// The facet counts of `passages` (ascending) under `filters`, and the
 /// positions in `passages` of those that pass every filter.
+///
+/// Passages arrive in statement order, so the passages of one statement are
+/// a run: the statement-level facts (speaker, year, their filters) are read
+/// once per run, and the speaker and year counts take a run's passages at
+/// once.
 pub(crate) fn count(
     passages: &[PassageId],
     filters: &Filters,
@@ -31,32 +36,38 @@ pub(crate) fn count(
     let statement_passes = statement_filters(filters, table);
     let mut counter = Counter::new(sizes, table.years().len());
     let mut kept = Vec::with_capacity(passages.len());
-    for (i, &p) in passages.iter().enumerate() {
-        let s = table.statement(p);
+    let mut start = 0;
+    while start < passages.len() {
+        let s = table.statement(passages[start]);
         let bits = statement_passes[s as usize];
         let (sp, yr, range) = (bits & SPEAKER != 0, bits & YEAR != 0, bits & RANGE != 0);
-        let th = filters.themes_pass(table.themes(p));
-        let en = filters.entities_pass(table.entities(p));
-        if yr && th && en {
-            let id = table.speaker(s) as usize;
-            counter.speakers.bump(id, s);
-        }
-        if sp && th && en && range {
-            counter.years.bump(table.year_slot(s), s);
-        }
-        if sp && yr && en {
-            for &t in table.themes(p) {
-                counter.themes.bump(t as usize, s);
+        // passages of this run counted for the speaker and the year facets
+        let (mut for_speaker, mut for_year) = (0, 0);
+        let mut i = start;
+        while let Some(&p) = passages.get(i).filter(|&&p| table.statement(p) == s) {
+            let (themes, entities) = (table.themes(p), table.entities(p));
+            let th = filters.themes_pass(themes);
+            let en = filters.entities_pass(entities);
+            for_speaker += (yr && th && en) as u32;
+            for_year += (sp && th && en && range) as u32;
+            if sp && yr && en {
+                for &t in themes {
+                    counter.themes.bump(t as usize, s);
+                }
             }
-        }
-        if sp && yr && th {
-            for &e in table.entities(p) {
-                counter.entities.bump(e as usize, s);
+            if sp && yr && th {
+                for &e in entities {
+                    counter.entities.bump(e as usize, s);
+                }
             }
+            if sp && yr && th && en {
+                kept.push(i);
+            }
+            i += 1;
         }
-        if sp && yr && th && en {
-            kept.push(i);
-        }
+        counter.speakers.add(table.speaker(s) as usize, for_speaker);
+        counter.years.add(table.year_slot(s), for_year);
+        start = i;
     }
     (counter.into_facets(table.years()), kept)
 }
@@ -97,6 +108,15 @@ impl Tally {
         Tally {
             counts: vec![FacetCount::default(); values],
             last: vec![None; values],
+        }
+    }
+
+    /// `n` passages of one statement have value `v` (each statement's
+    /// passages are added at once, so it counts once if `n > 0`).
+    fn add(&mut self, v: usize, n: u32) {
+        if n > 0 {
+            self.counts[v].passages += n;
+            self.counts[v].statements += 1;
         }
     }
 

@@ -83,8 +83,20 @@ impl MatchList {
 
     /// The hits of the `i`-th passage, ascending.
     pub fn hits(&self, i: usize) -> &[Hit] {
+        let r = self.hit_range(i);
+        &self.hits[r.start as usize..r.end as usize]
+    }
+
+    /// Where the `i`-th passage's hits are in the list's hit buffer.
+    pub fn hit_range(&self, i: usize) -> core::ops::Range<u32> {
         let start = if i == 0 { 0 } else { self.hit_ends[i - 1] };
-        &self.hits[start as usize..self.hit_ends[i] as usize]
+        start..self.hit_ends[i]
+    }
+
+    /// The hit buffer, for results that keep their hits where the matching
+    /// left them ([`MatchList::hit_range`] says where each passage's are).
+    pub fn into_hits(self) -> Vec<Hit> {
+        self.hits
     }
 
     /// Sets every score to `f(passage, hits)`: a score depends on how many

@@ -383,32 +383,35 @@ impl<'a> Searcher<'a> {
         let (facets, kept) = facet_count::count(matches.passages(), filters, table, sizes);
 
         let passage_count = kept.len();
-        // Passages come in statement order, so each statement's are contiguous.
-        let mut statements: Vec<StatementHit> = Vec::new();
-        for i in kept {
-            let passage = matches.passages()[i];
-            let hit = PassageHit {
-                passage,
+        let mut passages: Vec<PassageHit> = kept
+            .into_iter()
+            .map(|i| PassageHit {
+                passage: matches.passages()[i],
                 score: matches.score(i),
-                hits: matches.hits(i).to_vec(),
-            };
-            let s = table.statement(passage);
-            match statements.last_mut() {
-                Some(last) if last.statement == s => last.passages.push(hit),
-                _ => statements.push(StatementHit {
-                    statement: s,
-                    score: 0.0,
-                    passages: vec![hit],
-                }),
-            }
-        }
-        for st in &mut statements {
-            order::sort_by(&mut st.passages, |a, b| {
+                hits: matches.hit_range(i),
+            })
+            .collect();
+        // Passages come in statement order, so each statement's are a run.
+        let mut statements: Vec<StatementHit> = Vec::new();
+        let mut start = 0;
+        while start < passages.len() {
+            let s = table.statement(passages[start].passage);
+            let end = start
+                + passages[start..]
+                    .iter()
+                    .position(|p| table.statement(p.passage) != s)
+                    .unwrap_or(passages.len() - start);
+            let run = &mut passages[start..end];
+            order::sort_small_by(run, |a, b| {
                 b.score.total_cmp(&a.score).then(a.passage.cmp(&b.passage))
             });
-            let best = st.passages.first().map_or(0.0, |p| p.score);
-            let rest: f32 = st.passages.iter().skip(1).map(|p| p.score).sum();
-            st.score = best + 0.25 * rest;
+            let rest: f32 = run.iter().skip(1).map(|p| p.score).sum();
+            statements.push(StatementHit {
+                statement: s,
+                score: run[0].score + 0.25 * rest,
+                passages: start as u32..end as u32,
+            });
+            start = end;
         }
         let date = |s: &StatementHit| {
             let d = &corpus.statements[s.statement as usize].date;
@@ -434,6 +437,8 @@ impl<'a> Searcher<'a> {
             passage_count,
             facets,
             suggestions,
+            passages,
+            hits: matches.into_hits(),
         }
     }
 
@@ -563,7 +568,7 @@ mod tests {
             .map(|s| {
                 (
                     b.corpus.statements[s.statement as usize].id.clone(),
-                    s.passages.len(),
+                    s.passage_count(),
                 )
             })
             .collect()
@@ -588,11 +593,7 @@ mod tests {
         let s = Searcher::new(&b);
         let hits = |q: &str| -> Vec<(PassageId, Vec<(u16, u16)>)> {
             let r = s.search(&Query::parse(q), &Filters::default(), Sort::Relevance);
-            let mut v: Vec<_> = r
-                .statements
-                .iter()
-                .flat_map(|st| st.passages.iter().map(|p| (p.passage, p.hits.clone())))
-                .collect();
+            let mut v: Vec<_> = r.passage_hits().map(|(p, h)| (p, h.to_vec())).collect();
             crate::util::order::sort(&mut v);
             v
         };

@@ -21,6 +21,23 @@ pub fn sort_by<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> Ordering) 
     permute(items, &order);
 }
 
+/// Sorts a short slice by `compare`, stably, in place: an insertion sort,
+/// for code that sorts many tiny slices (each statement's matching passages
+/// on every keystroke), where [`sort_by`]'s two allocations per call would
+/// cost more than the sorting. Longer slices go to [`sort_by`].
+pub fn sort_small_by<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> Ordering) {
+    if items.len() > 24 {
+        return sort_by(items, compare);
+    }
+    for i in 1..items.len() {
+        let mut j = i;
+        while j > 0 && compare(&items[j - 1], &items[j]) == Ordering::Greater {
+            items.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
+
 /// Sorts `items` by the key `key` gives each, stably. The key is computed once
 /// per element (like `sort_by_cached_key`), so it may be costly.
 pub fn sort_by_key<T, K: Ord>(items: &mut [T], key: impl FnMut(&T) -> K) {
@@ -75,6 +92,21 @@ fn permute<T>(items: &mut [T], order: &[u32]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn small_sort_is_stable_and_agrees_with_the_long_one() {
+        // pairs (key, original position); sizes on both sides of the cutoff
+        for n in [0usize, 1, 2, 7, 24, 25, 60] {
+            let items: Vec<(u32, usize)> = (0..n).map(|i| (((i * 7) % 5) as u32, i)).collect();
+            let (mut small, mut long) = (items.clone(), items.clone());
+            sort_small_by(&mut small, |a, b| b.0.cmp(&a.0));
+            sort_by(&mut long, |a, b| b.0.cmp(&a.0));
+            assert_eq!(small, long, "n = {n}");
+            assert!(small
+                .windows(2)
+                .all(|w| w[0].0 > w[1].0 || (w[0].0 == w[1].0 && w[0].1 < w[1].1)));
+        }
+    }
 
     #[test]
     fn sorts_stably_by_key() {

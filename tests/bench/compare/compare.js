@@ -105,10 +105,11 @@ const timeIt = (f) => { const t = performance.now(); const r = f(); return [perf
 
 const [oursInitMs] = await (async () => { const t = performance.now(); await initOurs(); return [performance.now() - t]; })();
 const [oursBuildMs] = timeIt(() => ours.load(new Uint8Array(corpusBytes)));
-// The same crate built at opt-level 3 instead of the app's "z", when
-// bench-compare.sh made one (BENCH_COMPARE_O3=1).
-const oursO3 = await import('/pkg-o3/csto_bench_engine.js').then(async (m) => { await m.default(); return m; }, () => null);
-const [oursO3BuildMs] = oursO3 ? timeIt(() => oursO3.load(new Uint8Array(corpusBytes))) : [NaN];
+// The same crate with csto-core alone built at another opt-level than the
+// app's "z", when bench-compare.sh made one (BENCH_COMPARE_CORE_OPT=3, 2, s).
+const oursAlt = await import('/pkg-alt/csto_bench_engine.js').then(async (m) => { await m.default(); return m; }, () => null);
+const altLevel = oursAlt ? await fetch('/pkg-alt/opt-level.txt').then((r) => r.text()) : '';
+const [oursAltBuildMs] = oursAlt ? timeIt(() => oursAlt.load(new Uint8Array(corpusBytes))) : [NaN];
 
 const miniOptions = {
   fields: ['text'],
@@ -169,7 +170,7 @@ function flexSearch(q) {
 const ENGINES = [
   { name: 'csto-core (wasm)', note: 'parse + match + BM25 + grouping + facets', run: (q) => ours.search(q), ids: (q) => [...ours.search_ids(q)] },
   { name: 'csto-core, Searcher reused', note: 'same, one Searcher kept (as the app)', run: (q) => ours.search_reusing_searcher(q) },
-  ...(oursO3 ? [{ name: 'csto-core, opt-level 3', note: 'same as row 1, built for speed', run: (q) => oursO3.search(q) }] : []),
+  ...(oursAlt ? [{ name: `csto-core at opt-level ${altLevel}`, note: 'same as row 1, the core built for speed', run: (q) => oursAlt.search(q) }] : []),
   { name: 'MiniSearch', note: 'match + BM25 ranking', run: (q) => miniSearch(q).length, ids: (q) => miniSearch(q).map((r) => r.id) },
   { name: 'MiniSearch + JS facets', note: '+ grouping + facets in JS', run: (q) => { const r = miniSearch(q); return groupAndFacets(r.map((x) => x.id), r.map((x) => x.score)).count; } },
   { name: 'FlexSearch', note: 'match + rank (no BM25)', run: (q) => flexSearch(q).length, ids: (q) => flexSearch(q) },
@@ -213,7 +214,7 @@ const results = {
   queries: QUERIES,
   reps,
   timerResolutionHint: crossOriginIsolated ? 'cross-origin isolated (5 µs timer)' : 'not isolated (100 µs timer)',
-  build: { 'csto-core (wasm)': oursBuildMs, 'csto-core opt-level 3': oursO3BuildMs, 'csto-core wasm init': oursInitMs, MiniSearch: miniBuildMs, FlexSearch: flexBuildMs, 'FlexSearch forward (prefix) index': flexFwdBuildMs },
+  build: { 'csto-core (wasm)': oursBuildMs, [`csto-core at opt-level ${altLevel || '-'}`]: oursAltBuildMs, 'csto-core wasm init': oursInitMs, MiniSearch: miniBuildMs, FlexSearch: flexBuildMs, 'FlexSearch forward (prefix) index': flexFwdBuildMs },
   engines: ENGINES.map((e, i) => ({
     name: e.name,
     note: e.note,

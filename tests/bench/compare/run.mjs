@@ -27,7 +27,7 @@ const ROUTES = [
   ['/compare/', HERE],
   ['/node_modules/', path.join(HERE, '..', 'node_modules')],
   ['/pkg/', path.join(path.resolve(buildDir), 'pkg')],
-  ['/pkg-o3/', path.join(path.resolve(buildDir), 'pkg-o3')],
+  ['/pkg-alt/', path.join(path.resolve(buildDir), 'pkg-alt')],
   ['/data/', path.join(path.resolve(buildDir), 'data')],
 ];
 

@@ -78,8 +78,5 @@ pub fn search_reusing_searcher(q: &str) -> u32 {
 pub fn search_ids(q: &str) -> Vec<u32> {
     let b = bundle();
     let r = Searcher::new(b).search(&Query::parse(q), &Filters::default(), Sort::Relevance);
-    r.statements
-        .iter()
-        .flat_map(|s| s.passages.iter().map(|p| p.passage))
-        .collect()
+    r.passage_hits().map(|(p, _)| p).collect()
 }
