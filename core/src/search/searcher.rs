@@ -13,7 +13,7 @@ use super::filters::Filters;
 use super::match_list::MatchList;
 use super::types::{Hit, PassageHit, SearchResults, Sort, StatementHit};
 use crate::bundle::Bundle;
-use crate::index::AliasSeqs;
+use crate::index::{AliasSeqs, Posting};
 use crate::model::{PassageId, StatementId, TermId};
 use crate::query::{Atom, Query};
 use crate::util::order;
@@ -191,6 +191,9 @@ impl<'a> Searcher<'a> {
         if ids.is_empty() {
             return MatchList::default();
         }
+        if let ([term], false) = (ids.as_slice(), seq.capitalized) {
+            return self.term_matches(*term, None);
+        }
         let len = ids.len() as u16;
         // A phrase: walk the postings of its rarest word (the shortest list);
         // the other words' lists are sorted by passage too, so each keeps a
@@ -209,14 +212,6 @@ impl<'a> Searcher<'a> {
         let mut cursors = vec![0usize; others.len()];
         let mut starts: Vec<u16> = Vec::new();
         'postings: for posting in driver_list {
-            if others.is_empty() && !seq.capitalized {
-                found.push(
-                    posting.passage,
-                    0.0,
-                    posting.positions.iter().map(|&s| (s, len)),
-                );
-                continue;
-            }
             // where the phrase would start, given the driver word's place in it
             starts.clear();
             starts.extend(
@@ -244,8 +239,55 @@ impl<'a> Searcher<'a> {
             }
             found.push(posting.passage, 0.0, starts.iter().map(|&s| (s, len)));
         }
-        self.score_bm25(&mut found);
+        let df = found.len();
+        self.score_bm25(&mut found, df);
         found
+    }
+
+    /// Passages where word `term` occurs, each occurrence a hit, scored by
+    /// BM25; with `candidates` (ascending), only those of them where it
+    /// occurs. The score of a passage does not depend on which others are
+    /// looked at (the word's document frequency is its whole postings list),
+    /// so a clause that must match anyway is looked up only in the passages
+    /// the rarer clauses left, instead of walking all of its postings.
+    fn term_matches(&self, term: TermId, candidates: Option<&[PassageId]>) -> MatchList {
+        let list = self.bundle.index.postings.list(term);
+        let mut found = MatchList::with_capacity(candidates.map_or(list.len(), <[_]>::len));
+        let mut add = |posting: Posting| {
+            let hits = posting.positions.iter().map(|&s| (s, 1));
+            found.push(posting.passage, 0.0, hits);
+        };
+        match candidates {
+            None => list.iter().for_each(&mut add),
+            Some(candidates) => {
+                let mut c = 0;
+                for &p in candidates {
+                    c = seek(list.passages(), c, &p);
+                    if let Some(posting) = list.get(c).filter(|posting| posting.passage == p) {
+                        add(posting);
+                    }
+                }
+            }
+        }
+        self.score_bm25(&mut found, list.len());
+        found
+    }
+
+    /// The clause's one word, if that is all it is (no other spelling, no
+    /// capital required): its matches are that word's postings, so how many
+    /// passages it matches is known before walking them
+    /// ([`Searcher::term_matches`]).
+    fn single_term(clause: &CompiledClause) -> Option<TermId> {
+        match clause.alternatives.as_slice() {
+            [Alternative::Sequence(Sequence {
+                terms,
+                capitalized: false,
+            })] => match terms.as_slice() {
+                [Some(t)] => Some(*t),
+                _ => None,
+            },
+            _ => None,
+        }
     }
 
     /// Keeps the starts in passage `p` whose word is written with a capital.
@@ -264,13 +306,14 @@ impl<'a> Searcher<'a> {
     }
 
     /// Scores every passage of one sequence's matches with BM25: the
-    /// sequence's document frequency is the number of passages it matched,
-    /// its term frequency in a passage the number of hits there.
-    fn score_bm25(&self, found: &mut MatchList) {
+    /// sequence's document frequency `df` is the number of passages it
+    /// matches in the corpus, its term frequency in a passage the number of
+    /// hits there.
+    fn score_bm25(&self, found: &mut MatchList, df: usize) {
         let table = self.bundle.table();
         let avg_len = self.bundle.index.avg_len;
         let n = table.passage_count() as f32;
-        let df = found.len() as f32;
+        let df = df as f32;
         let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
         found.rescore(|p, hits| {
             let tf = hits.len() as f32;
@@ -345,27 +388,45 @@ impl<'a> Searcher<'a> {
 
     /// Passages matching the query alone (no filters), with hits and scores,
     /// sorted by passage. In browse mode every passage matches with score 0.
+    ///
+    /// The clauses are intersected from the one matching fewest passages
+    /// up. A clause that is a single word is not walked in full: it is
+    /// looked up only in the passages the clauses before it left
+    /// ([`Searcher::term_matches`]); the scores are the same either way.
     fn query_matches(&self, query: &CompiledQuery) -> MatchList {
-        let mut positive: Vec<MatchList> = Vec::new();
+        let postings = &self.bundle.index.postings;
+        // (passages it matches, its matches or its one word, not yet walked)
+        let mut positive: Vec<(usize, Result<MatchList, TermId>)> = Vec::new();
         let mut excluded: Vec<PassageId> = Vec::new();
         for clause in &query.clauses {
-            let m = self.clause_matches(clause);
-            if clause.negated {
-                excluded.extend_from_slice(m.passages());
-            } else {
-                positive.push(m);
+            match (clause.negated, Self::single_term(clause)) {
+                (true, Some(t)) => excluded.extend_from_slice(postings.list(t).passages()),
+                (true, None) => excluded.extend_from_slice(self.clause_matches(clause).passages()),
+                (false, Some(t)) => positive.push((postings.list(t).len(), Err(t))),
+                (false, None) => {
+                    let m = self.clause_matches(clause);
+                    positive.push((m.len(), Ok(m)));
+                }
             }
         }
         order::sort_dedup(&mut excluded);
 
         // Intersect, starting from the shortest list.
-        order::sort_by_key(&mut positive, MatchList::len);
-        let mut lists = positive.into_iter();
-        let Some(first) = lists.next() else {
-            return MatchList::all(self.bundle.index.passages.len()).without(&excluded);
+        order::sort_by_key(&mut positive, |(len, _)| *len);
+        let mut lists = positive.into_iter().map(|(_, m)| m);
+        let first = match lists.next() {
+            None => return MatchList::all(self.bundle.index.passages.len()).without(&excluded),
+            Some(Ok(m)) => m,
+            Some(Err(t)) => self.term_matches(t, None),
         };
         lists
-            .fold(first, |acc, other| acc.intersect(&other))
+            .fold(first, |acc, other| match other {
+                Ok(m) => acc.intersect(&m),
+                Err(t) => {
+                    let m = self.term_matches(t, Some(acc.passages()));
+                    acc.intersect(&m)
+                }
+            })
             .without(&excluded)
     }
 
@@ -576,6 +637,37 @@ mod tests {
 
     fn ids(v: &[(&str, usize)]) -> Vec<(String, usize)> {
         v.iter().map(|(s, n)| (s.to_string(), *n)).collect()
+    }
+
+    /// A word looked up only in some passages (the rarer clauses' survivors)
+    /// gives exactly what walking all its postings and keeping those
+    /// passages gives: the same passages, hits and BM25 scores.
+    #[test]
+    fn a_word_looked_up_in_candidates_scores_as_when_walked_in_full() {
+        let b = bundle();
+        let s = Searcher::new(&b);
+        let all = b.index.passages.len() as PassageId;
+        for t in 0..b.index.terms.len() as TermId {
+            let full = s.term_matches(t, None);
+            for keep in [|p: PassageId| p % 2 == 0, |p: PassageId| p % 3 != 1] {
+                let candidates: Vec<PassageId> = (0..all).filter(|&p| keep(p)).collect();
+                let restricted = s.term_matches(t, Some(&candidates));
+                let expected: Vec<_> = (0..full.len())
+                    .filter(|&i| keep(full.passages()[i]))
+                    .map(|i| (full.passages()[i], full.score(i), full.hits(i).to_vec()))
+                    .collect();
+                let got: Vec<_> = (0..restricted.len())
+                    .map(|i| {
+                        (
+                            restricted.passages()[i],
+                            restricted.score(i),
+                            restricted.hits(i).to_vec(),
+                        )
+                    })
+                    .collect();
+                assert_eq!(got, expected, "term {}", b.index.terms[t as usize]);
+            }
+        }
     }
 
     /// A phrase is found whichever of its words drives the walk (the rarest):
