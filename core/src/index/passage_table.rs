@@ -70,31 +70,37 @@ impl PassageTable {
     }
 
     /// The statement passage `p` belongs to.
+    #[inline]
     pub fn statement(&self, p: PassageId) -> StatementId {
         self.statement[p as usize]
     }
 
     /// Passage `p`'s length in tokens.
+    #[inline]
     pub fn tokens(&self, p: PassageId) -> u32 {
         self.tokens[p as usize]
     }
 
     /// The themes passage `p` is tagged with, in the corpus' order.
+    #[inline]
     pub fn themes(&self, p: PassageId) -> &[ThemeId] {
         &self.themes[range(&self.theme_ends, p)]
     }
 
     /// The entities passage `p` mentions, ascending.
+    #[inline]
     pub fn entities(&self, p: PassageId) -> &[EntityId] {
         &self.entities[range(&self.entity_ends, p)]
     }
 
     /// Who made statement `s`.
+    #[inline]
     pub fn speaker(&self, s: StatementId) -> SpeakerId {
         self.speaker[s as usize]
     }
 
     /// The position of statement `s`'s year in [`PassageTable::years`].
+    #[inline]
     pub fn year_slot(&self, s: StatementId) -> usize {
         self.year_slot[s as usize] as usize
     }
@@ -117,6 +123,7 @@ impl PassageTable {
 
 /// The slice of a flattened list that belongs to item `p`, from the running
 /// ends of the items' lists.
+#[inline]
 fn range(ends: &[u32], p: PassageId) -> core::ops::Range<usize> {
     let p = p as usize;
     let start = if p == 0 { 0 } else { ends[p - 1] as usize };

@@ -121,6 +121,7 @@ impl Tally {
     }
 
     /// One more passage of statement `s` has value `v`.
+    #[inline]
     fn bump(&mut self, v: usize, s: StatementId) {
         self.counts[v].passages += 1;
         if self.last[v] != Some(s) {

@@ -54,6 +54,7 @@ impl MatchList {
 
     /// Appends a passage after the last one (passages must be pushed in
     /// ascending order, each once), with hits already ascending.
+    #[inline]
     pub fn push(&mut self, passage: PassageId, score: f32, hits: impl IntoIterator<Item = Hit>) {
         debug_assert!(self.passages.last().is_none_or(|&last| last < passage));
         self.passages.push(passage);
@@ -77,17 +78,20 @@ impl MatchList {
     }
 
     /// The score of the `i`-th passage.
+    #[inline]
     pub fn score(&self, i: usize) -> f32 {
         self.scores[i]
     }
 
     /// The hits of the `i`-th passage, ascending.
+    #[inline]
     pub fn hits(&self, i: usize) -> &[Hit] {
         let r = self.hit_range(i);
         &self.hits[r.start as usize..r.end as usize]
     }
 
     /// Where the `i`-th passage's hits are in the list's hit buffer.
+    #[inline]
     pub fn hit_range(&self, i: usize) -> core::ops::Range<u32> {
         let start = if i == 0 { 0 } else { self.hit_ends[i - 1] };
         start..self.hit_ends[i]
@@ -161,20 +165,32 @@ impl MatchList {
         out
     }
 
-    /// The list without the passages in `excluded` (ascending).
-    pub fn without(self, excluded: &[PassageId]) -> MatchList {
+    /// The list without the passages in `excluded` (ascending), compacted
+    /// in place.
+    pub fn without(mut self, excluded: &[PassageId]) -> MatchList {
         if excluded.is_empty() {
             return self;
         }
-        let mut out = MatchList::with_capacity(self.len());
-        let mut j = 0;
-        for (i, &p) in self.passages.iter().enumerate() {
+        // Entry `kept` is written only after entry `i >= kept` was read.
+        let (mut kept, mut hits_kept, mut j, mut start) = (0, 0, 0, 0);
+        for i in 0..self.len() {
+            let (p, end) = (self.passages[i], self.hit_ends[i] as usize);
             j = seek(excluded, j, &p);
             if excluded.get(j) != Some(&p) {
-                out.push(p, self.scores[i], self.hits(i).iter().copied());
+                self.hits.copy_within(start..end, hits_kept);
+                hits_kept += end - start;
+                self.passages[kept] = p;
+                self.scores[kept] = self.scores[i];
+                self.hit_ends[kept] = hits_kept as u32;
+                kept += 1;
             }
+            start = end;
         }
-        out
+        self.passages.truncate(kept);
+        self.scores.truncate(kept);
+        self.hit_ends.truncate(kept);
+        self.hits.truncate(hits_kept);
+        self
     }
 
     /// Appends `passage` with the sorted merge of two ascending hit lists.

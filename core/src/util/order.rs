@@ -54,8 +54,13 @@ pub fn sort<T: Ord>(items: &mut [T]) {
     sort_by(items, T::cmp);
 }
 
-/// Sorts and removes duplicates: the set of `items` in order.
+/// Sorts and removes duplicates: the set of `items` in order. A list that
+/// is already ascending without duplicates (one postings list, say) is left
+/// as it is after one look.
 pub fn sort_dedup<T: Ord>(items: &mut Vec<T>) {
+    if items.windows(2).all(|w| w[0] < w[1]) {
+        return;
+    }
     sort(items);
     items.dedup();
 }

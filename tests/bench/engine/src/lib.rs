@@ -17,6 +17,12 @@ use csto_core::search::{Filters, Searcher, Sort};
 use std::cell::OnceCell;
 use wasm_bindgen::prelude::*;
 
+/// The app's allocator (src/main.rs, analyses/src/main.rs), so the search
+/// allocates here as it does there.
+#[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 thread_local! {
     static BUNDLE: OnceCell<&'static Bundle> = const { OnceCell::new() };
     static SEARCHER: OnceCell<Searcher<'static>> = const { OnceCell::new() };
