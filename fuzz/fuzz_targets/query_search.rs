@@ -36,8 +36,12 @@ fuzz_target!(|data: &[u8]| {
         let results = searcher().search(&query, &filters, sort);
         for hit in &results.statements {
             assert!((hit.statement as usize) < bundle.corpus.statements.len());
-            for p in &hit.passages {
+            for p in results.passages(hit) {
                 assert!((p.passage as usize) < bundle.index.passages.len());
+                let tokens = bundle.index.passages[p.passage as usize].spans.len();
+                for &(start, len) in results.hits(p) {
+                    assert!(start as usize + len as usize <= tokens);
+                }
             }
         }
     }

@@ -41,6 +41,14 @@ impl MatchList {
         }
     }
 
+    /// An empty list with room for `n` passages and `hits` hits.
+    pub fn with_capacity_for_hits(n: usize, hits: usize) -> MatchList {
+        MatchList {
+            hits: Vec::with_capacity(hits),
+            ..MatchList::with_capacity(n)
+        }
+    }
+
     /// Every passage in `0..n` with score 0 and no hits: what matches when
     /// the query has no positive clause.
     pub fn all(n: usize) -> MatchList {

@@ -252,7 +252,10 @@ impl<'a> Searcher<'a> {
     /// the rarer clauses left, instead of walking all of its postings.
     fn term_matches(&self, term: TermId, candidates: Option<&[PassageId]>) -> MatchList {
         let list = self.bundle.index.postings.list(term);
-        let mut found = MatchList::with_capacity(candidates.map_or(list.len(), <[_]>::len));
+        let mut found = match candidates {
+            None => MatchList::with_capacity_for_hits(list.len(), list.occurrences()),
+            Some(c) => MatchList::with_capacity(c.len().min(list.len())),
+        };
         let mut add = |posting: Posting| {
             let hits = posting.positions.iter().map(|&s| (s, 1));
             found.push(posting.passage, 0.0, hits);
