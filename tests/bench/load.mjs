@@ -96,34 +96,59 @@ const fileOf = (url) => {
   return p.slice(server.base.length) || 'index.html';
 };
 
-/** One cold load in a fresh context: the Resource Timing of the document and every resource, and the marks. */
+/**
+ * One cold load in a fresh context: the Resource Timing of the document and every resource, and the marks.
+ *
+ * It waits without Playwright's selector engine (`waitForSelector`,
+ * `waitForFunction`): Playwright injects that engine into the page when it is
+ * first used, a script whose parsing took the page's main thread about 15 ms,
+ * right after the load event, which is when the wasm has arrived and the app
+ * is starting. An init script watches the DOM instead, and one small
+ * `Runtime.evaluate` awaits it.
+ */
 async function coldLoad(query = '', selector = null) {
   const context = await browser.newContext();
-  if (selector) {
-    await context.addInitScript((sel) => {
-      const check = () => {
-        if (document.querySelector(sel)) {
-          window.__viewComplete = performance.now();
-          observer.disconnect();
-          // The frame that shows it: a task queued from the next animation
-          // frame callback runs once that frame has been rendered.
-          requestAnimationFrame(() => setTimeout(() => { window.__viewPainted = performance.now(); }));
-        }
-      };
-      const observer = new MutationObserver(check);
-      observer.observe(document, { subtree: true, childList: true, attributes: true });
-    }, selector);
-  }
+  await context.addInitScript(({ ready, sel }) => {
+    let resolve;
+    window.__done = new Promise((r) => { resolve = r; });
+    let isReady = false, viewDone = !sel;
+    const finish = () => { observer.disconnect(); resolve(); };
+    const check = () => {
+      if (!isReady && document.querySelector(ready)) isReady = true;
+      if (sel && window.__viewComplete === undefined && document.querySelector(sel)) {
+        window.__viewComplete = performance.now();
+        // The frame that shows it: a task queued from the next animation
+        // frame callback runs once that frame has been rendered.
+        requestAnimationFrame(() => setTimeout(() => {
+          window.__viewPainted = performance.now();
+          viewDone = true;
+          if (isReady) finish();
+        }));
+      }
+      if (isReady && viewDone) finish();
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(document, { subtree: true, childList: true, attributes: true });
+  }, { ready: READY_SELECTOR, sel: selector });
   const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
   if (networkName) {
-    const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
     await cdp.send('Network.emulateNetworkConditions', { offline: false, ...NETWORKS[networkName] });
   }
   const from = server.requests.length;
-  await page.goto(query ? `${server.url}?${query}` : server.url);
-  await page.waitForSelector(READY_SELECTOR, { timeout: 60000 });
-  if (selector) await page.waitForFunction(() => window.__viewPainted !== undefined, null, { timeout: 60000 });
+  await page.goto(query ? `${server.url}?${query}` : server.url, { waitUntil: 'commit' });
+  const waited = await cdp.send('Runtime.evaluate', {
+    expression: `new Promise((resolve, reject) => {
+      const t0 = Date.now();
+      const poll = () => window.__done ? window.__done.then(() => resolve(true))
+        : Date.now() - t0 > 60000 ? reject(new Error('the page never set window.__done'))
+        : setTimeout(poll, 20);
+      poll();
+    })`,
+    awaitPromise: true,
+  });
+  if (waited.exceptionDetails) throw new Error(`waiting for ${selector || READY_SELECTOR}: ${JSON.stringify(waited.exceptionDetails).slice(0, 300)}`);
   const timing = await page.evaluate(() => {
     const pick = (e) => ({ name: e.name, responseEnd: e.responseEnd, encoded: e.encodedBodySize, transfer: e.transferSize });
     return {
