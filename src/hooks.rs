@@ -48,7 +48,11 @@ where
 }
 
 /// Whether the whole page of `outcome` may be rendered; false for the
-/// render that follows a new search, true from the next task on.
+/// render that follows a new search, true from the next task on. When the
+/// first render already holds the whole page (`split` false: a handful of
+/// results, as on the seed corpus), it is always true and no second render
+/// is scheduled: that render changed nothing, yet its task ran before the
+/// first results' frame was on screen.
 ///
 /// A page of 50 statements is ~3,300 DOM nodes, and most keystrokes replace
 /// all of them (a word being typed alternates between no hit and a full
@@ -57,16 +61,16 @@ where
 /// task later, and not at all if the next keystroke comes first, so fast
 /// typing does not pay for pages nobody sees. The final DOM is the same.
 #[hook]
-pub fn use_page_completed(outcome: &SharedOutcome) -> bool {
+pub fn use_page_completed(outcome: &SharedOutcome, split: bool) -> bool {
     let completed = use_state_eq(|| None::<SharedOutcome>);
     {
         let completed = completed.clone();
-        use_effect_with(outcome.clone(), move |outcome| {
+        use_effect_with((outcome.clone(), split), move |(outcome, split)| {
             let outcome = outcome.clone();
-            let timer = Timeout::new(0, move || completed.set(Some(outcome)));
+            let timer = split.then(|| Timeout::new(0, move || completed.set(Some(outcome))));
             // A newer search cancels this one's completion.
             move || drop(timer)
         });
     }
-    completed.as_ref() == Some(outcome)
+    !split || completed.as_ref() == Some(outcome)
 }

@@ -102,7 +102,8 @@ pub fn ResultList(props: &ResultListProps) -> Html {
         let shown = shown.clone();
         Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE))
     };
-    let rendered = if use_page_completed(&props.outcome) {
+    let split = (*shown).min(results.statements.len()) > FIRST_RENDER;
+    let rendered = if use_page_completed(&props.outcome, split) {
         *shown
     } else {
         (*shown).min(FIRST_RENDER)
