@@ -16,10 +16,11 @@
 // - memory: JS heap in use after load (Chromium's performance.memory), and
 //   the wasm linear memory (not part of the JS heap), read from the
 //   instance trunk's loader announces with `TrunkApplicationStarted`.
-import { launchBrowser, CHROMIUM_PATH } from '../e2e/helpers.mjs';
+import { launchBrowser, CHROMIUM_PATH, READY_SELECTOR } from '../e2e/helpers.mjs';
 import { startServer } from '../e2e/server.mjs';
 import path from 'node:path';
 import { median, p95, fmt } from './stats.mjs';
+import { gotoAndAwait, whenSelector } from './navigate.mjs';
 
 const root = path.resolve(process.argv[2] || 'dist');
 const QUERIES = [
@@ -38,8 +39,7 @@ try {
     const ctx = await browser.newContext();
     await ctx.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.__benchWasmMemory = e.detail?.wasm?.memory; }));
     const page = await ctx.newPage();
-    await page.goto(server.url);
-    await page.waitForSelector('main[data-ready="true"]');
+    await gotoAndAwait(page, server.url, whenSelector(READY_SELECTOR));
     const t = await page.evaluate(() => {
       const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
       const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('.wasm'));

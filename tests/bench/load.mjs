@@ -36,6 +36,7 @@ import os from 'node:os';
 import { launchBrowser, READY_SELECTOR } from '../e2e/helpers.mjs';
 import { startServer } from '../e2e/server.mjs';
 import { median, fmt } from './stats.mjs';
+import { gotoAndAwait } from './navigate.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -98,13 +99,8 @@ const fileOf = (url) => {
 
 /**
  * One cold load in a fresh context: the Resource Timing of the document and every resource, and the marks.
- *
- * It waits without Playwright's selector engine (`waitForSelector`,
- * `waitForFunction`): Playwright injects that engine into the page when it is
- * first used, a script whose parsing took the page's main thread about 15 ms,
- * right after the load event, which is when the wasm has arrived and the app
- * is starting. An init script watches the DOM instead, and one small
- * `Runtime.evaluate` awaits it.
+ * An init script watches the DOM from the start (the view's first paint), and
+ * the wait does not use Playwright's selector engine (see navigate.mjs).
  */
 async function coldLoad(query = '', selector = null) {
   const context = await browser.newContext();
@@ -137,18 +133,9 @@ async function coldLoad(query = '', selector = null) {
     await cdp.send('Network.emulateNetworkConditions', { offline: false, ...NETWORKS[networkName] });
   }
   const from = server.requests.length;
-  await page.goto(query ? `${server.url}?${query}` : server.url, { waitUntil: 'commit' });
-  const waited = await cdp.send('Runtime.evaluate', {
-    expression: `new Promise((resolve, reject) => {
-      const t0 = Date.now();
-      const poll = () => window.__done ? window.__done.then(() => resolve(true))
-        : Date.now() - t0 > 60000 ? reject(new Error('the page never set window.__done'))
-        : setTimeout(poll, 20);
-      poll();
-    })`,
-    awaitPromise: true,
-  });
-  if (waited.exceptionDetails) throw new Error(`waiting for ${selector || READY_SELECTOR}: ${JSON.stringify(waited.exceptionDetails).slice(0, 300)}`);
+  // The init script makes window.__done when the document is created.
+  const done = 'new Promise((resolve) => { const wait = () => window.__done ? window.__done.then(resolve) : setTimeout(wait, 20); wait(); })';
+  await gotoAndAwait(page, query ? `${server.url}?${query}` : server.url, done, { cdp });
   const timing = await page.evaluate(() => {
     const pick = (e) => ({ name: e.name, responseEnd: e.responseEnd, encoded: e.encodedBodySize, transfer: e.transferSize });
     return {

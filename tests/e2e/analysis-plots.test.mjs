@@ -142,14 +142,22 @@ test('collocates: open via the tab, change window, minimum, stop words and order
   // A narrower window: fewer or equal co-occurrences for every collocate.
   await page.selectOption('#colloc-left', '2');
   await waitForParams(page, { q: 'terrorism', view: 'collocates', l: '2' });
-  const narrow = await waitFor(page, readColloc, (c) => assert.equal(c.left, '2'));
+  // The select shows the choice at once; the rows are the new ones once the
+  // sentence above them (rendered with them) says so.
+  const narrow = await waitFor(page, readColloc, (c) => {
+    assert.equal(c.left, '2');
+    assert.match(c.what, /^Words within 2 words to the left/);
+  });
   assert.match(narrow.what, /^Words within 2 words to the left and 5 to the right/);
   const wide = Object.fromEntries(first.rows.map((r) => [r.word, r.observed]));
   for (const r of narrow.rows) if (r.word in wide) assert.ok(r.observed <= wide[r.word], `${r.word}: ${r.observed} > ${wide[r.word]}`);
 
   await page.selectOption('#colloc-min', '3');
   await waitForParams(page, { q: 'terrorism', view: 'collocates', l: '2', min: '3' });
-  const min3 = await waitFor(page, readColloc, (c) => assert.equal(c.min, '3'));
+  const min3 = await waitFor(page, readColloc, (c) => {
+    assert.equal(c.min, '3');
+    assert.match(c.what, /co-occurring at least 3 times/);
+  });
   assert.ok(min3.rows.every((r) => r.observed >= 3));
 
   await page.click('ul.stop-toggle a.stop-show');
