@@ -20,8 +20,8 @@ const YEAR: u8 = 2;
 /// year facet offers, the ticked years are that facet's own selection.
 const RANGE: u8 = 4;
 
-/// The facet counts of `passages` (ascending) under `filters`, and the
-/// positions in `passages` of those that pass every filter.
+/// The facet counts of `passages` (ascending) under `filters`, and which
+/// of them pass every filter.
 ///
 /// Passages arrive in statement order, so the passages of one statement are
 /// a run: the statement-level facts (speaker, year, their filters) are read
@@ -32,10 +32,13 @@ pub(crate) fn count(
     filters: &Filters,
     table: &PassageTable,
     sizes: FacetSizes,
-) -> (Facets, Vec<usize>) {
+) -> (Facets, Kept) {
     let statement_passes = statement_filters(filters, table);
     let mut counter = Counter::new(sizes, table.years().len());
-    let mut kept = Vec::with_capacity(passages.len());
+    let mut kept = Kept {
+        positions: Vec::with_capacity(passages.len()),
+        statements: Vec::new(),
+    };
     let mut start = 0;
     while start < passages.len() {
         let s = table.statement(passages[start]);
@@ -61,15 +64,27 @@ pub(crate) fn count(
                 }
             }
             if sp && yr && th && en {
-                kept.push(i);
+                kept.positions.push(i);
             }
             i += 1;
+        }
+        if kept.statements.last().map_or(0, |&(_, end)| end as usize) < kept.positions.len() {
+            kept.statements.push((s, kept.positions.len() as u32));
         }
         counter.speakers.add(table.speaker(s) as usize, for_speaker);
         counter.years.add(table.year_slot(s), for_year);
         start = i;
     }
     (counter.into_facets(table.years()), kept)
+}
+
+/// The passages that pass every filter, as [`count`] found them.
+pub(crate) struct Kept {
+    /// Their positions in the passages counted, ascending.
+    pub positions: Vec<usize>,
+    /// Each statement with kept passages, in order, and where its run of
+    /// `positions` ends (it starts where the previous one ended).
+    pub statements: Vec<(StatementId, u32)>,
 }
 
 /// How many values each facet has (the length of each count list).

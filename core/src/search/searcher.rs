@@ -446,8 +446,9 @@ impl<'a> Searcher<'a> {
         };
         let (facets, kept) = facet_count::count(matches.passages(), filters, table, sizes);
 
-        let passage_count = kept.len();
+        let passage_count = kept.positions.len();
         let mut passages: Vec<PassageHit> = kept
+            .positions
             .into_iter()
             .map(|i| PassageHit {
                 passage: matches.passages()[i],
@@ -455,16 +456,11 @@ impl<'a> Searcher<'a> {
                 hits: matches.hit_range(i),
             })
             .collect();
-        // Passages come in statement order, so each statement's are a run.
-        let mut statements: Vec<StatementHit> = Vec::new();
+        // Each statement's passages are a run, as the facet count found them.
+        let mut statements: Vec<StatementHit> = Vec::with_capacity(kept.statements.len());
         let mut start = 0;
-        while start < passages.len() {
-            let s = table.statement(passages[start].passage);
-            let end = start
-                + passages[start..]
-                    .iter()
-                    .position(|p| table.statement(p.passage) != s)
-                    .unwrap_or(passages.len() - start);
+        for (s, end) in kept.statements {
+            let end = end as usize;
             let run = &mut passages[start..end];
             order::sort_small_by(run, |a, b| {
                 b.score.total_cmp(&a.score).then(a.passage.cmp(&b.passage))
