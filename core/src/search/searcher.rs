@@ -63,6 +63,17 @@ struct Sequence {
     capitalized: bool,
 }
 
+impl Sequence {
+    /// The word, if the sequence is one word the corpus has, in any case:
+    /// its matches are exactly that word's postings.
+    fn one_word(&self) -> Option<TermId> {
+        match (self.terms.as_slice(), self.capitalized) {
+            ([Some(t)], false) => Some(*t),
+            _ => None,
+        }
+    }
+}
+
 /// Searches a [`Bundle`]. Free to create: what it needs beyond the index
 /// (the alias list as term sequences, the passage table) is derived once
 /// per bundle and kept there.
@@ -184,15 +195,15 @@ impl<'a> Searcher<'a> {
     /// Passages where `seq` occurs, with a hit where each occurrence starts,
     /// scored by BM25 (the sequence counts as one term), sorted by passage.
     fn sequence_matches(&self, seq: &Sequence) -> MatchList {
+        if let Some(term) = seq.one_word() {
+            return self.term_matches(term, None);
+        }
         let index = &self.bundle.index;
         let Some(ids) = seq.terms.iter().copied().collect::<Option<Vec<TermId>>>() else {
             return MatchList::default(); // a word the corpus does not contain
         };
         if ids.is_empty() {
             return MatchList::default();
-        }
-        if let ([term], false) = (ids.as_slice(), seq.capitalized) {
-            return self.term_matches(*term, None);
         }
         let len = ids.len() as u16;
         // A phrase: walk the postings of its rarest word (the shortest list);
@@ -282,13 +293,7 @@ impl<'a> Searcher<'a> {
     /// ([`Searcher::term_matches`]).
     fn single_term(clause: &CompiledClause) -> Option<TermId> {
         match clause.alternatives.as_slice() {
-            [Alternative::Sequence(Sequence {
-                terms,
-                capitalized: false,
-            })] => match terms.as_slice() {
-                [Some(t)] => Some(*t),
-                _ => None,
-            },
+            [Alternative::Sequence(seq)] => seq.one_word(),
             _ => None,
         }
     }
