@@ -6,7 +6,7 @@ use crate::components::{
     facets::FacetPanel, help::Help, notices::Notices, search_box::SearchBox, share::CopyLink,
     tabs::Tabs,
 };
-use crate::corpus::bundle;
+use crate::corpus::{build_index_soon, bundle};
 use crate::routing::{use_view, Navigator};
 use crate::shell::mark;
 use crate::state::use_outcome;
@@ -23,19 +23,33 @@ pub fn App() -> Html {
     // An analysis view is waiting for the worker: not ready for a reader
     // (or a test) yet.
     let busy = use_state(|| false);
+    // The index for the first query is built once the page has settled:
+    // after its first render, or on a link to an analysis view after the
+    // worker's answer. So it neither holds up the first results nor
+    // competes with the worker for the CPU.
     let on_busy = {
         let busy = busy.clone();
-        Callback::from(move |b: bool| busy.set(b))
+        Callback::from(move |b: bool| {
+            busy.set(b);
+            if !b {
+                build_index_soon();
+            }
+        })
     };
     {
         let ready = ready.clone();
+        let analysis = outcome.view.shows_analysis();
         use_effect_with((), move |_| {
             ready.set(true);
             // For the start-up benchmark (tests/bench/browser.mjs): the first
             // results are in the DOM.
             mark("app-rendered");
+            if !analysis {
+                build_index_soon();
+            }
         });
     }
+
     {
         let outcome = outcome.clone();
         use_effect_with(outcome, |o| {

@@ -29,7 +29,7 @@ fn main() {
     // A link to an analysis view: its worker (started by index.html, or
     // now) gets the corpus and the view now, beside the page's own start-up.
     let (view, _) = csto_core::view::ViewState::decode(&routing::current_search());
-    if view.doc.is_none() && view.tab != csto_core::view::Tab::Results {
+    if view.shows_analysis() {
         analyses::start_early(&view);
     } else {
         analyses::stop_early();

@@ -70,7 +70,7 @@ fn bench(name: &str, bundle: &Bundle) {
     println!(
         "{name:<18} statements {:>5}  passages {:>6}  bundle {:>8} B  median {:>7.3} ms  p95 {:>7.3} ms  max {:>7.3} ms  (n={}, checksum {checksum})",
         bundle.corpus.statements.len(),
-        bundle.index.passages.len(),
+        bundle.index().passages.len(),
         bundle.to_bytes().len(),
         percentile(&samples, 0.5),
         percentile(&samples, 0.95),

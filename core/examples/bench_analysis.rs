@@ -76,7 +76,7 @@ fn time(name: &str, rounds: usize, mut f: impl FnMut() -> usize) {
 fn bench(label: &str, b: &Bundle) {
     let n = b.corpus.statements.len();
     let all: Vec<StatementId> = (0..n as StatementId).collect();
-    let tokens: usize = b.index.passages.iter().map(|p| p.spans.len()).sum();
+    let tokens: usize = b.index().passages.iter().map(|p| p.spans.len()).sum();
     // what the first analysis pays once per bundle
     let (t, c) = (Instant::now(), thread_cpu_ms());
     let table = b.token_table().terms().len();

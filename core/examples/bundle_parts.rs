@@ -47,7 +47,6 @@ fn main() {
         postings: Default::default(),
         words: vec![],
         passages: vec![],
-        statement_start: vec![],
         avg_len: 0.0,
     };
     let only = |set: &dyn Fn(&mut Index)| {
@@ -57,18 +56,18 @@ fn main() {
     };
     write(
         "not shipped: index: terms",
-        only(&|i| i.terms = b.index.terms.clone()),
+        only(&|i| i.terms = b.index().terms.clone()),
     );
     write(
         "not shipped: index: postings",
-        only(&|i| i.postings = b.index.postings.clone()),
+        only(&|i| i.postings = b.index().postings.clone()),
     );
     write(
         "not shipped: index: words",
-        only(&|i| i.words = b.index.words.clone()),
+        only(&|i| i.words = b.index().words.clone()),
     );
     write(
         "not shipped: index: passages (token spans)",
-        only(&|i| i.passages = b.index.passages.clone()),
+        only(&|i| i.passages = b.index().passages.clone()),
     );
 }

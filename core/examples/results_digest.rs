@@ -24,7 +24,7 @@ fn main() {
             csto_core::synth::synthesize(&seed, n, 42)
         };
         let b = Bundle::from_bytes(&Bundle::new(corpus).to_bytes()).unwrap();
-        let bytes = postcard::to_allocvec(&b.index).unwrap();
+        let bytes = postcard::to_allocvec(b.index()).unwrap();
         let mut h = std::collections::hash_map::DefaultHasher::new();
         bytes.hash(&mut h);
         let ih = h.finish();

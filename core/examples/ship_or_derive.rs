@@ -50,7 +50,7 @@ fn report(name: &str, corpus: Corpus) {
     let bundle = Bundle::new(corpus.clone());
     // Shipping the index: the corpus and the index in one postcard blob (the
     // format before the index was derived). Deriving it: the corpus alone.
-    let with_index = postcard::to_allocvec(&(&bundle.corpus, &bundle.index)).expect("serializes");
+    let with_index = postcard::to_allocvec(&(&bundle.corpus, bundle.index())).expect("serializes");
     let corpus_only = bundle.to_bytes();
     let runs = if corpus.statements.len() > 500 {
         15
@@ -62,7 +62,7 @@ fn report(name: &str, corpus: Corpus) {
     });
     let derive = time(runs, || Bundle::from_bytes(&corpus_only).expect("decodes"));
     let build = time(runs, || Index::build(&corpus));
-    let tokens = time(runs, || TokenTable::new(&bundle.corpus, &bundle.index));
+    let tokens = time(runs, || TokenTable::new(&bundle.corpus, bundle.index()));
     println!(
         "{name:<6} ship corpus + index: {:>8.1} KiB raw {:>7} KiB br, decode {ship:>7.2} ms | derive: corpus {:>8.1} KiB raw {:>7} KiB br, decode + Index::build {derive:>7.2} ms (build alone {build:.2}) | token table, derived either way: {tokens:.2} ms",
         with_index.len() as f64 / 1024.0,

@@ -1,8 +1,12 @@
 //! The compiled corpus as shipped in the wasm, and everything derived from it.
 //!
 //! Only the corpus model is shipped (serialized with `postcard`, a compact,
-//! maintained serde format); the inverted index is built from its text at
-//! start-up. Measured both ways (`core/examples/ship_or_derive.rs`,
+//! maintained serde format); the inverted index is built from its text on
+//! first use, which is not the start page: with no query, the results and
+//! facet counts come from the corpus and the [`PassageTable`] alone, so the
+//! first results are not held up by the index (14.5 ms of the seed corpus'
+//! start-up in the browser; docs/benchmarks.md, "The index off the first
+//! paint"). The app builds it right after its first render. Measured both ways (`core/examples/ship_or_derive.rs`,
 //! docs/benchmarks.md "Ship or derive"): for the seed corpus the index is
 //! 22 KiB of the 37 KiB brotli bundle and takes ≈ 2 ms to build; at 1,000
 //! statements it is 1.3 MiB of 1.4 MiB brotli, and building it costs less
@@ -19,8 +23,9 @@ use std::sync::OnceLock;
 #[derive(Debug, Clone)]
 pub struct Bundle {
     pub corpus: Corpus,
-    pub index: Index,
-    /// Derived from `corpus` and `index` on first use: one pass over the passages.
+    /// The inverted index, built on first use (see [`Bundle::index`]).
+    index: OnceLock<Index>,
+    /// Derived from `corpus` on first use: one pass over the passages.
     table: OnceLock<PassageTable>,
     /// The alias list as term sequences, likewise derived on first use.
     aliases: OnceLock<Vec<AliasSeqs>>,
@@ -30,21 +35,20 @@ pub struct Bundle {
     word_masks: OnceLock<Vec<u64>>,
 }
 
-/// Two bundles are equal when their corpus and index are: the derived
-/// tables follow from those, whether or not they were built yet.
+/// Two bundles are equal when their corpora are: the index and the derived
+/// tables follow from the corpus, whether or not they were built yet.
 impl PartialEq for Bundle {
     fn eq(&self, other: &Self) -> bool {
-        self.corpus == other.corpus && self.index == other.index
+        self.corpus == other.corpus
     }
 }
 
 impl Bundle {
-    /// Indexes `corpus`.
+    /// Wraps `corpus`; its index is built on first use.
     pub fn new(corpus: Corpus) -> Bundle {
-        let index = Index::build(&corpus);
         Bundle {
             corpus,
-            index,
+            index: OnceLock::new(),
             table: OnceLock::new(),
             aliases: OnceLock::new(),
             tokens: OnceLock::new(),
@@ -52,10 +56,24 @@ impl Bundle {
         }
     }
 
-    /// The passages' facts as flat arrays, for the search (built on first call).
+    /// The inverted index (built on first call: the words of every
+    /// passage, stemmed, with their positions; ≈ 2 ms natively for the seed
+    /// corpus, ≈ 80 ms for 1,000 statements).
+    pub fn index(&self) -> &Index {
+        self.index.get_or_init(|| Index::build(&self.corpus))
+    }
+
+    /// Whether [`Bundle::index`] has been built yet (a test checks that the
+    /// start page, a search with no query, does not build it).
+    pub fn is_indexed(&self) -> bool {
+        self.index.get().is_some()
+    }
+
+    /// The passages' facts as flat arrays, for the search and the facet
+    /// counts (built on first call, from the corpus alone: the start page
+    /// needs it, the index not).
     pub fn table(&self) -> &PassageTable {
-        self.table
-            .get_or_init(|| PassageTable::new(&self.corpus, &self.index))
+        self.table.get_or_init(|| PassageTable::new(&self.corpus))
     }
 
     /// The alias groups tokenized and stemmed as queries are, for the
@@ -69,13 +87,13 @@ impl Bundle {
     /// for 1,000 statements natively).
     pub fn token_table(&self) -> &TokenTable {
         self.tokens
-            .get_or_init(|| TokenTable::new(&self.corpus, &self.index))
+            .get_or_init(|| TokenTable::new(&self.corpus, self.index()))
     }
 
     /// [`letter_mask`] of every word of `index.words`, in the same order.
     pub(crate) fn word_masks(&self) -> &[u64] {
         self.word_masks.get_or_init(|| {
-            self.index
+            self.index()
                 .words
                 .iter()
                 .map(|(w, _)| letter_mask(w))
@@ -88,7 +106,7 @@ impl Bundle {
         postcard::to_allocvec(&self.corpus).expect("a corpus always serializes")
     }
 
-    /// Reads what [`Bundle::to_bytes`] wrote and indexes it.
+    /// Reads what [`Bundle::to_bytes`] wrote (its index is built on first use).
     pub fn from_bytes(bytes: &[u8]) -> Result<Bundle, postcard::Error> {
         postcard::from_bytes(bytes).map(Bundle::new)
     }

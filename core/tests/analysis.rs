@@ -715,8 +715,8 @@ proptest! {
         let selected: Vec<StatementId> = (0..texts.len() as u16).filter(|s| mask >> s & 1 == 1).collect();
         let tokens: usize = selected
             .iter()
-            .flat_map(|&s| b.index.statement_passages(s))
-            .map(|p| b.index.passages[p as usize].spans.len())
+            .flat_map(|&s| b.table().statement_passages(s))
+            .map(|p| b.index().passages[p as usize].spans.len())
             .sum();
         for unit in [Unit::Word, Unit::Stem] {
             let list = word_list(&b, &selected, &WordListOptions { unit, min_freq: 1 });
@@ -740,8 +740,8 @@ proptest! {
         let bigrams: u32 = ng.rows.iter().filter(|r| r.n == 2).map(|r| r.freq).sum();
         let expected: usize = selected
             .iter()
-            .flat_map(|&s| b.index.statement_passages(s))
-            .map(|p| b.index.passages[p as usize].spans.len().saturating_sub(1))
+            .flat_map(|&s| b.table().statement_passages(s))
+            .map(|p| b.index().passages[p as usize].spans.len().saturating_sub(1))
             .sum();
         prop_assert_eq!(bigrams as usize, expected);
         // as word forms, a row can only find more (the other forms of its stems)

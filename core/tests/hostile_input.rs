@@ -88,7 +88,7 @@ proptest! {
         let (mut v, _) = ViewState::decode(&s);
         let (filters, _) = v.resolve(&bundle().corpus);
         let r = Searcher::new(bundle()).search(&Query::parse(&v.q), &filters, v.effective_sort());
-        prop_assert!(r.passage_count <= bundle().index.passages.len());
+        prop_assert!(r.passage_count <= bundle().index().passages.len());
     }
 
     #[test]
@@ -111,7 +111,7 @@ proptest! {
 }
 
 /// The shipped bytes are the corpus alone and the index is built from them
-/// at start-up, so a corpus whose entity mentions point past its statements
+/// in the browser, so a corpus whose entity mentions point past its statements
 /// or paragraphs must still give a bundle, not a panic.
 #[test]
 fn a_decoded_corpus_with_stray_mentions_still_indexes() {
@@ -147,5 +147,5 @@ fn a_decoded_corpus_with_stray_mentions_still_indexes() {
     });
     let bytes = postcard::to_allocvec(&corpus).expect("serializes");
     let b = Bundle::from_bytes(&bytes).expect("decodes");
-    assert_eq!(b.index.passages[0].entities, [0]);
+    assert_eq!(b.table().entities(0), [0]);
 }

@@ -294,7 +294,7 @@ fn counts_over_passage_sets_feed_the_facet() {
     let c = counts.iter().find(|c| c.entity == id).unwrap();
     assert_eq!((c.mentions, c.passages, c.statements), (3, 3, 2));
     // counting over every passage gives every entity's full count
-    let all: Vec<u32> = (0..b.index.passages.len() as u32).collect();
+    let all: Vec<u32> = (0..b.index().passages.len() as u32).collect();
     let counts = entity_counts(b, &all);
     assert_eq!(counts.len(), b.corpus.entities.len());
     for c in &counts {
@@ -484,7 +484,7 @@ fn keyness_on_the_real_corpus() {
         assert!(!k.is_empty());
         assert!(k.windows(2).all(|w| w[0].g2 >= w[1].g2));
         for kw in &k {
-            let term = &b.index.terms[kw.term as usize];
+            let term = &b.index().terms[kw.term as usize];
             assert!(!stops.contains(term) && !term.bytes().any(|c| c.is_ascii_digit()));
             assert!(kw.g2 > 0.0 && kw.log_ratio > 0.0);
             assert_eq!(csto_core::text::term(&kw.word), *term, "{}", kw.word);

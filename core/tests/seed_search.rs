@@ -291,3 +291,37 @@ fn suffix_and_infix_wildcards_agree_with_a_scan() {
         assert_eq!(found_passages(q), expected, "{q}");
     }
 }
+
+/// The start page (no query, any filters) is drawn from the corpus and the
+/// passage table: the index stays unbuilt, so the first results do not wait
+/// for it, and the results are those of a bundle whose index is built.
+#[test]
+fn browsing_does_not_build_the_index() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus");
+    let fresh = Bundle::new(csto_core::source::load_corpus(&dir).unwrap_or_else(|e| panic!("{e}")));
+    for qs in [
+        "",
+        "speaker=bordyuzha",
+        "theme=drug-trafficking&from=2010",
+        "entity=sc-1373",
+    ] {
+        let (mut v, _) = ViewState::decode(qs);
+        let (filters, notices) = v.resolve(&fresh.corpus);
+        assert!(notices.is_empty(), "{qs}: {notices:?}");
+        let query = Query::parse(&v.q);
+        assert!(query.clauses.is_empty(), "{qs}");
+        let got = Searcher::new(&fresh).search(&query, &filters, Sort::DateDesc);
+        assert!(!fresh.is_indexed(), "{qs}: browsing built the index");
+        let (filters, _) = v.resolve(&bundle().corpus);
+        bundle().index();
+        let want = Searcher::new(bundle()).search(&query, &filters, Sort::DateDesc);
+        assert_eq!(got.statements, want.statements, "{qs}");
+        assert_eq!(got.facets, want.facets, "{qs}");
+        assert!(!got.statements.is_empty(), "{qs}");
+    }
+    // A query builds it.
+    let (filters, _) = ViewState::default().resolve(&fresh.corpus);
+    let found = Searcher::new(&fresh).search(&Query::parse("terrorism"), &filters, Sort::DateDesc);
+    assert!(!found.statements.is_empty());
+    assert!(fresh.is_indexed());
+}

@@ -37,8 +37,8 @@ fuzz_target!(|data: &[u8]| {
         for hit in &results.statements {
             assert!((hit.statement as usize) < bundle.corpus.statements.len());
             for p in results.passages(hit) {
-                assert!((p.passage as usize) < bundle.index.passages.len());
-                let tokens = bundle.index.passages[p.passage as usize].spans.len();
+                assert!((p.passage as usize) < bundle.index().passages.len());
+                let tokens = bundle.index().passages[p.passage as usize].spans.len();
                 for &(start, len) in results.hits(p) {
                     assert!(start as usize + len as usize <= tokens);
                 }

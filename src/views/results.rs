@@ -77,7 +77,7 @@ fn follow(e: &MouseEvent, targets: &LinkTargets, navigator: &Navigator) {
 #[component]
 pub fn ResultList(props: &ResultListProps) -> Html {
     let bundle = bundle();
-    let (corpus, index) = (&bundle.corpus, &bundle.index);
+    let corpus = &bundle.corpus;
     let outcome = &props.outcome;
     let view = &outcome.view;
     let results = &outcome.results;
@@ -121,6 +121,8 @@ pub fn ResultList(props: &ResultListProps) -> Html {
         let passages = if browsing {
             html! {}
         } else {
+            // A query's matches: the index is built (browsing never needs it).
+            let index = bundle.index();
             let more = hit.passage_count().saturating_sub(PASSAGES_SHOWN);
             let snippets: Vec<Html> = results
                 .passages(hit)

@@ -7,7 +7,8 @@
 //   measured from the moment the wasm finished downloading, split into its
 //   phases by the app's marks: wasm downloaded → `app-start` (main() entered:
 //   the rest of compiling, instantiating), → `bundle-decoded` (the embedded
-//   corpus and index decoded), → `app-rendered` (search, first render);
+//   corpus decoded; the index is built on first use, which for the start
+//   page is after `app-rendered`), → `app-rendered` (search, first render);
 // - keystroke → results rendered: each scripted query typed a character at a
 //   time; per keystroke, from the input event to the DOM mutation it causes
 //   (a MutationObserver), median and p95 over all keystrokes; and to the

@@ -200,7 +200,7 @@ fn no_node(view: &ViewState, node: &NodeWords) -> Node {
 /// The collocates view of `cx`.
 pub fn describe(cx: &Context) -> Node {
     let view = &cx.view;
-    let node = node_of(&cx.query, &cx.bundle.index);
+    let node = node_of(&cx.query, cx.bundle.index());
     let section = el(Tag::Section)
         .class("collocates-view")
         .attr(Attr::AriaLabelledby, "colloc-heading")

@@ -57,7 +57,7 @@ pub fn describe(cx: &Context) -> Node {
     let p = &view.params;
     let statements = cx.statements();
     let (with_words, containing) = if p.with_query {
-        query_words(&cx.query, &cx.bundle.index)
+        query_words(&cx.query, cx.bundle.index())
     } else {
         (Vec::new(), Vec::new())
     };

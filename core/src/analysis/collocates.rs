@@ -153,7 +153,7 @@ pub fn collocates(
     nodes: &[TermId],
     options: &CollocateOptions,
 ) -> Collocates {
-    let index = &bundle.index;
+    let index = bundle.index();
     let sel = Selection::new(bundle, selected);
     let (left, right) = (options.left.min(MAX_WINDOW), options.right.min(MAX_WINDOW));
     let n_terms = index.terms.len();

@@ -241,7 +241,7 @@ pub fn compare(
     b: &[StatementId],
     options: &CompareOptions,
 ) -> Comparison {
-    let index = &bundle.index;
+    let index = bundle.index();
     let (in_a, statements_a) = member(bundle, a);
     let (in_b, statements_b) = member(bundle, b);
     let side_of = |p: u32| {
@@ -416,7 +416,7 @@ fn same_ignoring_case(a: &str, b: &str) -> bool {
 /// variants are counted together and shown in their most frequent
 /// spelling, lower case first on a tie; a possessive `’s` is dropped.
 pub(crate) fn surface(bundle: &Bundle, t: TermId, keep: &dyn Fn(u32) -> bool) -> String {
-    let index = &bundle.index;
+    let index = bundle.index();
     // (spelling, count); a handful per term, so a linear scan is fine
     let mut seen: Vec<(&str, u32)> = Vec::new();
     for posting in index.postings.list(t) {

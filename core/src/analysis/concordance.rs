@@ -94,7 +94,7 @@ pub fn line(
     end: usize,
     width: usize,
 ) -> KwicLine<'_> {
-    let r = &bundle.index.passages[passage as usize];
+    let r = &bundle.index().passages[passage as usize];
     let text = bundle.corpus.statements[r.statement as usize].passages[r.paragraph as usize]
         .text
         .as_str();
@@ -148,7 +148,7 @@ pub fn passage_lines<'a>(
     width: usize,
     out: &mut Vec<KwicLine<'a>>,
 ) {
-    let spans = &bundle.index.passages[passage as usize].spans;
+    let spans = &bundle.index().passages[passage as usize].spans;
     for &(pos, len) in hits {
         let first = spans.get(pos as usize);
         let last = spans.get(pos as usize + len.max(1) as usize - 1);
@@ -186,7 +186,7 @@ pub fn entity_concordance(bundle: &Bundle, entity: EntityId, width: usize) -> Ve
         .map(|m| {
             line(
                 bundle,
-                bundle.index.mention_passage(m),
+                bundle.table().mention_passage(m),
                 m.start as usize,
                 m.end as usize,
                 width,
@@ -198,7 +198,7 @@ pub fn entity_concordance(bundle: &Bundle, entity: EntityId, width: usize) -> Ve
 /// Folded words next to a line's hit in its passage, nearest first, up to
 /// [`SORT_DEPTH`]: leftwards if `left`, else rightwards.
 fn neighbours(bundle: &Bundle, l: &KwicLine, left: bool) -> Vec<String> {
-    let r = &bundle.index.passages[l.passage as usize];
+    let r = &bundle.index().passages[l.passage as usize];
     let text = &bundle.corpus.statements[l.statement as usize].passages[l.paragraph as usize].text;
     let word = |s: &(u32, u32)| text::fold(&text[s.0 as usize..s.1 as usize]);
     if left {

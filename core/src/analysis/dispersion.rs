@@ -112,7 +112,7 @@ pub fn gries_dp_norm(counts: &[u32], sizes: &[u64]) -> Option<f64> {
 /// The dispersion of `query` over the statements `selected` (see the
 /// module docs). Ids out of range are ignored, repeats count once.
 pub fn dispersion(bundle: &Bundle, selected: &[StatementId], query: &Query) -> Dispersion {
-    let index = &bundle.index;
+    let index = bundle.index();
     let corpus = &bundle.corpus;
     let mut statements: Vec<StatementId> = selected
         .iter()
@@ -128,7 +128,7 @@ pub fn dispersion(bundle: &Bundle, selected: &[StatementId], query: &Query) -> D
     for (k, &s) in statements.iter().enumerate() {
         row_of[s as usize] = k;
         let mut len = 0u32;
-        for p in index.statement_passages(s) {
+        for p in bundle.table().statement_passages(s) {
             passage_start[p as usize] = len;
             len += index.passages[p as usize].spans.len() as u32;
         }

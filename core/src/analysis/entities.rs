@@ -23,7 +23,7 @@ pub fn entity_passages(bundle: &Bundle, entity: EntityId) -> Vec<PassageId> {
     let mut out: Vec<PassageId> = bundle.corpus.entities[entity as usize]
         .mentions
         .iter()
-        .map(|m| bundle.index.mention_passage(m))
+        .map(|m| bundle.table().mention_passage(m))
         .collect();
     out.dedup(); // mentions are in corpus order
     out
@@ -33,7 +33,7 @@ pub fn entity_passages(bundle: &Bundle, entity: EntityId) -> Vec<PassageId> {
 /// order, leaving out entities that do not occur there. Costs one pass over
 /// the mentions.
 pub fn entity_counts(bundle: &Bundle, passages: &[PassageId]) -> Vec<EntityCount> {
-    let mut selected = vec![false; bundle.index.passages.len()];
+    let mut selected = vec![false; bundle.index().passages.len()];
     for &p in passages {
         if let Some(s) = selected.get_mut(p as usize) {
             *s = true;
@@ -45,7 +45,7 @@ pub fn entity_counts(bundle: &Bundle, passages: &[PassageId]) -> Vec<EntityCount
 /// The entities a statement mentions, with counts, in entity order.
 pub fn statement_entities(bundle: &Bundle, statement: StatementId) -> Vec<EntityCount> {
     counts_where(bundle, |p| {
-        bundle.index.passages[p as usize].statement == statement
+        bundle.index().passages[p as usize].statement == statement
     })
 }
 
@@ -58,7 +58,7 @@ fn counts_where(bundle: &Bundle, keep: impl Fn(PassageId) -> bool) -> Vec<Entity
         };
         let (mut last_passage, mut last_statement) = (None, None);
         for m in &entity.mentions {
-            let p = bundle.index.mention_passage(m);
+            let p = bundle.table().mention_passage(m);
             if !keep(p) {
                 continue;
             }

@@ -116,7 +116,7 @@ pub fn passage_rows(
         let mut passages: Vec<_> = results.passages(hit).iter().collect();
         crate::util::order::sort_by_key(&mut passages, |p| p.passage);
         for p in passages {
-            let r = &bundle.index.passages[p.passage as usize];
+            let r = &bundle.index().passages[p.passage as usize];
             rows.push(PassageRow {
                 statement: s.id.clone(),
                 speaker: corpus.speaker(s.speaker).name.clone(),

@@ -198,7 +198,7 @@ impl Ids {
 /// The n-grams of the statements `selected` (see the module docs).
 pub fn ngrams(bundle: &Bundle, selected: &[StatementId], options: &NgramOptions) -> Ngrams {
     let sel = Selection::new(bundle, selected);
-    let index = &bundle.index;
+    let index = bundle.index();
     // the selection's tokens side by side, and where each passage is there
     let (words, passage_tokens) = sel.gather(sel.table.words());
     let terms = match options.unit {

@@ -184,7 +184,7 @@ struct Reference {
 
 /// The summary of the statements `selected` (see the module docs).
 pub fn summary(bundle: &Bundle, selected: &[StatementId], options: &SummaryOptions) -> Summary {
-    let index = &bundle.index;
+    let index = bundle.index();
     let sel = Selection::new(bundle, selected);
     let (terms, words) = (sel.table.terms(), sel.table.words());
     let chunk = options.sttr_chunk.max(1);
@@ -216,7 +216,9 @@ pub fn summary(bundle: &Bundle, selected: &[StatementId], options: &SummaryOptio
     for (&s, range) in sel.statements.iter().zip(&sel.statement_tokens) {
         let mut tally = Tally {
             tokens: range.len() as u32,
-            sentences: index
+            sentences: sel
+                .bundle
+                .table()
                 .statement_passages(s)
                 .map(|p| sentences(&sel, p))
                 .sum(),
@@ -291,7 +293,7 @@ fn stats(
     reference: &Reference,
     top: u32,
 ) -> TextStats {
-    let index = &bundle.index;
+    let index = bundle.index();
     let n = tally.tokens;
     let ratio = |x: f64, of: f64| if of == 0.0 { 0.0 } else { x / of };
     let types = words.touched.len() as u32;
@@ -385,7 +387,7 @@ fn top_k<T>(items: impl Iterator<Item = T>, k: u32, better: impl Fn(&T, &T) -> b
 /// The most frequent folded form of term `t` among `words` (alphabetical
 /// first on a tie).
 fn most_frequent_form(bundle: &Bundle, t: TermId, words: &Counter) -> String {
-    let index = &bundle.index;
+    let index = bundle.index();
     let mut best: Option<(u32, WordId)> = None;
     for &w in &words.touched {
         if index.words[w as usize].1 != t {
@@ -404,7 +406,7 @@ fn most_frequent_form(bundle: &Bundle, t: TermId, words: &Counter) -> String {
 
 /// Sentences of passage `p` (see the module docs).
 fn sentences(sel: &Selection, p: PassageId) -> u32 {
-    let spans = &sel.bundle.index.passages[p as usize].spans;
+    let spans = &sel.bundle.index().passages[p as usize].spans;
     if spans.is_empty() {
         return 0;
     }

@@ -60,7 +60,7 @@ pub fn per_10k(count: u32, tokens: u64) -> f64 {
 pub fn terms_of(bundle: &Bundle, text: &str) -> Vec<TermId> {
     let mut out: Vec<TermId> = Vec::new();
     for t in text::tokens(text) {
-        if let Some(id) = bundle.index.term_id(&t.term) {
+        if let Some(id) = bundle.index().term_id(&t.term) {
             if !out.contains(&id) {
                 out.push(id);
             }
@@ -91,7 +91,6 @@ impl<'a> Selection<'a> {
     /// The tokens of `selected` (ids out of range are ignored, repeats count
     /// once).
     pub fn new(bundle: &'a Bundle, selected: &[StatementId]) -> Selection<'a> {
-        let index = &bundle.index;
         let table = bundle.token_table();
         let n = bundle.corpus.statements.len();
         let mut statements: Vec<StatementId> = selected
@@ -111,7 +110,7 @@ impl<'a> Selection<'a> {
             statements,
         };
         for (k, &s) in sel.statements.iter().enumerate() {
-            let passages = index.statement_passages(s);
+            let passages = bundle.table().statement_passages(s);
             let start = table.starts[passages.start as usize] as usize;
             let end = table.starts[passages.end as usize] as usize;
             sel.statement_tokens.push(start..end);
@@ -127,7 +126,7 @@ impl<'a> Selection<'a> {
 
     /// The text of passage `p`.
     pub fn text(&self, p: PassageId) -> &'a str {
-        let r = &self.bundle.index.passages[p as usize];
+        let r = &self.bundle.index().passages[p as usize];
         &self.bundle.corpus.statements[r.statement as usize].passages[r.paragraph as usize].text
     }
 

@@ -72,7 +72,7 @@ pub struct Series {
 /// Tokens per statement, indexed by statement id.
 pub fn statement_words(bundle: &Bundle) -> Vec<u32> {
     let mut words = vec![0u32; bundle.corpus.statements.len()];
-    for r in &bundle.index.passages {
+    for r in &bundle.index().passages {
         words[r.statement as usize] += r.spans.len() as u32;
     }
     words

@@ -80,7 +80,7 @@ pub struct WordList {
 /// The word list of the statements `selected` (see the module docs).
 pub fn word_list(bundle: &Bundle, selected: &[StatementId], options: &WordListOptions) -> WordList {
     let sel = Selection::new(bundle, selected);
-    let index = &bundle.index;
+    let index = bundle.index();
     let words = sel.table.words();
 
     // frequency and range of every word form

@@ -1,5 +1,5 @@
-//! The inverted index over passages, built in the browser at start-up from
-//! the shipped corpus (cheaper than shipping it: see `bundle.rs`).
+//! The inverted index over passages, built in the browser from the shipped
+//! corpus (cheaper than shipping it: see `bundle.rs`), on first use.
 //!
 //! Layout (all ids are dense indexes):
 //!
@@ -16,7 +16,7 @@
 //! becomes a highlighted range without re-tokenizing.
 
 use super::postings::{Postings, PostingsBuilder};
-use crate::model::{Corpus, EntityId, Mention, PassageId, StatementId, TermId};
+use crate::model::{Corpus, PassageId, StatementId, TermId};
 use crate::text;
 use crate::util::order;
 use rustc_hash::FxHashMap as HashMap;
@@ -33,8 +33,6 @@ pub struct PassageRef {
     /// bundle stays compact (see `codec::delta_spans`).
     #[serde(with = "super::codec::delta_spans")]
     pub spans: Vec<(u32, u32)>,
-    /// Entities mentioned in the passage, ascending, for the entity facet.
-    pub entities: Vec<EntityId>,
 }
 
 /// The provisional term of a spelling that folds to nothing (not indexed).
@@ -52,9 +50,6 @@ pub struct Index {
     /// used for `prefix*` queries and "did you mean".
     pub words: Vec<(String, TermId)>,
     pub passages: Vec<PassageRef>,
-    /// First passage of each statement; statement `s` owns
-    /// `statement_start[s]..statement_start[s + 1]` (or to the end).
-    pub statement_start: Vec<PassageId>,
     /// Mean passage length in tokens, for BM25.
     pub avg_len: f32,
 }
@@ -81,11 +76,9 @@ impl Index {
         let mut term_postings: Vec<u32> = Vec::new();
         let mut last_passage: Vec<PassageId> = Vec::new();
         let mut passages = Vec::new();
-        let mut statement_start = Vec::new();
         let mut folded = String::new();
 
         for (s, statement) in corpus.statements.iter().enumerate() {
-            statement_start.push(passages.len() as PassageId);
             for (p, passage) in statement.passages.iter().enumerate() {
                 let id = passages.len() as PassageId;
                 let mut spans = Vec::new();
@@ -130,27 +123,7 @@ impl Index {
                     statement: s as StatementId,
                     paragraph: p as u16,
                     spans,
-                    entities: Vec::new(),
                 });
-            }
-        }
-
-        for (e, entity) in corpus.entities.iter().enumerate() {
-            for m in &entity.mentions {
-                // A mention outside the corpus (only in hand-made or corrupt
-                // bytes: the compiler checks its own) is left out, not a panic.
-                let inside = corpus
-                    .statements
-                    .get(m.statement as usize)
-                    .is_some_and(|s| (m.paragraph as usize) < s.passages.len());
-                if !inside {
-                    continue;
-                }
-                let p = statement_start[m.statement as usize] as usize + m.paragraph as usize;
-                let list = &mut passages[p].entities;
-                if list.last() != Some(&(e as EntityId)) {
-                    list.push(e as EntityId);
-                }
             }
         }
 
@@ -186,7 +159,6 @@ impl Index {
             postings,
             words,
             passages,
-            statement_start,
             avg_len,
         }
     }
@@ -228,22 +200,6 @@ impl Index {
             .collect();
         crate::util::order::sort_dedup(&mut ids);
         ids
-    }
-
-    /// Passages of statement `s`.
-    pub fn statement_passages(&self, s: StatementId) -> core::ops::Range<PassageId> {
-        let start = self.statement_start[s as usize];
-        let end = self
-            .statement_start
-            .get(s as usize + 1)
-            .copied()
-            .unwrap_or(self.passages.len() as PassageId);
-        start..end
-    }
-
-    /// The passage of a mention's paragraph.
-    pub fn mention_passage(&self, m: &Mention) -> PassageId {
-        self.statement_start[m.statement as usize] + m.paragraph as PassageId
     }
 
     /// Number of documents (passages) a term occurs in.

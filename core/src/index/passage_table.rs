@@ -9,26 +9,27 @@
 //!
 //! ```text
 //! statement:   passage p -> StatementId
-//! tokens:      passage p -> token count (BM25 length)
 //! themes:      passage p -> themes[theme_ends[p - 1]..theme_ends[p]]
 //! entities:    passage p -> entities[entity_ends[p - 1]..entity_ends[p]]
 //! speaker:     statement s -> SpeakerId
 //! year_slot:   statement s -> index into `years`
 //! years:       every year that has a statement, ascending
+//! first:       statement s -> its first passage
 //! ```
 //!
-//! Derived from a [`Bundle`](crate::bundle::Bundle) once (see
-//! `Bundle::table`); never serialized, so the bundle stays as small as before.
+//! Derived from the corpus alone, without tokenizing it, once per
+//! [`Bundle`](crate::bundle::Bundle) (see `Bundle::table`): the start page's
+//! results and facet counts need this table and not the inverted index.
+//! Passages are numbered as the index numbers them: statement by statement,
+//! paragraph by paragraph. Never serialized.
 
-use crate::index::{Index, PassageId};
-use crate::model::EntityId;
-use crate::model::{Corpus, SpeakerId, StatementId, ThemeId};
+use crate::index::PassageId;
+use crate::model::{Corpus, EntityId, Mention, SpeakerId, StatementId, ThemeId};
 
 /// See the module docs for the layout.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PassageTable {
     statement: Vec<StatementId>,
-    tokens: Vec<u32>,
     theme_ends: Vec<u32>,
     themes: Vec<ThemeId>,
     entity_ends: Vec<u32>,
@@ -36,27 +37,28 @@ pub struct PassageTable {
     speaker: Vec<SpeakerId>,
     year_slot: Vec<u16>,
     years: Vec<u16>,
+    first: Vec<PassageId>,
 }
 
 impl PassageTable {
-    /// Gathers the facts of every passage and statement of `corpus`, indexed by `index`.
-    pub fn new(corpus: &Corpus, index: &Index) -> PassageTable {
+    /// Gathers the facts of every passage and statement of `corpus`.
+    pub fn new(corpus: &Corpus) -> PassageTable {
+        let passages = corpus.statements.iter().map(|s| s.passages.len()).sum();
         let mut table = PassageTable {
-            statement: Vec::with_capacity(index.passages.len()),
-            tokens: Vec::with_capacity(index.passages.len()),
-            theme_ends: Vec::with_capacity(index.passages.len()),
-            entity_ends: Vec::with_capacity(index.passages.len()),
+            statement: Vec::with_capacity(passages),
+            theme_ends: Vec::with_capacity(passages),
+            first: Vec::with_capacity(corpus.statements.len()),
             ..PassageTable::default()
         };
-        for r in &index.passages {
-            let passage = &corpus.statements[r.statement as usize].passages[r.paragraph as usize];
-            table.statement.push(r.statement);
-            table.tokens.push(r.spans.len() as u32);
-            table.themes.extend(passage.themes.iter().map(|t| t.theme));
-            table.theme_ends.push(table.themes.len() as u32);
-            table.entities.extend_from_slice(&r.entities);
-            table.entity_ends.push(table.entities.len() as u32);
+        for (s, statement) in corpus.statements.iter().enumerate() {
+            table.first.push(table.statement.len() as PassageId);
+            for passage in &statement.passages {
+                table.statement.push(s as StatementId);
+                table.themes.extend(passage.themes.iter().map(|t| t.theme));
+                table.theme_ends.push(table.themes.len() as u32);
+            }
         }
+        table.entity_ends = passage_entities(corpus, &table.first, passages, &mut table.entities);
         table.years = corpus.statements.iter().map(|s| s.date.year).collect();
         crate::util::order::sort_dedup(&mut table.years);
         let slot = |y: u16| table.years.binary_search(&y).unwrap_or_default() as u16;
@@ -73,12 +75,6 @@ impl PassageTable {
     #[inline]
     pub fn statement(&self, p: PassageId) -> StatementId {
         self.statement[p as usize]
-    }
-
-    /// Passage `p`'s length in tokens.
-    #[inline]
-    pub fn tokens(&self, p: PassageId) -> u32 {
-        self.tokens[p as usize]
     }
 
     /// The themes passage `p` is tagged with, in the corpus' order.
@@ -119,6 +115,52 @@ impl PassageTable {
     pub fn statement_count(&self) -> usize {
         self.speaker.len()
     }
+
+    /// The passage of a mention's paragraph.
+    pub fn mention_passage(&self, m: &Mention) -> PassageId {
+        self.first[m.statement as usize] + m.paragraph as PassageId
+    }
+
+    /// The passages of statement `s`, in paragraph order.
+    pub fn statement_passages(&self, s: StatementId) -> core::ops::Range<PassageId> {
+        let end = self.first.get(s as usize + 1).copied();
+        self.first[s as usize]..end.unwrap_or(self.passage_count() as PassageId)
+    }
+}
+
+/// Each passage's entities, ascending, flattened into `out`; returns the
+/// running ends, as `theme_ends`. `first` is each statement's first passage.
+fn passage_entities(
+    corpus: &Corpus,
+    first: &[PassageId],
+    passages: usize,
+    out: &mut Vec<EntityId>,
+) -> Vec<u32> {
+    let mut per: Vec<Vec<EntityId>> = vec![Vec::new(); passages];
+    for (e, entity) in corpus.entities.iter().enumerate() {
+        for m in &entity.mentions {
+            // A mention outside the corpus (only in hand-made or corrupt
+            // bytes: the compiler checks its own) is left out, not a panic.
+            let inside = corpus
+                .statements
+                .get(m.statement as usize)
+                .is_some_and(|s| (m.paragraph as usize) < s.passages.len());
+            if !inside {
+                continue;
+            }
+            // Mentions come entity by entity: one entity's repeats are adjacent.
+            let list = &mut per[(first[m.statement as usize] + m.paragraph as PassageId) as usize];
+            if list.last() != Some(&(e as EntityId)) {
+                list.push(e as EntityId);
+            }
+        }
+    }
+    per.iter()
+        .map(|list| {
+            out.extend_from_slice(list);
+            out.len() as u32
+        })
+        .collect()
 }
 
 /// The slice of a flattened list that belongs to item `p`, from the running
@@ -167,8 +209,8 @@ mod tests {
             })
             .collect();
         let bundle = Bundle::new(corpus);
-        let (corpus, index) = (&bundle.corpus, &bundle.index);
-        let table = PassageTable::new(corpus, index);
+        let (corpus, index) = (&bundle.corpus, bundle.index());
+        let table = PassageTable::new(corpus);
 
         assert_eq!(table.passage_count(), index.passages.len());
         assert_eq!(table.years(), [2004, 2016]);
@@ -181,14 +223,19 @@ mod tests {
                 .map(|t| t.theme)
                 .collect();
             assert_eq!(table.statement(p), r.statement);
-            assert_eq!(table.tokens(p) as usize, r.spans.len());
             assert_eq!(table.themes(p), themes);
-            assert_eq!(table.entities(p), r.entities);
         }
         for (s, statement) in corpus.statements.iter().enumerate() {
             let s = s as StatementId;
             assert_eq!(table.speaker(s), statement.speaker);
             assert_eq!(table.years()[table.year_slot(s)], statement.date.year);
+            // The index numbers passages as the table does.
+            let range = table.statement_passages(s);
+            assert_eq!(range.len(), statement.passages.len());
+            for (paragraph, p) in range.enumerate() {
+                let r = &index.passages[p as usize];
+                assert_eq!((r.statement, r.paragraph as usize), (s, paragraph));
+            }
         }
     }
 }

@@ -74,7 +74,7 @@ impl Filters {
         let mut out = self.statements_by_speaker_and_year(table);
         if self.filters_passages() {
             out.retain(|&s| {
-                bundle.index.statement_passages(s).any(|p| {
+                table.statement_passages(s).any(|p| {
                     self.themes_pass(table.themes(p)) && self.entities_pass(table.entities(p))
                 })
             });

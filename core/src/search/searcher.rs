@@ -13,7 +13,7 @@ use super::filters::Filters;
 use super::match_list::MatchList;
 use super::types::{Hit, PassageHit, SearchResults, Sort, StatementHit};
 use crate::bundle::Bundle;
-use crate::index::{AliasSeqs, Posting};
+use crate::index::Posting;
 use crate::model::{PassageId, StatementId, TermId};
 use crate::query::{Atom, Query};
 use crate::util::order;
@@ -74,13 +74,11 @@ impl Sequence {
     }
 }
 
-/// Searches a [`Bundle`]. Free to create: what it needs beyond the index
-/// (the alias list as term sequences, the passage table) is derived once
-/// per bundle and kept there.
+/// Searches a [`Bundle`]. Free to create: what it needs (the index, the
+/// alias list as term sequences, the passage table) is derived once per
+/// bundle, on first use, and kept there.
 pub struct Searcher<'a> {
     bundle: &'a Bundle,
-    /// Alias groups as term sequences.
-    aliases: &'a [AliasSeqs],
 }
 
 /// The span covering hits `a` and `b` when they do not overlap and at most
@@ -98,10 +96,7 @@ fn near_span(a: Hit, b: Hit, within: u8) -> Option<Hit> {
 
 impl<'a> Searcher<'a> {
     pub fn new(bundle: &'a Bundle) -> Searcher<'a> {
-        Searcher {
-            bundle,
-            aliases: bundle.alias_sequences(),
-        }
+        Searcher { bundle }
     }
 
     pub fn bundle(&self) -> &'a Bundle {
@@ -113,7 +108,13 @@ impl<'a> Searcher<'a> {
     /// (capitalized where the alias is).
     fn expand(&self, seq: Vec<String>) -> Vec<(Vec<String>, bool)> {
         let mut out = vec![(seq.clone(), false)];
-        for (group, (two_way, one_way)) in self.bundle.corpus.aliases.iter().zip(self.aliases) {
+        for (group, (two_way, one_way)) in self
+            .bundle
+            .corpus
+            .aliases
+            .iter()
+            .zip(self.bundle.alias_sequences())
+        {
             if two_way.contains(&seq) {
                 let spellings = group.terms.iter().chain(&group.one_way);
                 for (other, spelling) in two_way.iter().chain(one_way).zip(spellings) {
@@ -163,7 +164,7 @@ impl<'a> Searcher<'a> {
 
     /// The term sequences one word, phrase or pattern stands for.
     fn sequences(&self, atom: &Atom) -> Vec<Sequence> {
-        let index = &self.bundle.index;
+        let index = self.bundle.index();
         let ids = |(seq, capitalized): (Vec<String>, bool)| Sequence {
             terms: seq.iter().map(|t| index.term_id(t)).collect(),
             capitalized,
@@ -198,7 +199,7 @@ impl<'a> Searcher<'a> {
         if let Some(term) = seq.one_word() {
             return self.term_matches(term, None);
         }
-        let index = &self.bundle.index;
+        let index = self.bundle.index();
         let Some(ids) = seq.terms.iter().copied().collect::<Option<Vec<TermId>>>() else {
             return MatchList::default(); // a word the corpus does not contain
         };
@@ -262,7 +263,7 @@ impl<'a> Searcher<'a> {
     /// so a clause that must match anyway is looked up only in the passages
     /// the rarer clauses left, instead of walking all of its postings.
     fn term_matches(&self, term: TermId, candidates: Option<&[PassageId]>) -> MatchList {
-        let list = self.bundle.index.postings.list(term);
+        let list = self.bundle.index().postings.list(term);
         let mut found = match candidates {
             None => MatchList::with_capacity_for_hits(list.len(), list.occurrences()),
             Some(c) => MatchList::with_capacity(c.len().min(list.len())),
@@ -300,7 +301,7 @@ impl<'a> Searcher<'a> {
 
     /// Keeps the starts in passage `p` whose word is written with a capital.
     fn keep_capitalized(&self, p: PassageId, starts: &mut Vec<u16>) {
-        let r = &self.bundle.index.passages[p as usize];
+        let r = &self.bundle.index().passages[p as usize];
         let text = &self.bundle.corpus.statements[r.statement as usize].passages
             [r.paragraph as usize]
             .text;
@@ -318,14 +319,14 @@ impl<'a> Searcher<'a> {
     /// matches in the corpus, its term frequency in a passage the number of
     /// hits there.
     fn score_bm25(&self, found: &mut MatchList, df: usize) {
-        let table = self.bundle.table();
-        let avg_len = self.bundle.index.avg_len;
-        let n = table.passage_count() as f32;
+        let index = self.bundle.index();
+        let avg_len = index.avg_len;
+        let n = index.passages.len() as f32;
         let df = df as f32;
         let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
         found.rescore(|p, hits| {
             let tf = hits.len() as f32;
-            let dl = table.tokens(p) as f32;
+            let dl = index.passages[p as usize].spans.len() as f32;
             idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * dl / avg_len))
         });
     }
@@ -402,11 +403,12 @@ impl<'a> Searcher<'a> {
     /// looked up only in the passages the clauses before it left
     /// ([`Searcher::term_matches`]); the scores are the same either way.
     fn query_matches(&self, query: &CompiledQuery) -> MatchList {
-        let postings = &self.bundle.index.postings;
         // (passages it matches, its matches or its one word, not yet walked)
         let mut positive: Vec<(usize, Result<MatchList, TermId>)> = Vec::new();
         let mut excluded: Vec<PassageId> = Vec::new();
         for clause in &query.clauses {
+            // Not before: with no clauses (browsing), the index is not needed.
+            let postings = &self.bundle.index().postings;
             match (clause.negated, Self::single_term(clause)) {
                 (true, Some(t)) => excluded.extend_from_slice(postings.list(t).passages()),
                 (true, None) => excluded.extend_from_slice(self.clause_matches(clause).passages()),
@@ -423,7 +425,7 @@ impl<'a> Searcher<'a> {
         order::sort_by_key(&mut positive, |(len, _)| *len);
         let mut lists = positive.into_iter().map(|(_, m)| m);
         let first = match lists.next() {
-            None => return MatchList::all(self.bundle.index.passages.len()).without(&excluded),
+            None => return MatchList::all(self.bundle.table().passage_count()).without(&excluded),
             Some(Ok(m)) => m,
             Some(Err(t)) => self.term_matches(t, None),
         };
@@ -515,8 +517,8 @@ impl<'a> Searcher<'a> {
         if compiled.clauses.iter().all(|c| c.negated) {
             return Vec::new();
         }
-        let index = &self.bundle.index;
-        let range = index.statement_passages(s);
+        let index = self.bundle.index();
+        let range = self.bundle.table().statement_passages(s);
         let matches = self.query_matches(&compiled);
         let passages = matches.passages();
         let first = passages.partition_point(|&p| p < range.start);
@@ -650,8 +652,8 @@ mod tests {
     fn a_word_looked_up_in_candidates_scores_as_when_walked_in_full() {
         let b = bundle();
         let s = Searcher::new(&b);
-        let all = b.index.passages.len() as PassageId;
-        for t in 0..b.index.terms.len() as TermId {
+        let all = b.index().passages.len() as PassageId;
+        for t in 0..b.index().terms.len() as TermId {
             let full = s.term_matches(t, None);
             for keep in [
                 |p: PassageId| p.is_multiple_of(2),
@@ -672,7 +674,7 @@ mod tests {
                         )
                     })
                     .collect();
-                assert_eq!(got, expected, "term {}", b.index.terms[t as usize]);
+                assert_eq!(got, expected, "term {}", b.index().terms[t as usize]);
             }
         }
     }

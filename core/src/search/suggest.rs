@@ -11,7 +11,7 @@ impl Searcher<'_> {
     /// closest indexed word (edit distance ≤ 2, then most frequent), as
     /// whole queries with that word replaced.
     pub fn suggest(&self, query: &Query) -> Vec<String> {
-        let index = &self.bundle().index;
+        let index = self.bundle().index();
         let mut suggestions = Vec::new();
         let raw_query: Vec<String> = query
             .clauses

@@ -526,6 +526,12 @@ impl ViewState {
         }
     }
 
+    /// Whether this view is an analysis (a tab other than the results, no
+    /// statement open): what the analysis worker computes.
+    pub fn shows_analysis(&self) -> bool {
+        self.doc.is_none() && self.tab != Tab::Results
+    }
+
     /// The sort in effect: the explicit one, else relevance with a query and
     /// date (oldest first) without.
     pub fn effective_sort(&self) -> Sort {
@@ -540,6 +546,17 @@ impl ViewState {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_analysis_is_a_tab_other_than_results_with_no_statement_open() {
+        let shows = |qs: &str| ViewState::decode(qs).0.shows_analysis();
+        assert!(shows("view=trends&t=terrorism"));
+        assert!(shows("q=kanal&view=collocates"));
+        assert!(!shows(""));
+        assert!(!shows("view=results&q=kanal"));
+        assert!(!shows("view=trends&doc=2016-bordyuzha"));
+        assert!(!shows("view=nonsense"));
+    }
 
     #[test]
     fn round_trip_table() {

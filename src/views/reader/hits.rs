@@ -42,14 +42,14 @@ pub fn highlighted_paragraphs(
 ) -> (Vec<NumberedParagraph>, usize) {
     let bundle = bundle();
     let hits = searcher().hits_in_statement(query, statement);
-    let range = bundle.index.statement_passages(statement);
+    let range = bundle.table().statement_passages(statement);
     numbered(
         bundle.corpus.statements[statement as usize]
             .passages
             .iter()
             .enumerate()
             .map(|(i, p)| {
-                let spans = &bundle.index.passages[range.start as usize + i].spans;
+                let spans = &bundle.index().passages[range.start as usize + i].spans;
                 let h = hits
                     .iter()
                     .find(|(para, _)| *para as usize == i)

@@ -47,7 +47,7 @@ pub fn load(corpus_bytes: &[u8]) -> u32 {
             Searcher::new(&bundle).search(&Query::parse(""), &Filters::default(), Sort::Relevance);
             Box::leak(Box::new(bundle))
         });
-        b.index.passages.len() as u32
+        b.index().passages.len() as u32
     })
 }
 
