@@ -485,10 +485,14 @@ impl<'a> Searcher<'a> {
             (d.year, d.month, d.day)
         };
         match sort {
-            Sort::Relevance => order::sort_by(&mut statements, |a, b| {
-                b.score
-                    .total_cmp(&a.score)
-                    .then_with(|| date(a).cmp(&date(b)))
+            // Highest score first, then oldest: one integer per statement,
+            // the score's order above the date's (the sort compares keys
+            // through one `dyn` call; a chain of closures per comparison
+            // was a tenth of a query's time at 1,000 statements).
+            Sort::Relevance => order::sort_by_key(&mut statements, |s| {
+                let (year, month, day) = date(s);
+                let date = (year as u32) << 16 | (month as u32) << 8 | day as u32;
+                (u64::from(!order::f32_key(s.score)) << 32) | u64::from(date)
             }),
             Sort::DateAsc => order::sort_by_key(&mut statements, date),
             Sort::DateDesc => order::sort_by_key(&mut statements, |s| std::cmp::Reverse(date(s))),
