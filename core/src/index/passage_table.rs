@@ -58,7 +58,7 @@ impl PassageTable {
                 table.theme_ends.push(table.themes.len() as u32);
             }
         }
-        table.entity_ends = passage_entities(corpus, &table.first, passages, &mut table.entities);
+        (table.entity_ends, table.entities) = table.passage_entities(corpus);
         table.years = corpus.statements.iter().map(|s| s.date.year).collect();
         crate::util::order::sort_dedup(&mut table.years);
         let slot = |y: u16| table.years.binary_search(&y).unwrap_or_default() as u16;
@@ -126,41 +126,39 @@ impl PassageTable {
         let end = self.first.get(s as usize + 1).copied();
         self.first[s as usize]..end.unwrap_or(self.passage_count() as PassageId)
     }
-}
 
-/// Each passage's entities, ascending, flattened into `out`; returns the
-/// running ends, as `theme_ends`. `first` is each statement's first passage.
-fn passage_entities(
-    corpus: &Corpus,
-    first: &[PassageId],
-    passages: usize,
-    out: &mut Vec<EntityId>,
-) -> Vec<u32> {
-    let mut per: Vec<Vec<EntityId>> = vec![Vec::new(); passages];
-    for (e, entity) in corpus.entities.iter().enumerate() {
-        for m in &entity.mentions {
-            // A mention outside the corpus (only in hand-made or corrupt
-            // bytes: the compiler checks its own) is left out, not a panic.
-            let inside = corpus
-                .statements
-                .get(m.statement as usize)
-                .is_some_and(|s| (m.paragraph as usize) < s.passages.len());
-            if !inside {
-                continue;
-            }
-            // Mentions come entity by entity: one entity's repeats are adjacent.
-            let list = &mut per[(first[m.statement as usize] + m.paragraph as PassageId) as usize];
-            if list.last() != Some(&(e as EntityId)) {
-                list.push(e as EntityId);
+    /// Each passage's entities, ascending, flattened, with their running
+    /// ends (as `theme_ends`); needs the passages numbered (`first`).
+    fn passage_entities(&self, corpus: &Corpus) -> (Vec<u32>, Vec<EntityId>) {
+        let mut per: Vec<Vec<EntityId>> = vec![Vec::new(); self.passage_count()];
+        for (e, entity) in corpus.entities.iter().enumerate() {
+            for m in &entity.mentions {
+                // A mention outside the corpus (only in hand-made or corrupt
+                // bytes: the compiler checks its own) is left out, not a panic.
+                let inside = corpus
+                    .statements
+                    .get(m.statement as usize)
+                    .is_some_and(|s| (m.paragraph as usize) < s.passages.len());
+                if !inside {
+                    continue;
+                }
+                // Mentions come entity by entity: one entity's repeats are adjacent.
+                let list = &mut per[self.mention_passage(m) as usize];
+                if list.last() != Some(&(e as EntityId)) {
+                    list.push(e as EntityId);
+                }
             }
         }
+        let mut entities = Vec::new();
+        let ends = per
+            .iter()
+            .map(|list| {
+                entities.extend_from_slice(list);
+                entities.len() as u32
+            })
+            .collect();
+        (ends, entities)
     }
-    per.iter()
-        .map(|list| {
-            out.extend_from_slice(list);
-            out.len() as u32
-        })
-        .collect()
 }
 
 /// The slice of a flattened list that belongs to item `p`, from the running

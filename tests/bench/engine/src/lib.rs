@@ -44,7 +44,11 @@ pub fn load(corpus_bytes: &[u8]) -> u32 {
         let b = cell.get_or_init(|| {
             let corpus: Corpus = postcard::from_bytes(corpus_bytes).expect("corpus.bin from dump");
             let bundle = Bundle::new(corpus);
-            Searcher::new(&bundle).search(&Query::parse("csto"), &Filters::default(), Sort::Relevance);
+            Searcher::new(&bundle).search(
+                &Query::parse("csto"),
+                &Filters::default(),
+                Sort::Relevance,
+            );
             Box::leak(Box::new(bundle))
         });
         b.index().passages.len() as u32
