@@ -112,17 +112,30 @@ fn statement_filters(filters: &Filters, table: &PassageTable) -> Vec<u8> {
 
 /// Counts for the values of one facet.
 struct Tally {
-    counts: Vec<FacetCount>,
-    /// The last statement counted for each value, so a statement counts
-    /// once; passages arrive in statement order.
-    last: Vec<Option<StatementId>>,
+    slots: Vec<Slot>,
 }
+
+/// One value's count, and the last statement counted for it, so that a
+/// statement counts once (passages arrive in statement order). Kept
+/// together: a bump reads and writes one place (the theme and entity
+/// bumps are the largest part of counting a common word's facets).
+#[derive(Clone, Copy)]
+struct Slot {
+    count: FacetCount,
+    last: StatementId,
+}
+
+/// No statement yet: no statement has this id.
+const NONE: StatementId = StatementId::MAX;
 
 impl Tally {
     fn new(values: usize) -> Tally {
+        let slot = Slot {
+            count: FacetCount::default(),
+            last: NONE,
+        };
         Tally {
-            counts: vec![FacetCount::default(); values],
-            last: vec![None; values],
+            slots: vec![slot; values],
         }
     }
 
@@ -130,19 +143,25 @@ impl Tally {
     /// passages are added at once, so it counts once if `n > 0`).
     fn add(&mut self, v: usize, n: u32) {
         if n > 0 {
-            self.counts[v].passages += n;
-            self.counts[v].statements += 1;
+            let count = &mut self.slots[v].count;
+            count.passages += n;
+            count.statements += 1;
         }
     }
 
     /// One more passage of statement `s` has value `v`.
     #[inline]
     fn bump(&mut self, v: usize, s: StatementId) {
-        self.counts[v].passages += 1;
-        if self.last[v] != Some(s) {
-            self.counts[v].statements += 1;
-            self.last[v] = Some(s);
+        let slot = &mut self.slots[v];
+        slot.count.passages += 1;
+        if slot.last != s {
+            slot.count.statements += 1;
+            slot.last = s;
         }
+    }
+
+    fn counts(self) -> Vec<FacetCount> {
+        self.slots.into_iter().map(|slot| slot.count).collect()
     }
 }
 
@@ -165,10 +184,10 @@ impl Counter {
 
     fn into_facets(self, years: &[u16]) -> Facets {
         Facets {
-            speakers: self.speakers.counts,
-            years: years.iter().copied().zip(self.years.counts).collect(),
-            themes: self.themes.counts,
-            entities: self.entities.counts,
+            speakers: self.speakers.counts(),
+            years: years.iter().copied().zip(self.years.counts()).collect(),
+            themes: self.themes.counts(),
+            entities: self.entities.counts(),
         }
     }
 }
