@@ -160,6 +160,7 @@ impl Tally {
         }
     }
 
+    /// The counts, by value.
     fn counts(self) -> Vec<FacetCount> {
         self.slots.into_iter().map(|slot| slot.count).collect()
     }
