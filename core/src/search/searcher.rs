@@ -469,9 +469,9 @@ impl<'a> Searcher<'a> {
         for (s, end) in kept.statements {
             let end = end as usize;
             let run = &mut passages[start..end];
-            order::sort_small_by(run, |a, b| {
-                b.score.total_cmp(&a.score).then(a.passage.cmp(&b.passage))
-            });
+            // Best first; the sort is stable and the run ascending, so
+            // equal scores stay in passage order.
+            order::sort_small_by(run, |a, b| b.score.total_cmp(&a.score));
             let rest: f32 = run.iter().skip(1).map(|p| p.score).sum();
             statements.push(StatementHit {
                 statement: s,
