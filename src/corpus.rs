@@ -37,8 +37,12 @@ pub fn bundle() -> &'static Bundle {
 /// the start page (no query) is drawn without it, and the first keystroke
 /// should not wait for it (≈ 15 ms on the seed corpus in the browser, a few
 /// hundred at 1,000 statements). A link with a query builds it during the
-/// first render instead, and this finds it built.
+/// first render instead, and this finds it built. Called again (after
+/// every analysis answer), it schedules nothing once the index is built.
 pub fn build_index_soon() {
+    if bundle().is_indexed() {
+        return;
+    }
     gloo::timers::callback::Timeout::new(0, || {
         bundle().index();
     })

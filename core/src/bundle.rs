@@ -67,8 +67,9 @@ impl Bundle {
         self.index.get_or_init(|| Index::build(&self.corpus))
     }
 
-    /// Whether [`Bundle::index`] has been built yet (a test checks that the
-    /// start page, a search with no query, does not build it).
+    /// Whether [`Bundle::index`] has been built yet (the app asks before
+    /// scheduling the build; a test checks that the start page, a search
+    /// with no query, does not build it).
     pub fn is_indexed(&self) -> bool {
         self.index.get().is_some()
     }
