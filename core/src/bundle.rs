@@ -87,12 +87,17 @@ impl Bundle {
         self.aliases.get_or_init(|| alias_sequences(&self.corpus))
     }
 
-    /// Every token as its term and folded word, for the analyses (built on
-    /// first call: one pass over the postings, 0.1 ms for the seed corpus, ≈ 30 ms
-    /// for 1,000 statements natively).
+    /// Every token as its term and folded word, for the analyses: made
+    /// by the index build ([`Index::build_with_tokens`]), so the first call
+    /// builds the index too. Ask for this before [`Bundle::index`] if both
+    /// are wanted (the analysis worker does): on a bundle already indexed,
+    /// the index is built once more and the new copy dropped.
     pub fn token_table(&self) -> &TokenTable {
-        self.tokens
-            .get_or_init(|| TokenTable::new(&self.corpus, self.index()))
+        self.tokens.get_or_init(|| {
+            let (index, tokens) = Index::build_with_tokens(&self.corpus);
+            let _ = self.index.set(index);
+            tokens
+        })
     }
 
     /// [`letter_mask`] of every word of `index.words`, in the same order.
@@ -143,5 +148,22 @@ mod tests {
         let back = Bundle::from_bytes(&b.to_bytes()).expect("decodes");
         assert_eq!(back, b);
         assert!(Bundle::from_bytes(&b.to_bytes()[..10]).is_err());
+    }
+
+    /// The token table comes with the index build; asked for after the
+    /// index, it is the same table (the index built once more).
+    #[test]
+    fn the_token_table_is_the_same_whichever_is_asked_first() {
+        let corpus = Corpus::of_texts(&[(2004, &["Terrorists and terrorism.", "CSTO’s ‘Kanal’"])]);
+        let tokens_first = Bundle::new(corpus.clone());
+        assert!(!tokens_first.is_indexed());
+        let table = tokens_first.token_table().clone();
+        assert!(tokens_first.is_indexed(), "the index came with it");
+        let index_first = Bundle::new(corpus);
+        let index = index_first.index().clone();
+        assert_eq!(index_first.token_table(), &table);
+        assert_eq!(index_first.index(), &index);
+        assert_eq!(tokens_first.index(), &index);
+        assert_eq!(table.terms().len(), 5);
     }
 }

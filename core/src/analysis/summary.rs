@@ -40,7 +40,7 @@
 //! frequent form there; the same figures as the distinctive-terms view.
 //! Both lists hold at most `top` words.
 
-use super::compare::{score, Side};
+use super::compare::{log_likelihood, score, Side};
 use super::stop_words::StopWords;
 use super::tokens::Selection;
 use crate::bundle::Bundle;
@@ -344,16 +344,20 @@ fn distinctive(
     if c == 0 || d == 0 {
         return Vec::new();
     }
-    let rows = terms.touched.iter().filter_map(|&t| {
+    // G² alone ranks them; the other figures only for the `top` kept.
+    let (cf, df) = (c as f64, d as f64);
+    let candidates = terms.touched.iter().filter_map(|&t| {
         let a = terms.get(t);
         let b = reference.term_freq[t as usize].saturating_sub(a);
         let over = a as u64 * d > b as u64 * c;
-        (over && reference.content[t as usize]).then(|| score(t, Side::A, a, b, c, d))
+        (over && reference.content[t as usize])
+            .then(|| (log_likelihood(a as f64, b as f64, cf, df), t, a, b))
     });
-    let rows = top_k(rows, top, |x, y| {
-        x.g2.total_cmp(&y.g2).then(y.term.cmp(&x.term)).is_gt()
+    let best = top_k(candidates, top, |x, y| {
+        x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)).is_gt()
     });
-    rows.into_iter()
+    best.into_iter()
+        .map(|(_, t, a, b)| score(t, Side::A, a, b, c, d))
         .map(|r| DistinctiveWord {
             word: most_frequent_form(bundle, r.term, words),
             freq: r.freq_a,
@@ -411,11 +415,17 @@ fn sentences(sel: &Selection, p: PassageId) -> u32 {
         return 0;
     }
     let text = sel.text(p);
+    let bytes = text.as_bytes();
     let inner = spans
         .windows(2)
         .filter(|w| {
-            let word = &text[w[0].0 as usize..w[0].1 as usize];
-            ends_sentence(word, &text[w[0].1 as usize..w[1].0 as usize])
+            let (end, next) = (w[0].1 as usize, w[1].0 as usize);
+            // Most gaps are one space: looked at as bytes before anything
+            // is cut out of the text as a `str`.
+            bytes[end..next]
+                .iter()
+                .any(|b| matches!(b, b'.' | b'!' | b'?'))
+                && ends_sentence(&text[w[0].0 as usize..end], &text[end..next])
         })
         .count() as u32;
     inner + 1 // the paragraph's end

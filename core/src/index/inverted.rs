@@ -16,6 +16,7 @@
 //! becomes a highlighted range without re-tokenizing.
 
 use super::postings::{Postings, PostingsBuilder};
+use super::token_table::{TokenTable, WordId};
 use crate::model::{Corpus, PassageId, StatementId, TermId};
 use crate::text;
 use crate::util::order;
@@ -35,7 +36,7 @@ pub struct PassageRef {
     pub spans: Vec<(u32, u32)>,
 }
 
-/// The provisional term of a spelling that folds to nothing (not indexed).
+/// The provisional word of a spelling that folds to nothing (not indexed).
 const NOT_A_WORD: u32 = u32::MAX;
 
 /// See the module docs for the layout.
@@ -62,16 +63,34 @@ impl Index {
     /// hash: every token costs one hash lookup of its spelling (and a new
     /// spelling a fold and two more).
     pub fn build(corpus: &Corpus) -> Index {
-        // Terms get provisional ids in order of first sight; sorted at the
-        // end. The first pass notes each token's provisional term and counts
-        // each term's tokens and postings; the postings are then laid out
-        // from those counts in one pass (see `postings.rs`).
+        Index::build_parts(corpus, false).0
+    }
+
+    /// [`Index::build`], and every token's term and folded word as a
+    /// [`TokenTable`] for the analyses: the build looks each token's word up
+    /// anyway, so noting it costs one more push per token, where reading the
+    /// words back off a finished index took half as long as the build
+    /// (docs/benchmarks.md, "the token table from the build").
+    pub fn build_with_tokens(corpus: &Corpus) -> (Index, TokenTable) {
+        let (index, tokens) = Index::build_parts(corpus, true);
+        (index, tokens.expect("asked for"))
+    }
+
+    fn build_parts(corpus: &Corpus, with_tokens: bool) -> (Index, Option<TokenTable>) {
+        // Terms and words get provisional ids in order of first sight;
+        // sorted at the end. The first pass notes each token's provisional
+        // term (and word) and counts each term's tokens and postings; the
+        // postings are then laid out from those counts in one pass (see
+        // `postings.rs`).
         let mut term_ids: HashMap<String, u32> = HashMap::default();
-        let mut word_terms: HashMap<String, u32> = HashMap::default();
-        // Each distinct spelling as it stands in the text, and its term: most
-        // tokens are spellings seen before, found without folding them.
-        let mut raw_terms: HashMap<&str, u32> = HashMap::default();
+        let mut word_ids: HashMap<String, u32> = HashMap::default();
+        // Each provisional word's provisional term.
+        let mut word_term: Vec<u32> = Vec::new();
+        // Each distinct spelling as it stands in the text, and its word:
+        // most tokens are spellings seen before, found without folding them.
+        let mut raw_words: HashMap<&str, u32> = HashMap::default();
         let mut token_terms: Vec<u32> = Vec::new();
+        let mut token_words: Vec<u32> = Vec::new();
         let mut term_tokens: Vec<u32> = Vec::new();
         let mut term_postings: Vec<u32> = Vec::new();
         let mut last_passage: Vec<PassageId> = Vec::new();
@@ -84,35 +103,41 @@ impl Index {
                 let mut spans = Vec::new();
                 for (start, end) in text::word_spans(&passage.text) {
                     let raw = &passage.text[start..end];
-                    let term = match raw_terms.get(raw) {
-                        Some(&t) => t,
+                    let word = match raw_words.get(raw) {
+                        Some(&w) => w,
                         None => {
                             text::fold_into(raw, &mut folded);
-                            let t = if folded.is_empty() {
+                            let w = if folded.is_empty() {
                                 NOT_A_WORD
-                            } else if let Some(&t) = word_terms.get(folded.as_str()) {
-                                t
+                            } else if let Some(&w) = word_ids.get(folded.as_str()) {
+                                w
                             } else {
                                 let stem = text::stem(&folded);
                                 let next = term_ids.len() as u32;
-                                let t = *term_ids.entry(stem).or_insert(next);
-                                if t == next {
+                                let term = *term_ids.entry(stem).or_insert(next);
+                                if term == next {
                                     term_tokens.push(0);
                                     term_postings.push(0);
                                     last_passage.push(PassageId::MAX);
                                 }
-                                word_terms.insert(folded.clone(), t);
-                                t
+                                let w = word_term.len() as u32;
+                                word_term.push(term);
+                                word_ids.insert(folded.clone(), w);
+                                w
                             };
-                            raw_terms.insert(raw, t);
-                            t
+                            raw_words.insert(raw, w);
+                            w
                         }
                     };
-                    if term == NOT_A_WORD {
+                    if word == NOT_A_WORD {
                         continue;
                     }
+                    let term = word_term[word as usize];
                     spans.push((start as u32, end as u32));
                     token_terms.push(term);
+                    if with_tokens {
+                        token_words.push(word);
+                    }
                     term_tokens[term as usize] += 1;
                     if last_passage[term as usize] != id {
                         last_passage[term as usize] = id;
@@ -144,23 +169,41 @@ impl Index {
         }
         let postings = builder.finish();
 
-        let mut words: Vec<(String, TermId)> = word_terms
-            .into_iter()
-            .map(|(w, t)| (w, rank[t as usize]))
-            .collect();
+        // Sorted words, and each provisional word's place among them.
+        let mut words: Vec<(String, u32)> = word_ids.into_iter().collect();
         order::sort(&mut words);
+        let mut word_rank = vec![0 as WordId; if with_tokens { words.len() } else { 0 }];
+        if with_tokens {
+            for (i, (_, provisional)) in words.iter().enumerate() {
+                word_rank[*provisional as usize] = i as WordId;
+            }
+        }
+        let words: Vec<(String, TermId)> = words
+            .into_iter()
+            .map(|(w, provisional)| (w, rank[word_term[provisional as usize] as usize]))
+            .collect();
         let avg_len = if passages.is_empty() {
             1.0
         } else {
             token_terms.len() as f32 / passages.len() as f32
         };
-        Index {
+        let index = Index {
             terms: terms.into_iter().map(|(t, _)| t).collect(),
             postings,
             words,
             passages,
             avg_len,
-        }
+        };
+        let tokens = with_tokens.then(|| {
+            for t in &mut token_terms {
+                *t = rank[*t as usize];
+            }
+            for w in &mut token_words {
+                *w = word_rank[*w as usize];
+            }
+            TokenTable::new(&index, token_terms, token_words)
+        });
+        (index, tokens)
     }
 
     /// The id of an index term (a stem), if the corpus contains it.
@@ -248,5 +291,15 @@ mod tests {
         assert_eq!(index.avg_len, 3.5);
         // the same corpus always gives the same index (hash order never leaks)
         assert_eq!(Index::build(&corpus), index);
+
+        // With the token table: the same index, and each token's term and
+        // folded word (ids of the lists above), passage by passage.
+        let (same, tokens) = Index::build_with_tokens(&corpus);
+        assert_eq!(same, index);
+        // Terrorists and terrorism. | The CSTO’s terrorism 2004
+        assert_eq!(tokens.terms(), [3, 1, 3, 4, 2, 3, 0]);
+        assert_eq!(tokens.words(), [4, 1, 3, 5, 2, 3, 0]);
+        assert_eq!((tokens.passage(0), tokens.passage(1)), (0..3, 3..7));
+        assert_eq!(tokens.forms(3), [3, 4]);
     }
 }

@@ -1,18 +1,17 @@
-//! Every token of the corpus as its term and its folded word: derived from
-//! the corpus and the index once per bundle, for the analyses (word lists,
-//! n-grams, collocates, summaries) to read without re-tokenizing.
+//! Every token of the corpus as its term and its folded word: noted while
+//! the index is built (`Index::build_with_tokens`), for the analyses (word
+//! lists, n-grams, collocates, summaries) to read without re-tokenizing.
 
 use super::inverted::Index;
-use crate::model::{Corpus, PassageId, TermId};
-use crate::text;
+use crate::model::{PassageId, TermId};
 use std::ops::Range;
 
 /// Index of a folded word in [`crate::index::Index::words`].
 pub type WordId = u32;
 
 /// Every token of the corpus as its term and its folded word, in corpus
-/// order, with each term's forms. Derived from the corpus and its index
-/// once per bundle (`Bundle::token_table`); never serialized.
+/// order, with each term's forms. Made with the index, once per bundle
+/// (`Bundle::token_table`); never serialized.
 ///
 /// ```text
 /// terms:  token i -> TermId        words: token i -> WordId
@@ -28,8 +27,9 @@ pub struct TokenTable {
 }
 
 impl TokenTable {
-    /// Reads the tokens of every passage of `corpus` off `index`.
-    pub fn new(corpus: &Corpus, index: &Index) -> TokenTable {
+    /// The table of `index`'s tokens, given each token's term and word in
+    /// corpus order (as `Index::build_with_tokens` notes them).
+    pub(crate) fn new(index: &Index, terms: Vec<TermId>, words: Vec<WordId>) -> TokenTable {
         let mut starts = Vec::with_capacity(index.passages.len() + 1);
         let mut total = 0u32;
         starts.push(0);
@@ -37,32 +37,12 @@ impl TokenTable {
             total += r.spans.len() as u32;
             starts.push(total);
         }
-        let mut terms = vec![0 as TermId; total as usize];
-        for (t, postings) in index.postings.iter().enumerate() {
-            for posting in postings {
-                let at = starts[posting.passage as usize] as usize;
-                for &pos in posting.positions {
-                    terms[at + pos as usize] = t as TermId;
-                }
-            }
-        }
-        let forms = Forms::new(index);
-        let mut words = vec![0 as WordId; total as usize];
-        for (p, r) in index.passages.iter().enumerate() {
-            let text = &corpus.statements[r.statement as usize].passages[r.paragraph as usize].text;
-            let at = starts[p] as usize;
-            for (k, &(s, e)) in r.spans.iter().enumerate() {
-                words[at + k] = match forms.of(terms[at + k]) {
-                    [only] => *only,
-                    candidates => which_form(index, candidates, &text[s as usize..e as usize]),
-                };
-            }
-        }
+        debug_assert_eq!((terms.len(), words.len()), (total as usize, total as usize));
         TokenTable {
             terms,
             words,
             starts,
-            forms,
+            forms: Forms::new(index),
         }
     }
 
@@ -85,25 +65,6 @@ impl TokenTable {
     pub fn forms(&self, t: TermId) -> &[WordId] {
         self.forms.of(t)
     }
-}
-
-/// Which of `candidates` (the forms of one term) the word `raw` folds to.
-/// A word of ASCII letters and digits folds to its lowercase, so it is
-/// compared without folding (most words); others are folded.
-fn which_form(index: &Index, candidates: &[WordId], raw: &str) -> WordId {
-    let found = if raw.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        candidates
-            .iter()
-            .copied()
-            .find(|&w| index.words[w as usize].0.eq_ignore_ascii_case(raw))
-    } else {
-        let folded = text::fold(raw);
-        candidates
-            .iter()
-            .copied()
-            .find(|&w| index.words[w as usize].0 == folded)
-    };
-    found.or(candidates.first().copied()).unwrap_or_default()
 }
 
 /// The folded words of each term: a term's forms are
