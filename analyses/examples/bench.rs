@@ -1,9 +1,9 @@
 //! What a shared analysis link costs the worker, natively: the corpus
 //! message (encoded by the page, decoded by the worker), decoding the
-//! corpus the page sends and building the index ([`Analyses::from_bytes`]),
-//! then each view of `scripts/bench-load.sh`'s shared links described on a
-//! cold worker (the first call also derives the tables it needs, such as
-//! the token table) and again on a warm one.
+//! corpus the page sends ([`Analyses::from_bytes`]), then each view of
+//! `scripts/bench-load.sh`'s shared links described on a cold worker (the
+//! first call also builds the index, with the token table if the view
+//! reads it) and again on a warm one.
 //!
 //! ```text
 //! cargo run --release -p csto-analyses --example bench                      # the real corpus
@@ -102,7 +102,7 @@ fn main() {
         median(decode)
     );
     println!(
-        "decode the corpus + build the index: {:.1}\n",
+        "decode the corpus (the first view builds the index): {:.1}\n",
         median(start)
     );
     println!("| view | query | cold worker | warm |\n| --- | --- | ---: | ---: |");
