@@ -40,7 +40,7 @@ impl Asked {
     fn seq(&self) -> u32 {
         match self.request {
             Request::Describe { seq, .. } | Request::Export { seq, .. } => seq,
-            Request::Corpus(_) => u32::MAX,
+            Request::Corpus(_) | Request::Prepare { .. } => u32::MAX,
         }
     }
 
@@ -180,11 +180,16 @@ fn export(query: String, kind: ExportKind, json: bool, done: Callback<Result<Fil
 /// first messages from a task there), so its index and the view follow the
 /// page's start-up task at once, not the page's first render and a request
 /// from it. A view laid out to the page's width is asked for by the page
-/// when it knows the width.
+/// when it knows the width; the worker is told the view at once, so its
+/// index is built while the page renders (at 1,000 statements the page's
+/// first render can end after the worker has decoded the corpus).
 pub fn start_early(view: &ViewState) {
     if sized(view.tab) {
         CLIENT.with(|c| {
-            running(&mut c.borrow_mut());
+            if let Some(client) = running(&mut c.borrow_mut()) {
+                let query = view.encode();
+                post(&client.worker, &Request::Prepare { query }.to_bytes());
+            }
         });
         return;
     }

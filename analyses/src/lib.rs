@@ -70,6 +70,14 @@ impl Analyses {
         }
     }
 
+    /// Derives what the view encoded as `query` will need (the index, and
+    /// the token table if the view reads it), so that describing it later
+    /// is only the view's own work.
+    pub fn prepare(&self, query: &str) {
+        self.context(query);
+        self.bundle.index();
+    }
+
     /// The view encoded as `query`, resolved and ready to compute.
     fn context(&self, query: &str) -> Context<'_> {
         let view = ViewState::decode(query).0;

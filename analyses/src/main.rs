@@ -3,7 +3,9 @@
 //! which keeps what the page posts until this worker listens. The page
 //! sends the corpus it embeds first ([`Request::Corpus`]), then one
 //! [`Request::Describe`] per analysis view (or a [`Request::Export`]),
-//! answered in order with [`Reply::Described`] (or [`Reply::Exported`]).
+//! answered in order with [`Reply::Described`] (or [`Reply::Exported`]);
+//! a [`Request::Prepare`] (unanswered) has it build what a view the page
+//! will ask for later needs.
 //!
 //! Natively this is an empty program, so `cargo test --workspace` builds it.
 
@@ -63,6 +65,14 @@ mod worker {
             Ok(Request::Corpus(corpus)) => {
                 let analyses = Analyses::from_bytes(&corpus);
                 ANALYSES.with(|a| *a.borrow_mut() = analyses.ok());
+                None
+            }
+            Ok(Request::Prepare { query }) => {
+                ANALYSES.with(|a| {
+                    if let Some(analyses) = &*a.borrow() {
+                        analyses.prepare(&query);
+                    }
+                });
                 None
             }
             Ok(Request::Describe { seq, query, width }) => {

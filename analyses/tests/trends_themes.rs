@@ -6,6 +6,8 @@
 mod common;
 
 use common::{analyses, bundle};
+use csto_analyses::Analyses;
+use csto_core::bundle::Bundle;
 use csto_core::panel::{Attr, Element, Form, Link, Node, Put, Tag};
 use csto_core::view::{Tab, ViewState};
 
@@ -117,6 +119,25 @@ fn trends_of_a_query_count_its_words_per_year() {
     let svg = &elements(&panel, Tag::Svg, "trend-chart")[0];
     assert_eq!(svg.get(Attr::Width), Some("640"), "no width said: 640");
     assert!(!&panel.walk().iter().any(|n| matches!(n, Node::Button(_))));
+}
+
+/// A shared link to the trends: the page tells the worker the view first
+/// (`Request::Prepare`), asks for it once it knows the width; the index is
+/// built by the first, and the second describes what a worker that was
+/// not told describes.
+#[test]
+fn a_prepared_view_is_described_as_an_unprepared_one() {
+    let query = "view=trends&t=terrorism&t=migration";
+    let fresh = Bundle::from_bytes(&bundle().to_bytes()).expect("the corpus as sent");
+    let fresh: &'static Bundle = Box::leak(Box::new(fresh));
+    let told = Analyses::new(fresh);
+    assert!(!fresh.is_indexed());
+    told.prepare(query);
+    assert!(fresh.is_indexed(), "prepare builds the index");
+    assert_eq!(
+        told.describe_at(query, Some(800)),
+        analyses().describe_at(query, Some(800))
+    );
 }
 
 #[test]

@@ -592,6 +592,11 @@ pub enum Request {
         json: bool,
         source: Source,
     },
+    /// Derive now what the view encoded as `query` will need (the index):
+    /// the page knows the view of a shared link before it can ask for it
+    /// (a view laid out to the page's width asks after the page's first
+    /// render). Not answered.
+    Prepare { query: String },
 }
 
 /// What a download holds.
