@@ -70,7 +70,7 @@ impl Index {
     /// [`TokenTable`] for the analyses: the build looks each token's word up
     /// anyway, so noting it costs one more push per token, where reading the
     /// words back off a finished index took half as long as the build
-    /// (docs/benchmarks.md, "the token table from the build").
+    /// (docs/benchmarks.md, "the token table from the index build").
     pub fn build_with_tokens(corpus: &Corpus) -> (Index, TokenTable) {
         let (index, tokens) = Index::build_parts(corpus, true);
         (index, tokens.expect("asked for"))
