@@ -422,9 +422,7 @@ fn sentences(sel: &Selection, p: PassageId) -> u32 {
             let (end, next) = (w[0].1 as usize, w[1].0 as usize);
             // Most gaps are one space: looked at as bytes before anything
             // is cut out of the text as a `str`.
-            bytes[end..next]
-                .iter()
-                .any(|b| matches!(b, b'.' | b'!' | b'?'))
+            has_stop(&bytes[end..next])
                 && ends_sentence(&text[w[0].0 as usize..end], &text[end..next])
         })
         .count() as u32;
@@ -434,13 +432,18 @@ fn sentences(sel: &Selection, p: PassageId) -> u32 {
 /// Whether `gap`, the text between `word` and the next word, ends a
 /// sentence (see the module docs).
 fn ends_sentence(word: &str, gap: &str) -> bool {
-    if !gap.bytes().any(|b| matches!(b, b'.' | b'!' | b'?')) || !gap.contains(char::is_whitespace) {
+    if !has_stop(gap.as_bytes()) || !gap.contains(char::is_whitespace) {
         return false;
     }
     let mut chars = word.chars();
     let initial = chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none();
     let folded = crate::text::fold(word);
     !initial && !ABBREVIATIONS.contains(&folded.as_str())
+}
+
+/// Whether `gap` holds a full stop, `!` or `?`.
+fn has_stop(gap: &[u8]) -> bool {
+    gap.iter().any(|b| matches!(b, b'.' | b'!' | b'?'))
 }
 
 #[cfg(test)]
