@@ -38,7 +38,7 @@ pub mod view;
 #[cfg(feature = "compile")]
 pub mod compile;
 
-pub use analysis::{cite, concordance, entities, export, keyness, snippet, trends};
+pub use analysis::{cite, cite_formats, concordance, entities, export, keyness, snippet, trends};
 #[cfg(feature = "compile")]
 pub use compile::{cleanup, source, synth, themes};
 pub use model::*;

@@ -17,6 +17,7 @@
 //! organizations…), `concordance` (keyword in context), `keyness` (compare's
 //! one-against-the-rest case), `trends` (per 10,000 words over time),
 //! `snippet` (highlighted excerpts as text fragments, never HTML), `cite`
+//! (and `cite_formats`: its BibTeX, RIS and CSL-JSON records)
 //! and `export`.
 //!
 //! **What a token is**, for all of them: a word of the search index, a
@@ -40,6 +41,7 @@
 //! ```
 
 pub mod cite;
+pub mod cite_formats;
 pub mod concordance;
 pub mod entities;
 pub mod export;
