@@ -76,7 +76,12 @@
 //! `JSON.stringify`), and the records are flat strings and integers. The
 //! escaper writes `\"`, `\\`, `\n`, `\r`, `\t` and every other control
 //! character as `\u00XX`, and is tested against serde_json's parser
-//! (a dev-dependency).
+//! (a dev-dependency). Measured on 2026-12-06 in a stand-alone wasm32
+//! cdylib (opt-level "z", LTO) that renders one item: with serde_json's
+//! `to_string_pretty` of a derived item struct instead of this writer, the
+//! module grew from 46,323 to 57,154 bytes (brotli 18,033 to 21,792), and
+//! that build leaves out this module's note and key code, so serde_json's
+//! own share is at least the 10.6 KiB (3.7 KiB brotli) difference.
 //!
 //! # Shapes, paragraph 7 of the 2016 statement
 //!
