@@ -3,6 +3,7 @@
 # directory after trunk has written every file of the build and before it
 # replaces dist/ with them. Writes:
 #   manifest.webmanifest  from web/manifest.webmanifest, its icon = trunk's hashed favicon
+#   statements/<id>/index.html, index.html   the prerendered pages (src/prerender/)
 #   sw.js                 from web/sw.js, with the list of exactly this build's
 #                         files and their SHA-256 (the service worker's precache)
 #   X.br, X.gz            release builds only: brotli -q 11 and gzip -9 beside
@@ -53,9 +54,20 @@ if [ "$PROFILE" = release ]; then
   printf '%s' "$html" >index.html
 fi
 
+# --- prerendered pages -------------------------------------------------------
+# The start page and every statement's page (statements/<id>/index.html),
+# rendered by the app's own components natively (src/prerender/), into
+# copies of the index.html above (its scripts' hashes final). CSTO_SITE_URL,
+# if set, is the address dist/ will be served at: absolute canonical links,
+# og:url, citation_public_url and a sitemap.xml (docs/hosting.md).
+rm -rf statements sitemap.xml
+cargo run --quiet --manifest-path "$SRC/Cargo.toml" --features ssr --bin prerender -- "$OUT" ||
+  die "prerendering the pages failed"
+
 # --- service worker: the precache list ---------------------------------------
-# [path, sha256] for every file of the build; index.html is '' (the directory
-# URL, which is what a visitor opens). Names are trunk's: plain ASCII, checked
+# [path, sha256] for every file of the build; a page is its directory URL
+# (index.html is '', statements/x/index.html is 'statements/x/'), which is
+# what a visitor opens. Names are trunk's: plain ASCII, checked
 # so that they need no escaping in JSON.
 entries=()
 while IFS= read -r -d '' f; do
@@ -63,7 +75,7 @@ while IFS= read -r -d '' f; do
   [[ $f =~ ^[A-Za-z0-9._/-]+$ ]] || die "unexpected file name: $f"
   sum=$(sha256sum "$f")
   path=$f
-  [ "$f" = index.html ] && path=""
+  [[ $f == index.html || $f == */index.html ]] && path=${f%index.html}
   entries+=("[\"$path\",\"${sum%% *}\"]")
 done < <(find . -type f ! -name sw.js -print0 | LC_ALL=C sort -z)
 list=$(IFS=,; printf '[%s]' "${entries[*]}")

@@ -157,7 +157,7 @@ fn export(query: String, kind: ExportKind, json: bool, done: Callback<Result<Fil
         kind,
         json,
         source: Source {
-            page: crate::routing::page_address(),
+            page: crate::routing::app_root(),
             corpus_version: crate::corpus::CORPUS_VERSION.to_string(),
             app_version: crate::corpus::APP_VERSION.to_string(),
         },

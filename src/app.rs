@@ -1,23 +1,31 @@
 //! The root component: takes the view from the URL, its search outcome
 //! (memoized on the view), and lays out the search bar, facets, results or
-//! reader. Imported by nobody but `main.rs`.
+//! reader. Imported by nobody but `lib.rs`.
 
 use crate::components::{
     facets::FacetPanel, help::Help, notices::Notices, search_box::SearchBox, share::CopyLink,
     tabs::Tabs,
 };
 use crate::corpus::{build_index_soon, bundle};
-use crate::routing::{use_view, Navigator};
+use crate::routing::{use_view, DecodedView, Navigator};
 use crate::shell::mark;
 use crate::state::use_outcome;
 use crate::views::{AnalysisView, Export, Reader, ResultList};
 use csto_core::decimal::fixed;
 use csto_core::view::Tab;
+use std::rc::Rc;
 use yew::prelude::*;
 
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// The view the page opens with: read from the address in the browser,
+    /// the page's own view in the prerenderer.
+    pub start: Rc<DecodedView>,
+}
+
 #[component]
-pub fn App() -> Html {
-    let (decoded, navigator) = use_view();
+pub fn App(props: &AppProps) -> Html {
+    let (decoded, navigator) = use_view(props.start.clone());
     let outcome = use_outcome(decoded);
     let ready = use_state(|| false);
     // An analysis view is waiting for the worker: not ready for a reader

@@ -1,8 +1,9 @@
-//! The browser side of "the URL is the view": reading `location.search`,
-//! writing it with `pushState`/`replaceState`, and following Back/Forward.
-//! The codec itself is [`csto_core::view`]; this file only moves strings.
+//! The browser side of "the URL is the view": reading the address (the
+//! path of a statement's page, the query, the `#p7` fragment), writing it
+//! with `pushState`/`replaceState`, and following Back/Forward. The codec
+//! itself is [`csto_core::view`]; this file only moves strings.
 
-use csto_core::view::ViewState;
+use csto_core::view::{ViewState, STATEMENTS_DIR};
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
@@ -22,41 +23,65 @@ pub enum Nav {
 /// How long typing must pause before the address bar is updated.
 const TYPING_DEBOUNCE_MS: u32 = 400;
 
-/// The current query string, without the `?`.
-pub fn current_search() -> String {
-    gloo::utils::window()
-        .location()
-        .search()
-        .unwrap_or_default()
-        .trim_start_matches('?')
-        .to_string()
+/// The app's root: the absolute address the start page is at, and under
+/// which every other page is (`statements/<id>/`). It is the document's base
+/// URL, which index.html made absolute before anything else ran (its
+/// `<base href>` is relative: `./` on the start page, `../../` on a
+/// statement's page), so it stays the same when pushState moves the page
+/// between the root and a statement's path.
+pub fn app_root() -> String {
+    let base = gloo::utils::document()
+        .base_uri()
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    let end = base.find(['?', '#']).unwrap_or(base.len());
+    let base = &base[..end];
+    // Everything up to the last slash: the directory the pages are under.
+    match base.rfind('/') {
+        Some(i) => base[..=i].to_string(),
+        None => base.to_string(),
+    }
+}
+
+/// The address as the view codec reads it: the path relative to
+/// [`app_root`], the query and the fragment (without `?` and `#`).
+pub fn current_address() -> (String, String, String) {
+    let loc = gloo::utils::window().location();
+    let root_path = web_sys::Url::new(&app_root())
+        .map(|u| u.pathname())
+        .unwrap_or_else(|_| "/".to_string());
+    let path = loc.pathname().unwrap_or_default();
+    let rel = path.strip_prefix(&root_path).unwrap_or(&path).to_string();
+    let query = loc.search().unwrap_or_default();
+    let fragment = loc.hash().unwrap_or_default();
+    (
+        rel,
+        query.trim_start_matches('?').to_string(),
+        fragment.trim_start_matches('#').to_string(),
+    )
 }
 
 /// The full address of a view, for copying and citing.
 pub fn absolute_url(view: &ViewState) -> String {
-    view.address_at(&page_address())
+    view.address_at(&app_root())
 }
 
-/// The page's own address without its query (origin and path): where
-/// permalinks made elsewhere (the analysis worker's exports) point.
-pub fn page_address() -> String {
-    let loc = gloo::utils::window().location();
-    format!(
-        "{}{}",
-        loc.origin().unwrap_or_default(),
-        loc.pathname().unwrap_or_default()
-    )
-}
-
-/// The href of a link to `view`, relative to the page (works under any sub-path).
+/// The href of a link to `view`, relative to the app's root, which is the
+/// base URL of every page (works under any sub-path, with or without the
+/// app running).
 pub fn href(view: &ViewState) -> String {
-    href_of_query(&view.encode())
+    view.href()
 }
 
-/// The href of a link to an encoded view (a query string without `?`).
+/// The href of a link to an encoded view (a query string without `?`), as
+/// the analysis worker's descriptions carry it.
 pub fn href_of_query(qs: &str) -> String {
     if qs.is_empty() {
         "./".to_string()
+    } else if qs.contains("doc=") {
+        // A statement: its page.
+        ViewState::decode(qs).0.href()
     } else {
         format!("?{qs}")
     }
@@ -64,9 +89,8 @@ pub fn href_of_query(qs: &str) -> String {
 
 fn write(view: &ViewState, push: bool) {
     let window = gloo::utils::window();
-    let path = window.location().pathname().unwrap_or_default();
-    let url = view.address_at(&path);
-    if url == format!("{path}{}", window.location().search().unwrap_or_default()) {
+    let url = absolute_url(view);
+    if window.location().href().is_ok_and(|here| here == url) {
         return;
     }
     let Ok(history) = window.history() else {
@@ -143,20 +167,43 @@ pub struct DecodedView {
     /// What was dropped from the address, to show and to clean it up; empty
     /// for a view the app itself navigated to.
     pub notices: Vec<String>,
+    /// The address is not where this view lives, though nothing was
+    /// dropped: an older link to a statement (`?doc=…&p=…`), which now has
+    /// a page of its own. The address is then replaced by the page's.
+    pub moved: bool,
 }
 
 impl DecodedView {
-    fn from_address() -> Rc<DecodedView> {
-        let (view, notices) = ViewState::decode(&current_search());
-        Rc::new(DecodedView { view, notices })
+    /// The view of the browser's address.
+    pub fn from_address() -> Rc<DecodedView> {
+        let (path, query, fragment) = current_address();
+        let (view, notices) = ViewState::decode_address(&path, &query, &fragment);
+        let moved = view.doc.is_some() && !path.starts_with(STATEMENTS_DIR);
+        Rc::new(DecodedView {
+            view,
+            notices,
+            moved,
+        })
+    }
+
+    /// A view the app moves to or prerenders: nothing dropped, nowhere else.
+    pub fn of(view: ViewState) -> Rc<DecodedView> {
+        Rc::new(DecodedView {
+            view,
+            notices: Vec::new(),
+            moved: false,
+        })
     }
 }
 
 /// The view as decoded from the address, kept in step with Back/Forward.
-/// Returns it and a [`Navigator`] to change it.
+/// `start` is the view the page opened with (read from the address by
+/// `lib.rs`, or the prerendered page's view: this hook reads no address
+/// while rendering, so it also runs in the server renderer). Returns it and
+/// a [`Navigator`] to change it.
 #[hook]
-pub fn use_view() -> (Rc<DecodedView>, Navigator) {
-    let state = use_state(DecodedView::from_address);
+pub fn use_view(start: Rc<DecodedView>) -> (Rc<DecodedView>, Navigator) {
+    let state = use_state(|| start);
     let pending: Pending = use_mut_ref(|| None);
     {
         let state = state.clone();
@@ -171,12 +218,7 @@ pub fn use_view() -> (Rc<DecodedView>, Navigator) {
     }
     let set = {
         let state = state.clone();
-        Callback::from(move |view: ViewState| {
-            state.set(Rc::new(DecodedView {
-                view,
-                notices: Vec::new(),
-            }))
-        })
+        Callback::from(move |view: ViewState| state.set(DecodedView::of(view)))
     };
     ((*state).clone(), Navigator { set, pending })
 }

@@ -3,10 +3,23 @@
 
 /// A Performance mark, for the start-up benchmark (tests/bench/browser.mjs),
 /// which splits start-up into its phases with these.
+/// Nothing when the server renderer runs the components at build time.
 pub fn mark(name: &str) {
+    #[cfg(target_arch = "wasm32")]
     if let Some(perf) = gloo::utils::window().performance() {
         let _ = perf.mark(name);
     }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = name;
+}
+
+/// `performance.now()` in milliseconds; 0 in the server renderer, which
+/// times nothing.
+pub fn now_ms() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    return gloo::utils::window().performance().map_or(0.0, |p| p.now());
+    #[cfg(not(target_arch = "wasm32"))]
+    0.0
 }
 
 /// Shows a visible error with a way out instead of a blank page if the app

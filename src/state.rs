@@ -46,13 +46,12 @@ impl std::ops::Deref for SharedOutcome {
 /// Resolves the decoded view against the corpus, parses its query and runs
 /// the search, collecting every notice (address, unknown ids, query).
 fn search_outcome(decoded: &DecodedView) -> Outcome {
-    let perf = gloo::utils::window().performance();
-    let started = perf.as_ref().map_or(0.0, |p| p.now());
+    let started = crate::shell::now_ms();
     let mut view = decoded.view.clone();
     let (filters, resolve_notices) = view.resolve(&bundle().corpus);
     let query = Query::parse(&view.q);
     let results = searcher().search(&query, &filters, view.effective_sort());
-    let address_dirty = !decoded.notices.is_empty() || !resolve_notices.is_empty();
+    let address_dirty = decoded.moved || !decoded.notices.is_empty() || !resolve_notices.is_empty();
     let mut notices = decoded.notices.clone();
     notices.extend(resolve_notices);
     notices.extend(query.warnings.iter().cloned());
@@ -62,7 +61,7 @@ fn search_outcome(decoded: &DecodedView) -> Outcome {
         results,
         notices,
         address_dirty,
-        search_ms: perf.map_or(0.0, |p| p.now() - started),
+        search_ms: crate::shell::now_ms() - started,
     }
 }
 

@@ -1,7 +1,8 @@
 // The explorer's service worker. scripts/post-build.sh (Trunk.toml's
 // post_build hook) writes it into dist/ from web/sw.js, filling in BUILD and
-// PRECACHE: every file of this build (trunk's hashed names; '' is
-// index.html) with its SHA-256. Everything is relative to the registration's
+// PRECACHE: every file of this build (trunk's hashed names; a page is its
+// directory URL: '' is the start page's index.html, 'statements/<id>/' a
+// statement's prerendered page) with its SHA-256. Everything is relative to the registration's
 // scope, so one dist/ works under any sub-path.
 //
 // install:  fetch every file, check its digest, keep them in one cache for
@@ -11,10 +12,10 @@
 // activate: delete the earlier builds' caches of this scope, take over the
 //           open pages (web/sw-register.js then says "updated", once).
 // message:  'build?' is answered with BUILD.
-// fetch:    index.html from the network, and from this build's cache only
-//           when the network fails, so a page never mixes builds: online it
-//           is the deployed index.html with its own files, offline this
-//           build's index.html with this build's files. The build's other
+// fetch:    a page (the start page, a statement's page) from the network,
+//           and from this build's cache only when the network fails, so a
+//           page never mixes builds: online it is the deployed page with its
+//           own files, offline this build's page with this build's files. The build's other
 //           files come from the cache (a name changes with its content).
 //           Every other request is left alone.
 'use strict';
@@ -27,8 +28,9 @@ const scope = new URL(self.registration.scope);
 // share the cache storage: each scope keeps, and deletes, only its own.
 const PREFIX = `csto-explorer ${scope.href} `;
 const CACHE = PREFIX + BUILD;
-const INDEX = scope.href;
 const FILES = new Set(PRECACHE.map(([path]) => new URL(path, scope).href));
+// The pages: directory URLs ('' and 'statements/<id>/').
+const PAGES = new Set(PRECACHE.filter(([path]) => path === '' || path.endsWith('/')).map(([path]) => new URL(path, scope).href));
 // Trunk's content-hashed names may come from the HTTP cache (the page has
 // just loaded them); the others are revalidated with the server.
 const HASHED = /-[0-9a-f]{8,16}(_bg)?\.[a-z]+$/;
@@ -70,11 +72,11 @@ self.addEventListener('activate', (event) => {
   );
 });
 
-async function page(request) {
+async function page(request, pageUrl) {
   try {
     return await fetch(request);
   } catch (offline) {
-    const cached = await caches.match(INDEX, { cacheName: CACHE });
+    const cached = await caches.match(pageUrl, { cacheName: CACHE });
     if (cached) return cached;
     throw offline;
   }
@@ -98,9 +100,13 @@ self.addEventListener('fetch', (event) => {
   if (request.mode === 'navigate') {
     const inScope = url.origin === scope.origin && url.pathname.startsWith(scope.pathname);
     const path = inScope ? url.pathname.slice(scope.pathname.length) : null;
-    if (path === '' || path === 'index.html') event.respondWith(page(request));
+    if (path === null) return;
+    // 'statements/x/index.html' and 'statements/x' are the page 'statements/x/'.
+    const dir = path.replace(/(^|\/)index\.html$/, '$1').replace(/^(statements\/[a-z0-9-]+)$/, '$1/');
+    const pageUrl = new URL(dir, scope).href;
+    if (PAGES.has(pageUrl)) event.respondWith(page(request, pageUrl));
     return;
   }
   url.search = '';
-  if (FILES.has(url.href) && url.href !== INDEX) event.respondWith(file(request, url.href));
+  if (FILES.has(url.href) && !PAGES.has(url.href)) event.respondWith(file(request, url.href));
 });

@@ -613,7 +613,8 @@ pub enum ExportKind {
 }
 
 /// Where a file comes from, written into it so a figure can be traced:
-/// the page's address (without its query, where permalinks point), the
+/// the app's root address (where permalinks point, see
+/// [`ViewState::address_at`](crate::view::ViewState::address_at)), the
 /// corpus version (`build.rs`'s hash) and the app's version.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {

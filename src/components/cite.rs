@@ -28,7 +28,9 @@ pub fn Cite(props: &CiteProps) -> Html {
     let status = use_state(String::new);
     let corpus = &bundle().corpus;
     let s = &corpus.statements[props.statement as usize];
-    let text = {
+    // Made when opened: it reads the address bar and today's date, which
+    // the prerenderer (rendering with the box closed) has neither of.
+    let text = (*open).then(|| {
         // The permalink is the reading view alone: no query, no filters.
         let view = ViewState {
             doc: Some(s.id.clone()),
@@ -43,13 +45,13 @@ pub fn Cite(props: &CiteProps) -> Html {
             &today(),
             crate::corpus::CORPUS_VERSION,
         )
-    };
+    });
     let toggle = {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
     };
     let copy = {
-        let text = text.clone();
+        let text = text.clone().unwrap_or_default();
         let status = status.clone();
         Callback::from(move |_: MouseEvent| {
             let promise = gloo::utils::window()
@@ -78,7 +80,7 @@ pub fn Cite(props: &CiteProps) -> Html {
         <span class="cite">
             <button type="button" class="cite-toggle" aria-expanded={open.to_string()} onclick={toggle}
                     aria-label={format!("Cite {what}")}>{ "Cite" }</button>
-            if *open {
+            if let Some(text) = text {
                 <span class="cite-box" role="group" aria-label={format!("Citation of {what}")}>
                     <textarea readonly=true rows="4" aria-label="Citation" value={text} />
                     <button type="button" onclick={copy}>{ "Copy citation" }</button>

@@ -14,8 +14,11 @@ pub fn CopyLink(props: &CopyLinkProps) -> Html {
     let status = use_state(String::new);
     let onclick = {
         let status = status.clone();
-        let url = absolute_url(&props.view);
+        let view = props.view.clone();
         Callback::from(move |_| {
+            // Read from the address bar's root when clicked, not while
+            // rendering (which also runs in the prerenderer).
+            let url = absolute_url(&view);
             let clipboard = gloo::utils::window().navigator().clipboard();
             let promise = clipboard.write_text(&url);
             let status = status.clone();

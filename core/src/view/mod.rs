@@ -16,16 +16,19 @@
 //! ```
 //!
 //! - `state`: [`ViewState`] and its analysis [`Params`]: decode, encode, resolve.
+//! - `address`: where a view lives (`statements/<id>/` pages, `#p7`).
 //! - `choices`: the closed choices ([`Tab`], [`Axis`], [`TableSort`], …) and
 //!   their URL spellings.
 //! - `side`: a side of a comparison ([`Side`]).
 //! - `notices`: what decoding dropped, bounded.
 
+mod address;
 mod choices;
 mod notices;
 mod side;
 mod state;
 
+pub use address::{statement_path, STATEMENTS_DIR};
 pub use choices::{Axis, Keyed, Scale, Tab, TableSort};
 pub use side::{Side, SideKind};
 pub use state::{Params, ViewState, MAX_COMPARE, MAX_N, MAX_SPAN};

@@ -219,9 +219,17 @@ impl ViewState {
     /// Reads a query string (with or without the leading `?`). Never fails:
     /// what cannot be used is dropped and described in the returned notices.
     pub fn decode(query_string: &str) -> (ViewState, Vec<String>) {
+        let mut n = Notices::default();
+        let mut v = ViewState::decode_query(query_string, &mut n);
+        v.drop_stray_paragraph(&mut n);
+        (v, n.finish())
+    }
+
+    /// [`ViewState::decode`] without the checks that need the whole
+    /// address (a paragraph needs a statement, which may be in the path).
+    pub(super) fn decode_query(query_string: &str, n: &mut Notices) -> ViewState {
         let qs = query_string.strip_prefix('?').unwrap_or(query_string);
         let mut v = ViewState::default();
-        let mut n = Notices::default();
         let mut keywords_of = None;
         for (key, value) in form_urlencoded::parse(qs.as_bytes()) {
             if key.contains('\u{FFFD}') || value.contains('\u{FFFD}') {
@@ -233,15 +241,15 @@ impl ViewState {
                 keywords_of = Some(value.into_owned());
                 continue;
             }
-            let known = v.decode_filter(&key, &value, &mut n)
-                || v.decode_view(&key, &value, &mut n)
-                || v.params.decode(&key, &value, &mut n);
+            let known = v.decode_filter(&key, &value, n)
+                || v.decode_view(&key, &value, n)
+                || v.params.decode(&key, &value, n);
             if !known {
                 n.push(format!("Ignored unknown parameter {}.", quote(&key)));
             }
         }
         if let Some(kw) = keywords_of {
-            v.decode_keywords_link(&kw, &mut n);
+            v.decode_keywords_link(&kw, n);
         }
         crate::util::order::sort(&mut v.years);
         if let (Some(f), Some(t)) = (v.year_from, v.year_to) {
@@ -250,11 +258,15 @@ impl ViewState {
                 (v.year_from, v.year_to) = (Some(t), Some(f));
             }
         }
-        if v.para.is_some() && v.doc.is_none() {
+        v
+    }
+
+    /// A paragraph means nothing without an open statement.
+    pub(super) fn drop_stray_paragraph(&mut self, n: &mut Notices) {
+        if self.para.is_some() && self.doc.is_none() {
             n.push("Ignored p: no statement is open.".into());
-            v.para = None;
+            self.para = None;
         }
-        (v, n.finish())
     }
 
     /// The query and the facet filters; `false` if `key` is none of them.
@@ -355,20 +367,28 @@ impl ViewState {
         }
     }
 
-    /// The address of this view on the page at `page` (an absolute URL or
-    /// a path without a query): `page?query`, or `page` itself for the
-    /// start view. Permalinks, exports and the address bar all use it.
-    pub fn address_at(&self, page: &str) -> String {
-        let qs = self.encode();
-        if qs.is_empty() {
-            page.to_string()
-        } else {
-            format!("{page}?{qs}")
+    /// The canonical query string (without `?`), defaults omitted. The
+    /// open statement is `doc=` and its paragraph `p=` here; in the address
+    /// bar they are the statement's page and `#p7` ([`ViewState::href`]).
+    pub fn encode(&self) -> String {
+        let mut out = self.serialize_params();
+        if let Some(d) = &self.doc {
+            out.append_pair("doc", d);
+            if let Some(p) = self.para {
+                out.append_pair("p", &p.to_string());
+            }
         }
+        readable(out.finish())
     }
 
-    /// The canonical query string (without `?`), defaults omitted.
-    pub fn encode(&self) -> String {
+    /// The query string without the open statement and its paragraph: what
+    /// follows `statements/<id>/` in a statement page's address.
+    pub fn encode_without_statement(&self) -> String {
+        readable(self.serialize_params().finish())
+    }
+
+    /// Every parameter but `doc` and `p`, in their canonical order.
+    fn serialize_params(&self) -> form_urlencoded::Serializer<'static, String> {
         let mut out = form_urlencoded::Serializer::new(String::new());
         if !self.q.is_empty() {
             out.append_pair("q", &self.q);
@@ -408,15 +428,7 @@ impl ViewState {
             out.append_pair("by", Keyed::key(self.axis));
         }
         self.params.encode(&mut out);
-        if let Some(d) = &self.doc {
-            out.append_pair("doc", d);
-            if let Some(p) = self.para {
-                out.append_pair("p", &p.to_string());
-            }
-        }
-        // Commas and colons are safe in a query string (RFC 3986) and far
-        // more readable unescaped.
-        out.finish().replace("%2C", ",").replace("%3A", ":")
+        out
     }
 
     /// Drops ids the corpus does not know, with notices, and returns the
@@ -541,6 +553,12 @@ impl ViewState {
             Sort::Relevance
         })
     }
+}
+
+/// Commas and colons are safe in a query string (RFC 3986) and far more
+/// readable unescaped.
+fn readable(encoded: String) -> String {
+    encoded.replace("%2C", ",").replace("%3A", ":")
 }
 
 #[cfg(test)]
