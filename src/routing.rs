@@ -67,6 +67,25 @@ pub fn absolute_url(view: &ViewState) -> String {
     view.address_at(&app_root())
 }
 
+/// The address a citation gives for `view`: absolute in the browser; in
+/// the prerenderer, under the site URL the build was given
+/// ([`PRERENDER_SITE`]), else relative to the root (the hydrated page then
+/// shows the absolute one).
+pub fn permalink(view: &ViewState) -> String {
+    #[cfg(target_arch = "wasm32")]
+    return absolute_url(view);
+    #[cfg(not(target_arch = "wasm32"))]
+    match PRERENDER_SITE.get() {
+        Some(site) => view.address_at(site),
+        None => view.href(),
+    }
+}
+
+/// The address the prerendered pages will be served at, if the build was
+/// given one (`src/prerender/`).
+#[cfg(not(target_arch = "wasm32"))]
+pub static PRERENDER_SITE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
 /// The href of a link to `view`, relative to the app's root, which is the
 /// base URL of every page (works under any sub-path, with or without the
 /// app running).

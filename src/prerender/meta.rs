@@ -14,7 +14,8 @@
 //! canonical link is relative (valid HTML, resolved against the page) and
 //! the tags that must be absolute are left out.
 
-use csto_core::cite::{iso_date, long_date};
+use csto_core::analysis::cite::{iso_date, long_date};
+use csto_core::analysis::cite_formats::un_symbol;
 use csto_core::model::{Corpus, DatePrecision, Statement};
 use csto_core::view::statement_path;
 use serde_json::json;
@@ -56,21 +57,12 @@ fn shortened(text: &str, max: usize) -> String {
     format!("{}…", cut.trim_end_matches([',', ';', ':', '.']))
 }
 
-/// The UN document symbol in a record (`S/PV.7796`), if it names one.
-pub fn un_symbol(record: &str) -> Option<&str> {
-    let start = record.find("S/PV.")?;
-    let rest = &record[start + 5..];
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    (digits > 0).then(|| &record[start..start + 5 + digits])
-}
-
-/// Who published the record the text is taken from: the Security Council
-/// for its verbatim records, else the source the record names.
+/// Who published the text cited: the United Nations for a UN document (as
+/// the BibTeX and RIS records say), else the source the record names.
 fn publisher(s: &Statement) -> &str {
-    if s.kind.contains("UN verbatim record") {
-        "United Nations Security Council"
-    } else {
-        &s.record
+    match un_symbol(&s.record) {
+        Some(_) => "United Nations",
+        None => &s.record,
     }
 }
 
@@ -253,19 +245,6 @@ pub fn start_page(corpus: &Corpus, site: Option<&str>) -> Head {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn un_symbols_are_found_in_records() {
-        assert_eq!(un_symbol("S/PV.7796"), Some("S/PV.7796"));
-        assert_eq!(
-            un_symbol(
-                "Text of the remarks on the CSTO website; the meeting's UN record is S/PV.9688"
-            ),
-            Some("S/PV.9688")
-        );
-        assert_eq!(un_symbol("UN verbatim record (symbol not confirmed)"), None);
-        assert_eq!(un_symbol("S/PV."), None);
-    }
 
     #[test]
     fn descriptions_are_cut_at_a_word() {

@@ -63,6 +63,10 @@ fn site_root(site: &str) -> Result<String, String> {
 /// template). `site` is the address the bundle will be served at, if known.
 pub fn run(dist: &Path, site: Option<&str>) -> Result<Summary, String> {
     let site = site.map(site_root).transpose()?;
+    if let Some(site) = &site {
+        // The citations in the pages point there.
+        let _ = crate::routing::PRERENDER_SITE.set(site.clone());
+    }
     let index = dist.join("index.html");
     let template = Template::read(&index)?;
     let corpus = &bundle().corpus;

@@ -50,15 +50,16 @@ fn inverted_name(name: &str) -> String {
 }
 
 /// A citation of statement `s` (or of its 1-based paragraph `para`) with a
-/// permalink, the date it was accessed and the corpus version it was read
-/// in (so the text cited can be traced to the data). An inferred date is
-/// marked so.
+/// permalink, the date it was accessed (if known: a page prerendered at
+/// build time cannot know when it is read) and the corpus version it was
+/// read in (so the text cited can be traced to the data). An inferred date
+/// is marked so.
 pub fn citation(
     corpus: &Corpus,
     s: &Statement,
     para: Option<u16>,
     permalink: &str,
-    accessed: &str,
+    accessed: Option<&str>,
     corpus_version: &str,
 ) -> String {
     let speaker = &corpus.speaker(s.speaker).name;
@@ -68,8 +69,11 @@ pub fn citation(
         ""
     };
     let para = para.map(|p| format!(", para. {p}")).unwrap_or_default();
+    let accessed = accessed
+        .map(|date| format!(" (accessed {date})"))
+        .unwrap_or_default();
     format!(
-        "{} ({}). “{}.” {}, {}{}. {}{}. {} (accessed {}). Corpus version {}.",
+        "{} ({}). “{}.” {}, {}{}. {}{}. {}{}. Corpus version {}.",
         inverted_name(speaker),
         s.role,
         s.title.trim_end_matches('.'),
@@ -118,13 +122,18 @@ mod tests {
                 &corpus,
                 &s,
                 Some(3),
-                "https://h/x/?doc=2004-kazykhanov&p=3",
-                "1 May 2026",
+                "https://h/x/statements/2004-kazykhanov/#p3",
+                Some("1 May 2026"),
                 "0123456789ab"
             ),
             "Kazykhanov, Yerzhan (Permanent Representative). “Statement.” UN Security Council, \
              19 July 2004 (date inferred). UN verbatim record, para. 3. \
-             https://h/x/?doc=2004-kazykhanov&p=3 (accessed 1 May 2026). Corpus version 0123456789ab."
+             https://h/x/statements/2004-kazykhanov/#p3 (accessed 1 May 2026). Corpus version 0123456789ab."
+        );
+        // Prerendered: no reader, no access date.
+        assert!(
+            citation(&corpus, &s, None, "statements/2004-kazykhanov/", None, "v")
+                .ends_with("UN verbatim record. statements/2004-kazykhanov/. Corpus version v.")
         );
     }
 }

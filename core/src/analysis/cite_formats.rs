@@ -335,8 +335,10 @@ fn name_parts(name: &str) -> (&str, &str) {
 }
 
 /// `S/PV.7796` when the record is a UN document symbol and nothing else: one
-/// word, a capital letter first, a slash inside.
-fn un_symbol(record: &str) -> Option<&str> {
+/// word, a capital letter first, a slash inside. (A record that only names
+/// a symbol, as a text taken from a website, is not that document.) The
+/// pages' `citation_technical_report_number` follows the same rule.
+pub fn un_symbol(record: &str) -> Option<&str> {
     let r = record.trim();
     let looks = !r.is_empty()
         && !r.contains(char::is_whitespace)

@@ -6,7 +6,7 @@
 mod entities;
 mod hits;
 
-use crate::components::cite::Cite;
+use crate::components::cite::{Cite, CiteAs};
 use crate::components::link::ViewLink;
 use crate::components::statement_meta::StatementMeta;
 use crate::corpus::bundle;
@@ -159,6 +159,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 </div>
             }
             <div class="statement-text">{ for body }</div>
+            <CiteAs statement={id} />
         </article>
     }
 }
