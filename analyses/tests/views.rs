@@ -162,7 +162,7 @@ fn exports_have_a_row_per_result_passage_and_line_with_permalinks_and_version() 
     assert!(lines[0].starts_with("id,title,speaker"), "{}", lines[0]);
     assert_eq!(lines.len(), 1 + 4, "Kanal is in 4 statements");
     assert!(
-        lines[1].contains("https://example.org/tools/csto/?doc="),
+        lines[1].contains(",https://example.org/tools/csto/statements/2007-nazarbayev/,"),
         "{}",
         lines[1]
     );

@@ -1,6 +1,6 @@
 //! The reading view: one statement as clean paragraphs with its provenance,
 //! every hit of the current query highlighted and steppable (buttons, or the
-//! `n` / `p` keys), per-paragraph anchors (`?doc=…&p=7`) and each paragraph's
+//! `n` / `p` keys), per-paragraph anchors (`statements/<id>/#p7`) and each paragraph's
 //! themes with the words that earned them.
 
 mod entities;
