@@ -151,7 +151,7 @@ impl Template {
             (app_content, page.app.to_string()),
         ];
         // From the end, so earlier ranges stay valid.
-        edits.sort_by_key(|(r, _)| std::cmp::Reverse(r.start));
+        csto_core::util::order::sort_by_key(&mut edits, |(r, _)| std::cmp::Reverse(r.start));
         let mut html = self.html.clone();
         for (range, text) in edits {
             html.replace_range(range, &text);
