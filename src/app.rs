@@ -7,6 +7,7 @@ use crate::components::{
     tabs::Tabs,
 };
 use crate::corpus::{build_index_soon, bundle};
+use crate::format::{statement_title, SITE_NAME};
 use crate::routing::{use_view, DecodedView, Navigator};
 use crate::shell::mark;
 use crate::state::use_outcome;
@@ -71,6 +72,15 @@ pub fn App(props: &AppProps) -> Html {
         .doc
         .as_deref()
         .and_then(|d| bundle().corpus.statement_by_key(d));
+    // The document's title follows the page: a statement's, or the site's.
+    use_effect_with(open.map(|(id, _)| id), |open| {
+        let corpus = &bundle().corpus;
+        let title = match open {
+            Some(id) => statement_title(corpus, &corpus.statements[*id as usize]),
+            None => SITE_NAME.to_string(),
+        };
+        gloo::utils::document().set_title(&title);
+    });
 
     html! {
         <ContextProvider<Navigator> context={navigator}>

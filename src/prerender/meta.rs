@@ -14,15 +14,14 @@
 //! canonical link is relative (valid HTML, resolved against the page) and
 //! the tags that must be absolute are left out.
 
-use csto_core::analysis::cite::{iso_date, long_date};
+use crate::format::{statement_title, SITE_NAME};
+use csto_core::analysis::cite::{inverted_name, iso_date, long_date};
 use csto_core::analysis::cite_formats::un_symbol;
 use csto_core::model::{Corpus, DatePrecision, Statement};
 use csto_core::view::statement_path;
 use serde_json::json;
 use std::fmt::Write as _;
 
-/// The site's name, as the masthead says it.
-pub const SITE_NAME: &str = "CSTO Statements Explorer";
 /// The corpus, as a whole that every statement is part of.
 const CORPUS_NAME: &str = "Statements by CSTO officials, 2004–2024";
 /// Longest description, in characters (what previews show).
@@ -112,15 +111,9 @@ pub fn statement_page(corpus: &Corpus, s: &Statement, site: Option<&str>) -> Hea
         &format!("{speaker}, {}, {when}. {}: {opening}", s.role, s.venue),
         DESCRIPTION_CHARS,
     );
-    let title = format!(
-        "{speaker}, {date}: {} — {SITE_NAME}",
-        s.title.trim_end_matches('.')
-    );
+    let title = statement_title(corpus, s);
     let slash_date = iso_date(s).replace('-', "/");
-    let family_first = match speaker.rsplit_once(' ') {
-        Some((given, family)) => format!("{family}, {given}"),
-        None => speaker.clone(),
-    };
+    let family_first = inverted_name(speaker);
 
     let mut t = Tags(String::new());
     t.canonical(url.as_deref().unwrap_or(&path));

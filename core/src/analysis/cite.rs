@@ -41,8 +41,9 @@ pub fn iso_date(s: &Statement) -> String {
     format!("{:04}-{:02}-{:02}", s.date.year, s.date.month, s.date.day)
 }
 
-/// "Bordyuzha, Nikolai": family name first, as reference lists sort.
-fn inverted_name(name: &str) -> String {
+/// "Bordyuzha, Nikolai": family name first, as reference lists sort (and
+/// Highwire's `citation_author` wants).
+pub fn inverted_name(name: &str) -> String {
     match name.rsplit_once(' ') {
         Some((given, family)) => format!("{family}, {given}"),
         None => name.to_string(),
