@@ -93,7 +93,7 @@ fn next_seq() -> u32 {
 /// chart): it is asked for with the width of its box, known only once the
 /// page has rendered.
 pub fn sized(tab: Tab) -> bool {
-    matches!(tab, Tab::Trends)
+    tab.spec().width
 }
 
 /// A view asked for at start-up, from the address, before the page could

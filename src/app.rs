@@ -12,7 +12,6 @@ use crate::shell::mark;
 use crate::state::use_outcome;
 use crate::views::{AnalysisView, Export, Reader, ResultList};
 use csto_core::decimal::fixed;
-use csto_core::view::Tab;
 use yew::prelude::*;
 
 #[component]
@@ -85,11 +84,10 @@ pub fn App() -> Html {
                 {
                     match (open, view.tab) {
                         (Some((id, _)), _) => html! { <Reader statement={id} outcome={outcome.clone()} /> },
-                        (None, Tab::Results) => html! { <ResultList outcome={outcome.clone()} /> },
                         // Computed and described by the analysis worker.
-                        (None, Tab::Concordance | Tab::Trends | Tab::Themes | Tab::Compare | Tab::Words
-                            | Tab::Ngrams | Tab::Summary | Tab::Collocates | Tab::Dispersion) =>
+                        (None, tab) if tab.spec().analysis =>
                             html! { <AnalysisView outcome={outcome.clone()} on_busy={on_busy.clone()} /> },
+                        (None, _) => html! { <ResultList outcome={outcome.clone()} /> },
                     }
                 }
             </main>

@@ -23,12 +23,21 @@ const VIEWS: &[(&str, Option<u32>)] = &[
     ("view=concordance", None),
     ("q=terrorism&view=concordance", None),
     ("q=terrorism&view=concordance&ksort=right", None),
-    ("q=security&view=concordance&ksort=left&speaker=bordyuzha", None),
-    ("q=drug NEAR/3 terrorism&view=concordance&ksort=newest", None),
+    (
+        "q=security&view=concordance&ksort=left&speaker=bordyuzha",
+        None,
+    ),
+    (
+        "q=drug NEAR/3 terrorism&view=concordance&ksort=newest",
+        None,
+    ),
     ("view=trends", Some(800)),
     ("q=terrorism&view=trends", Some(800)),
     ("view=trends&t=terrorism&t=migration", Some(800)),
-    ("view=trends&t=terrorism&t=migration&by=statement", Some(360)),
+    (
+        "view=trends&t=terrorism&t=migration&by=statement",
+        Some(360),
+    ),
     ("q=terrorism&view=trends&scale=raw", None),
     ("view=themes", None),
     ("view=themes&by=statement", None),
@@ -38,7 +47,10 @@ const VIEWS: &[(&str, Option<u32>)] = &[
     ("view=compare&a=year:2004&b=year:2024", None),
     ("view=compare&a=speaker:bordyuzha", None),
     ("view=compare&a=theme:counter-terrorism&stop=hide", None),
-    ("view=compare&a=doc:2016-bordyuzha&b=doc:2019-semerikov", None),
+    (
+        "view=compare&a=doc:2016-bordyuzha&b=doc:2019-semerikov",
+        None,
+    ),
     ("view=keywords&kw=2019", None),
     ("view=words", None),
     ("view=words&stem=1&stop=hide&tsort=range", None),
@@ -53,7 +65,10 @@ const VIEWS: &[(&str, Option<u32>)] = &[
     ("view=collocates", None),
     ("q=terrorism&view=collocates", None),
     ("q=terrorism&view=collocates&l=3&r=3&tsort=g2", None),
-    ("q=security&view=collocates&l=0&r=10&min=1&stop=show&tsort=logdice", None),
+    (
+        "q=security&view=collocates&l=0&r=10&min=1&stop=show&tsort=logdice",
+        None,
+    ),
     ("q=drug&view=collocates&tsort=mi&stop=hide", None),
     ("view=dispersion", None),
     ("q=Afghanistan&view=dispersion", None),
@@ -148,7 +163,11 @@ fn main() {
         };
         println!(
             "# corpus: {}",
-            if n == 0 { "seed".into() } else { format!("{n}") }
+            if n == 0 {
+                "seed".into()
+            } else {
+                format!("{n}")
+            }
         );
         let bytes = Bundle::new(corpus).to_bytes();
         let analyses = Analyses::from_bytes(&bytes).expect("the corpus decodes");

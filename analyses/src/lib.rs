@@ -7,8 +7,11 @@
 //! what arrives with a few generic components.
 //!
 //! Each file of `views/` is one view: `describe(&Context) -> Node`, pure and
-//! tested natively (`tests/`). [`Analyses::describe`] picks the view from
-//! the URL; [`Analyses::export`] (`export.rs`) makes every download the page
+//! tested natively (`tests/`). What a view is (its tab, URL key, label,
+//! parameters, needs) is its entry in the core's registry
+//! (`csto_core::view::VIEWS`); [`describer`] joins each entry to its
+//! `describe`. [`Analyses::describe`] picks the view from the URL;
+//! [`Analyses::export`] (`export.rs`) makes every download the page
 //! offers. The page's side of the worker is `src/analyses.rs`; the messages
 //! are `csto_core::panel::{Request, Reply}`.
 
@@ -56,17 +59,9 @@ impl Analyses {
     pub fn describe_at(&self, query: &str, width: Option<u32>) -> Result<Node, String> {
         let mut cx = self.context(query);
         cx.width = width;
-        match cx.view.tab {
-            Tab::Words => Ok(views::word_list::describe(&cx)),
-            Tab::Ngrams => Ok(views::ngrams::describe(&cx)),
-            Tab::Summary => Ok(views::summary::describe(&cx)),
-            Tab::Collocates => Ok(views::collocates::describe(&cx)),
-            Tab::Dispersion => Ok(views::dispersion::describe(&cx)),
-            Tab::Compare => Ok(views::compare::describe(&cx)),
-            Tab::Concordance => Ok(views::concordance::describe(&cx)),
-            Tab::Trends => Ok(views::trends::describe(&cx)),
-            Tab::Themes => Ok(views::theme_grid::describe(&cx)),
-            other => Err(format!("“{}” is not an analysis view", other.key())),
+        match describer(cx.view.tab) {
+            Some(describe) => Ok(describe(&cx)),
+            None => Err(format!("“{}” is not an analysis view", cx.view.tab.key())),
         }
     }
 
@@ -85,12 +80,56 @@ impl Analyses {
         // asks for it first, so the index comes with it. (The other views
         // leave it out, a tenth of the build at 1,000 statements; asked for
         // after the index, it costs one more build.)
-        if matches!(
-            view.tab,
-            Tab::Words | Tab::Ngrams | Tab::Summary | Tab::Collocates
-        ) {
+        if view.tab.spec().token_table {
             self.bundle.token_table();
         }
         Context::new(self.bundle, &self.searcher, view)
+    }
+}
+
+/// The `describe` of the analysis view `tab`; `None` for the page's own
+/// view. The match is exhaustive, so a view added to the registry does not
+/// compile until it is described here (or said to be the page's).
+pub fn describer(tab: Tab) -> Option<fn(&Context) -> Node> {
+    Some(match tab {
+        Tab::Results => return None,
+        Tab::Concordance => views::concordance::describe,
+        Tab::Trends => views::trends::describe,
+        Tab::Themes => views::theme_grid::describe,
+        Tab::Compare => views::compare::describe,
+        Tab::Words => views::word_list::describe,
+        Tab::Ngrams => views::ngrams::describe,
+        Tab::Summary => views::summary::describe,
+        Tab::Collocates => views::collocates::describe,
+        Tab::Dispersion => views::dispersion::describe,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::describer;
+    use csto_core::view::{ViewSpec, VIEWS};
+
+    /// Every view the registry calls an analysis is described by the
+    /// worker, and only those.
+    fn incomplete(views: &[ViewSpec]) -> Vec<&'static str> {
+        views
+            .iter()
+            .filter(|spec| describer(spec.tab).is_some() != spec.analysis)
+            .map(|spec| spec.key)
+            .collect()
+    }
+
+    #[test]
+    fn every_analysis_view_is_described() {
+        assert_eq!(incomplete(VIEWS), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn a_view_the_worker_does_not_describe_fails() {
+        // The registry's results list, claimed as an analysis view.
+        let mut views = VIEWS.to_vec();
+        views[0].analysis = true;
+        assert_eq!(incomplete(&views), ["results"]);
     }
 }

@@ -15,7 +15,9 @@ use csto_core::model::{StatementId, TermId};
 use csto_core::order;
 use csto_core::panel::{el, link, Attr, Cell, Choice, Column, Node, Select, Table, Tag};
 use csto_core::query::{Atom, Query};
-use csto_core::view::{Params, Tab, TableSort, ViewState, MAX_SPAN};
+use csto_core::view::{
+    Params, Tab, TableSort, ViewState, COLLOCATES_MIN, WINDOW_LEFT, WINDOW_RIGHT,
+};
 
 /// The node: the index terms of the query's words and patterns (phrases
 /// and NEAR are not nodes), and those words as typed, for the NEAR links.
@@ -102,9 +104,9 @@ fn columns() -> Vec<Column> {
 fn compute(cx: &Context, node: &NodeWords, statements: &[StatementId]) -> (Collocates, usize) {
     let view = &cx.view;
     let options = CollocateOptions {
-        left: view.params.left(),
-        right: view.params.right(),
-        min_cooccurrence: view.params.min_freq(),
+        left: WINDOW_LEFT.get(view.params.left),
+        right: WINDOW_RIGHT.get(view.params.right),
+        min_cooccurrence: COLLOCATES_MIN.get(view.params.min_freq),
     };
     let mut result = if node.terms.is_empty() {
         Collocates {
@@ -256,7 +258,7 @@ pub fn describe(cx: &Context) -> Node {
                 .current(show == shown),
         )
     };
-    let span = 0..=MAX_SPAN as u32;
+    let span = WINDOW_LEFT.min as u32..=WINDOW_LEFT.max as u32;
     let controls = el(Tag::Div)
         .class("view-controls colloc-controls")
         .child(
@@ -270,7 +272,7 @@ pub fn describe(cx: &Context) -> Node {
                     r.left as u32,
                     span.clone(),
                     view,
-                    |p, x| p.left = (x != Params::DEFAULT_SPAN as u32).then_some(x as u8),
+                    |p, x| p.left = WINDOW_LEFT.keep(x as u8),
                 ))
                 .child(number_select(
                     "colloc-right",
@@ -278,15 +280,15 @@ pub fn describe(cx: &Context) -> Node {
                     r.right as u32,
                     span,
                     view,
-                    |p, x| p.right = (x != Params::DEFAULT_SPAN as u32).then_some(x as u8),
+                    |p, x| p.right = WINDOW_RIGHT.keep(x as u8),
                 ))
                 .child(number_select(
                     "colloc-min",
                     "Minimum co-occurrence",
-                    view.params.min_freq(),
+                    COLLOCATES_MIN.get(view.params.min_freq),
                     [1, 2, 3, 4, 5, 10, 20, 50].into_iter(),
                     view,
-                    |p, x| p.min_freq = (x != Params::DEFAULT_MIN).then_some(x),
+                    |p, x| p.min_freq = COLLOCATES_MIN.keep(x),
                 )),
         )
         .child(seg_group(
@@ -305,7 +307,7 @@ pub fn describe(cx: &Context) -> Node {
         plural_thousands(r.node_freq as usize, "occurrence", "occurrences"),
         plural_thousands(r.tokens as usize, "word", "words"),
         plural_thousands(statements.len(), "statement", "statements"),
-        plural_thousands(view.params.min_freq() as usize, "time", "times"),
+        plural_thousands(COLLOCATES_MIN.get(view.params.min_freq) as usize, "time", "times"),
         plural_thousands(r.rows.len(), "collocate", "collocates"),
         if hidden > 0 {
             format!(" ({} stop words hidden)", thousands(hidden))
@@ -346,7 +348,7 @@ pub fn describe(cx: &Context) -> Node {
             "Tokens are the words of the search index: runs of letters and digits in the statements’ paragraphs, case and accents folded and stemmed, so terrorism, terrorist and terrorists are one term (shown as its most frequent form here). The node is the query’s words, as alternatives; a pattern such as terror* counts every word it matches; phrases and NEAR are not nodes, and variant spellings are not added.".to_string(),
             format!("A token co-occurs with the node when it lies within L words to the left or R to the right of a node occurrence in the same paragraph; a token that two nearby node occurrences both reach counts once, so a collocate never co-occurs more often than it occurs. Here N = {} tokens in {}, R1 = {} node occurrences, window L = {}, R = {}, minimum co-occurrence {}.",
                 thousands(r.tokens as usize), plural_thousands(statements.len(), "statement", "statements"),
-                thousands(r.node_freq as usize), r.left, r.right, view.params.min_freq()),
+                thousands(r.node_freq as usize), r.left, r.right, COLLOCATES_MIN.get(view.params.min_freq)),
             "With O11 the co-occurrences, C1 the collocate’s frequency: expected E11 = R1·C1/N; MI = log₂(O11·N/(R1·C1)) = log₂(O11/E11); log-Dice = 14 + log₂(2·O11/(R1+C1)) (Rychlý 2008; at most 14, independent of N); G² = 2·Σ Oij·ln(Oij/Eij) over the 2×2 table of node / not node × collocate / not collocate. As in #LancsBox and Brezina (2018, Statistics in Corpus Linguistics, ch. 3), E11 does not grow with the window (AntConc multiplies it by the window size). MI favours rare words, log-Dice does not, G² measures the evidence: read them together.".to_string(),
             format!("Stop words ({} function words such as the, of, and) are hidden by default here; the switch shows them. Each collocate opens the concordance of “node NEAR/{within} collocate”: passages where both occur at most {within} words apart in either order, adjacent words being 1 apart as in the window. With L = R that is exactly the window; otherwise NEAR/{within} (the wider side) also finds the collocate up to {within} words away on the narrower side. A concordance line is one node–collocate pair, so a word between two node occurrences gives two lines where it co-occurs once, and the search adds variant spellings.",
                 STOP_WORDS.len()),

@@ -18,7 +18,7 @@ use csto_core::model::TermId;
 use csto_core::order;
 use csto_core::panel::{el, Attr, Cell, Choice, Column, Node, Table, Tag};
 use csto_core::query::{Atom, Query};
-use csto_core::view::{Params, TableSort, MAX_N};
+use csto_core::view::{TableSort, NGRAMS_MIN, NGRAM_LENGTH};
 
 /// The words and phrases the query asks for (not those it excludes, not
 /// prefixes or wildcards), as the raw text typed and as index terms.
@@ -61,8 +61,8 @@ pub fn describe(cx: &Context) -> Node {
     } else {
         (Vec::new(), Vec::new())
     };
-    let n = p.n();
-    let min = p.min_freq();
+    let n = NGRAM_LENGTH.get(p.n);
+    let min = NGRAMS_MIN.get(p.min_freq);
     let stop_shown = p.stop_words.unwrap_or(true);
     let options = NgramOptions {
         min_len: n,
@@ -106,16 +106,17 @@ pub fn describe(cx: &Context) -> Node {
         })
         .collect();
 
-    let lengths: Vec<Choice> = (2..=MAX_N)
+    let lengths: Vec<Choice> = NGRAM_LENGTH
+        .range()
         .map(|k| {
             Choice::new(
                 k.to_string(),
-                &with(view, |v| v.params.n = (k != Params::DEFAULT_N).then_some(k)),
+                &with(view, |v| v.params.n = NGRAM_LENGTH.keep(k)),
                 k == n,
             )
         })
         .collect();
-    let mins = min_choices(view, min, Params::DEFAULT_MIN);
+    let mins = min_choices(view, min, NGRAMS_MIN.default);
     let stop = stop_choices(view, stop_shown);
     let which = vec![
         Choice::new(
@@ -184,7 +185,7 @@ pub fn describe(cx: &Context) -> Node {
         .child(method([
             "A token is a word of the search index: a run of letters and digits in a statement's paragraphs (a hyphen splits words; headings and speaker leads are not counted), case and accents folded. An n-gram is n consecutive tokens within one paragraph (punctuation between them does not part them, a paragraph end does). Counted by stem, as the phrase search matches, so “international terrorism” and “international terrorists” are one n-gram, shown in its most frequent wording, and its quoted phrase finds it exactly as often as counted.".to_string(),
             format!("N = {} tokens in the {in_statements} passing the filters; n = {n}; minimum frequency {min} (default {}). Frequency: occurrences (overlapping ones each count). Per 10k = frequency / N × 10,000. Range: statements containing it (of {}).",
-                thousands(list.tokens as usize), Params::DEFAULT_MIN, statements.len()),
+                thousands(list.tokens as usize), NGRAMS_MIN.default, statements.len()),
             "Hiding stop words leaves out the n-grams made only of stop words (“of the”, “in the”). “With the query's words” keeps the n-grams containing a word of the current search (its words and phrases, not the excluded ones, prefixes or wildcards), compared by stem; the counts do not change.".to_string(),
         ]))
         .child(body)

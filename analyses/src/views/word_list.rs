@@ -14,11 +14,7 @@ use crate::Context;
 use csto_core::analysis::{word_list, Unit, WordListOptions, WordRow};
 use csto_core::decimal::{fixed, plural, thousands};
 use csto_core::panel::{el, Attr, Cell, Choice, Column, Node, Table, Tag};
-use csto_core::view::TableSort;
-
-/// The word list's minimum frequency when the URL names none: every word,
-/// so the frequencies add up to N.
-const DEFAULT_MIN: u32 = 1;
+use csto_core::view::{TableSort, WORDS_MIN};
 
 /// The word list of the view's statements (the query plays no part: each
 /// word's link replaces it).
@@ -27,7 +23,7 @@ pub fn describe(cx: &Context) -> Node {
     let p = &view.params;
     let by_stem = p.by_stem;
     let stop_shown = p.stop_words.unwrap_or(true);
-    let min = p.min_freq.unwrap_or(DEFAULT_MIN);
+    let min = WORDS_MIN.get(p.min_freq);
     let options = WordListOptions {
         unit: if by_stem { Unit::Stem } else { Unit::Word },
         min_freq: min,
@@ -94,7 +90,7 @@ pub fn describe(cx: &Context) -> Node {
             by_stem,
         ),
     ];
-    let mins = min_choices(view, min, DEFAULT_MIN);
+    let mins = min_choices(view, min, WORDS_MIN.default);
 
     let what = if by_stem { "Stems" } else { "Word forms" };
     let order = match sort {
