@@ -9,8 +9,9 @@
 //! Each file of `views/` is one view: `describe(&Context) -> Node`, pure and
 //! tested natively (`tests/`). What a view is (its tab, URL key, label,
 //! parameters, needs) is its entry in the core's registry
-//! (`csto_core::view::VIEWS`); [`describer`] joins each entry to its
-//! `describe`. [`Analyses::describe`] picks the view from the URL;
+//! (`csto_core::view::VIEWS`); [`analysis`] joins each entry to its
+//! `describe` and its `tables` (its rows as data, which its downloads
+//! write). [`Analyses::describe`] picks the view from the URL;
 //! [`Analyses::export`] (`export.rs`) makes every download the page
 //! offers. The page's side of the worker is `src/analyses.rs`; the messages
 //! are `csto_core::panel::{Request, Reply}`.
@@ -21,6 +22,7 @@ mod views;
 
 pub use context::Context;
 pub use export::ExportData;
+pub use views::common::TableData;
 
 use csto_core::bundle::Bundle;
 use csto_core::panel::Node;
@@ -59,8 +61,18 @@ impl Analyses {
     pub fn describe_at(&self, query: &str, width: Option<u32>) -> Result<Node, String> {
         let mut cx = self.context(query);
         cx.width = width;
-        match describer(cx.view.tab) {
-            Some(describe) => Ok(describe(&cx)),
+        match analysis(cx.view.tab) {
+            Some(analysis) => Ok((analysis.describe)(&cx)),
+            None => Err(format!("“{}” is not an analysis view", cx.view.tab.key())),
+        }
+    }
+
+    /// The tables of the view encoded as `query`, as data: every row its
+    /// description draws and its downloads write.
+    pub fn tables(&self, query: &str) -> Result<Vec<TableData>, String> {
+        let cx = self.context(query);
+        match analysis(cx.view.tab) {
+            Some(analysis) => Ok((analysis.tables)(&cx)),
             None => Err(format!("“{}” is not an analysis view", cx.view.tab.key())),
         }
     }
@@ -87,27 +99,42 @@ impl Analyses {
     }
 }
 
-/// The `describe` of the analysis view `tab`; `None` for the page's own
-/// view. The match is exhaustive, so a view added to the registry does not
-/// compile until it is described here (or said to be the page's).
-pub fn describer(tab: Tab) -> Option<fn(&Context) -> Node> {
-    Some(match tab {
-        Tab::Results => return None,
-        Tab::Concordance => views::concordance::describe,
-        Tab::Trends => views::trends::describe,
-        Tab::Themes => views::theme_grid::describe,
-        Tab::Compare => views::compare::describe,
-        Tab::Words => views::word_list::describe,
-        Tab::Ngrams => views::ngrams::describe,
-        Tab::Summary => views::summary::describe,
-        Tab::Collocates => views::collocates::describe,
-        Tab::Dispersion => views::dispersion::describe,
-    })
+/// An analysis view's two entry points: its description, and its tables
+/// as data (what its downloads hold, computed without describing it).
+#[derive(Clone, Copy)]
+pub struct Analysis {
+    pub describe: fn(&Context) -> Node,
+    pub tables: fn(&Context) -> Vec<TableData>,
+}
+
+/// The analysis view `tab`; `None` for the page's own view. The match is
+/// exhaustive, so a view added to the registry does not compile until it
+/// is written here (or said to be the page's).
+pub fn analysis(tab: Tab) -> Option<Analysis> {
+    use views::*;
+    let of = |describe, tables| Some(Analysis { describe, tables });
+    match tab {
+        Tab::Results => None,
+        Tab::Concordance => of(concordance::describe, no_tables),
+        Tab::Trends => of(trends::describe, no_tables),
+        Tab::Themes => of(theme_grid::describe, no_tables),
+        Tab::Compare => of(compare::describe, compare::tables),
+        Tab::Words => of(word_list::describe, word_list::tables),
+        Tab::Ngrams => of(ngrams::describe, ngrams::tables),
+        Tab::Summary => of(summary::describe, summary::tables),
+        Tab::Collocates => of(collocates::describe, collocates::tables),
+        Tab::Dispersion => of(dispersion::describe, dispersion::tables),
+    }
+}
+
+/// The tables of a view that lays none out.
+fn no_tables(_: &Context) -> Vec<TableData> {
+    Vec::new()
 }
 
 #[cfg(test)]
 mod tests {
-    use super::describer;
+    use super::analysis;
     use csto_core::view::{ViewSpec, VIEWS};
 
     /// Every view the registry calls an analysis is described by the
@@ -115,7 +142,7 @@ mod tests {
     fn incomplete(views: &[ViewSpec]) -> Vec<&'static str> {
         views
             .iter()
-            .filter(|spec| describer(spec.tab).is_some() != spec.analysis)
+            .filter(|spec| analysis(spec.tab).is_some() != spec.analysis)
             .map(|spec| spec.key)
             .collect()
     }

@@ -206,3 +206,46 @@ fn exports_have_a_row_per_result_passage_and_line_with_permalinks_and_version() 
         )
         .is_err());
 }
+
+/// Every table a view draws is one of its tables as data, with the same
+/// columns and rows: a download (made from the data) holds what is shown,
+/// and cannot miss its table.
+#[test]
+fn every_drawn_table_is_the_views_table_data() {
+    for query in [
+        "view=words",
+        "view=words&stem=1&stop=hide",
+        "view=ngrams&n=3",
+        "q=afghanistan&view=ngrams&with=1",
+        "view=summary",
+        "view=summary&speaker=bordyuzha",
+        "q=terrorism&view=collocates",
+        "view=collocates",
+        "q=Afghanistan&view=dispersion",
+        "view=dispersion",
+        "view=compare",
+        "view=compare&a=year:2004&b=year:2024",
+        "q=terrorism&view=concordance",
+        "view=trends",
+        "view=themes",
+        "view=words&speaker=nobody-at-all&year=1900",
+    ] {
+        let node = describe(query);
+        let drawn: Vec<_> = node
+            .walk()
+            .into_iter()
+            .filter_map(|n| match n {
+                Node::Table(t) => Some((t.export_name.clone(), &t.view, &t.columns, &t.rows)),
+                Node::Export(x) => Some((x.export_name.clone(), &x.view, &x.columns, &x.rows)),
+                _ => None,
+            })
+            .collect();
+        let data = analyses().tables(query).unwrap();
+        let data: Vec<_> = data
+            .iter()
+            .map(|t| (t.name.to_string(), &t.view, &t.columns, &t.rows))
+            .collect();
+        assert_eq!(drawn, data, "{query}");
+    }
+    assert!(analyses().tables("view=results").is_err());
+}

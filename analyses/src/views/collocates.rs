@@ -6,14 +6,14 @@
 //! (`l=`, `r=`, `min=`, `stop=`, `tsort=`); each collocate opens the
 //! concordance of `node NEAR/w collocate`.
 
-use super::common::{empty, heading, method, seg_group, with};
+use super::common::{empty, heading, method, seg_group, with, TableData};
 use crate::Context;
 use csto_core::analysis::{collocates, CollocateOptions, CollocateRow, Collocates, STOP_WORDS};
 use csto_core::decimal::{plural_thousands, thousands};
 use csto_core::index::Index;
 use csto_core::model::{StatementId, TermId};
 use csto_core::order;
-use csto_core::panel::{el, link, Attr, Cell, Choice, Column, Node, Select, Table, Tag};
+use csto_core::panel::{el, link, Attr, Cell, Choice, Column, Node, Select, Tag};
 use csto_core::query::{Atom, Query};
 use csto_core::view::{
     Params, Tab, TableSort, ViewState, COLLOCATES_MIN, WINDOW_LEFT, WINDOW_RIGHT,
@@ -199,28 +199,30 @@ fn no_node(view: &ViewState, node: &NodeWords) -> Node {
         .into()
 }
 
-/// The collocates view of `cx`.
-pub fn describe(cx: &Context) -> Node {
-    let view = &cx.view;
+/// The collocates' table: every row, as its download holds them (none
+/// without a node, or when no row is left).
+pub fn tables(cx: &Context) -> Vec<TableData> {
     let node = node_of(&cx.query, cx.bundle.index());
-    let section = el(Tag::Section)
-        .class("collocates-view")
-        .attr(Attr::AriaLabelledby, "colloc-heading")
-        .child(heading("colloc-heading", "Collocates"));
     if node.terms.is_empty() {
-        return section.child(no_node(view, &node)).into();
+        return Vec::new();
     }
-    let statements = cx.statements();
-    let (r, hidden) = compute(cx, &node, &statements);
-    let sort = effective_sort(view);
-    let shown = stop_shown(view);
+    let (r, _) = compute(cx, &node, &cx.statements());
+    table(&cx.view, &node, &r).into_iter().collect()
+}
+
+/// The table of the collocates `r` of `node`: each collocate opens the
+/// concordance of the node NEAR it.
+fn table(view: &ViewState, node: &NodeWords, r: &Collocates) -> Option<TableData> {
+    if r.node_freq == 0 || r.rows.is_empty() {
+        return None;
+    }
     let within = r.left.max(r.right).max(1);
     let rows = r
         .rows
         .iter()
         .map(|row| {
             let to = ViewState {
-                q: near_query(&node, within, &row.word),
+                q: near_query(node, within, &row.word),
                 tab: Tab::Concordance,
                 doc: None,
                 para: None,
@@ -239,6 +241,26 @@ pub fn describe(cx: &Context) -> Node {
             ]
         })
         .collect();
+    Some(TableData::new("csto-collocates", view, columns(), rows))
+}
+
+/// The collocates view of `cx`.
+pub fn describe(cx: &Context) -> Node {
+    let view = &cx.view;
+    let node = node_of(&cx.query, cx.bundle.index());
+    let section = el(Tag::Section)
+        .class("collocates-view")
+        .attr(Attr::AriaLabelledby, "colloc-heading")
+        .child(heading("colloc-heading", "Collocates"));
+    if node.terms.is_empty() {
+        return section.child(no_node(view, &node)).into();
+    }
+    let statements = cx.statements();
+    let (r, hidden) = compute(cx, &node, &statements);
+    let sort = effective_sort(view);
+    let shown = stop_shown(view);
+    let within = r.left.max(r.right).max(1);
+    let table = table(view, &node, &r);
 
     let node_name = node
         .words
@@ -322,23 +344,16 @@ pub fn describe(cx: &Context) -> Node {
         TableSort::LogLikelihood => "highest G² first",
         _ => "highest log-Dice first",
     };
-    let body: Node = if r.node_freq == 0 {
-        empty(format!(
+    let body: Node = match table {
+        Some(table) => table.table(
+            "collocates-table",
+            format!("Collocates of {node_name}, {sort_name}"),
+            Some(sort),
+        ),
+        None if r.node_freq == 0 => empty(format!(
             "{node_name} does not occur in the statements passing these filters."
-        ))
-    } else if r.rows.is_empty() {
-        empty("No word co-occurs often enough: widen the window, lower the minimum, or show stop words.")
-    } else {
-        Table {
-            view: view.encode(),
-            class: "collocates-table".into(),
-            caption: format!("Collocates of {node_name}, {sort_name}"),
-            columns: columns(),
-            rows,
-            sorted_by: Some(sort),
-            export_name: "csto-collocates".into(),
-        }
-        .into()
+        )),
+        None => empty("No word co-occurs often enough: widen the window, lower the minimum, or show stop words."),
     };
 
     section

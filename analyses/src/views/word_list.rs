@@ -8,17 +8,23 @@
 
 use super::common::{
     choices, empty, heading, list_sort, method, min_choices, sort_ranked, stop_choices, with,
-    Ranked,
+    Ranked, TableData,
 };
 use crate::Context;
-use csto_core::analysis::{word_list, Unit, WordListOptions, WordRow};
+use csto_core::analysis::{word_list, Unit, WordList, WordListOptions, WordRow};
 use csto_core::decimal::{fixed, plural, thousands};
-use csto_core::panel::{el, Attr, Cell, Choice, Column, Node, Table, Tag};
+use csto_core::panel::{el, Attr, Cell, Choice, Column, Node, Tag};
 use csto_core::view::{TableSort, WORDS_MIN};
 
+/// The word list's table: every row, as its download holds them.
+pub fn tables(cx: &Context) -> Vec<TableData> {
+    compute(cx).1.into_iter().collect()
+}
+
 /// The word list of the view's statements (the query plays no part: each
-/// word's link replaces it).
-pub fn describe(cx: &Context) -> Node {
+/// word's link replaces it), its rows left out, and its table (none when
+/// no statement passes the filters).
+fn compute(cx: &Context) -> (WordList, Option<TableData>) {
     let view = &cx.view;
     let p = &view.params;
     let by_stem = p.by_stem;
@@ -76,6 +82,20 @@ pub fn describe(cx: &Context) -> Node {
             cells
         })
         .collect();
+    list.rows = Vec::new();
+    let table = (list.statements > 0).then(|| TableData::new("csto-words", view, columns, rows));
+    (list, table)
+}
+
+/// The word list of the view's statements, described.
+pub fn describe(cx: &Context) -> Node {
+    let view = &cx.view;
+    let p = &view.params;
+    let by_stem = p.by_stem;
+    let stop_shown = p.stop_words.unwrap_or(true);
+    let min = WORDS_MIN.get(p.min_freq);
+    let sort = list_sort(view);
+    let (list, table) = compute(cx);
 
     let stop = stop_choices(view, stop_shown);
     let unit = vec![
@@ -115,19 +135,9 @@ pub fn describe(cx: &Context) -> Node {
         },
     );
 
-    let body: Node = if list.statements == 0 {
-        empty("No statement passes these filters.")
-    } else {
-        Table {
-            view: view.encode(),
-            class: "word-list".into(),
-            caption,
-            columns,
-            rows,
-            sorted_by: Some(sort),
-            export_name: "csto-words".into(),
-        }
-        .into()
+    let body: Node = match table {
+        None => empty("No statement passes these filters."),
+        Some(table) => table.table("word-list", caption, Some(sort)),
     };
     el(Tag::Section)
         .class("word-list-view")
