@@ -12,7 +12,7 @@ use csto_core::export::{
     csv, kwic_rows, passage_rows, statement_rows, to_csv, KwicRow, PassageRow, Provenance,
     StatementRow, CSV_MIME, JSON_MIME,
 };
-use csto_core::panel::{Cell, Column, ExportKind, File, Source};
+use csto_core::panel::{Cell, Column, ExportKind, Failure, File, Source};
 use csto_core::view::ViewState;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
@@ -121,7 +121,7 @@ impl Analyses {
         query: &str,
         kind: &ExportKind,
         source: &Source,
-    ) -> Result<ExportData, String> {
+    ) -> Result<ExportData, Failure> {
         let cx = self.context(query);
         let permalink = |doc: &str, para: Option<u16>| {
             ViewState {
@@ -160,7 +160,7 @@ impl Analyses {
                     .tables(query)?
                     .into_iter()
                     .find(|t| t.name == name)
-                    .ok_or_else(|| format!("this view has no table “{name}”"))?;
+                    .ok_or_else(|| Failure::NoTable(name.clone()))?;
                 let keys =
                     std::rc::Rc::new(columns.iter().map(|c| c.key.clone()).collect::<Vec<_>>());
                 ExportData::Table(TableFile {

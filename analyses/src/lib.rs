@@ -25,7 +25,7 @@ pub use export::ExportData;
 pub use views::common::TableData;
 
 use csto_core::bundle::Bundle;
-use csto_core::panel::Node;
+use csto_core::panel::{Failure, Node, Reply, Request};
 use csto_core::search::Searcher;
 use csto_core::view::{Keyed, Tab, ViewState};
 
@@ -38,8 +38,8 @@ pub struct Analyses {
 impl Analyses {
     /// Decodes the corpus the page sends (the bytes it embeds); the index
     /// is built by the first view, once, for the worker's lifetime.
-    pub fn from_bytes(bytes: &[u8]) -> Result<Analyses, String> {
-        let bundle = Bundle::from_bytes(bytes).map_err(|e| format!("unreadable corpus: {e}"))?;
+    pub fn from_bytes(bytes: &[u8]) -> Result<Analyses, Failure> {
+        let bundle = Bundle::from_bytes(bytes).map_err(|e| Failure::Corpus(e.to_string()))?;
         Ok(Analyses::new(Box::leak(Box::new(bundle))))
     }
 
@@ -53,27 +53,27 @@ impl Analyses {
 
     /// The view encoded as `query`, described; or why it has no description
     /// here (the page's own views: results, reader).
-    pub fn describe(&self, query: &str) -> Result<Node, String> {
+    pub fn describe(&self, query: &str) -> Result<Node, Failure> {
         self.describe_at(query, None)
     }
 
     /// [`Analyses::describe`], for a page with `width` CSS pixels for the view.
-    pub fn describe_at(&self, query: &str, width: Option<u32>) -> Result<Node, String> {
+    pub fn describe_at(&self, query: &str, width: Option<u32>) -> Result<Node, Failure> {
         let mut cx = self.context(query);
         cx.width = width;
         match analysis(cx.view.tab) {
             Some(analysis) => Ok((analysis.describe)(&cx)),
-            None => Err(format!("“{}” is not an analysis view", cx.view.tab.key())),
+            None => Err(Failure::NotAnAnalysis(cx.view.tab.key().to_string())),
         }
     }
 
     /// The tables of the view encoded as `query`, as data: every row its
     /// description draws and its downloads write.
-    pub fn tables(&self, query: &str) -> Result<Vec<TableData>, String> {
+    pub fn tables(&self, query: &str) -> Result<Vec<TableData>, Failure> {
         let cx = self.context(query);
         match analysis(cx.view.tab) {
             Some(analysis) => Ok((analysis.tables)(&cx)),
-            None => Err(format!("“{}” is not an analysis view", cx.view.tab.key())),
+            None => Err(Failure::NotAnAnalysis(cx.view.tab.key().to_string())),
         }
     }
 
@@ -96,6 +96,69 @@ impl Analyses {
             self.bundle.token_table();
         }
         Context::new(self.bundle, &self.searcher, view)
+    }
+}
+
+/// The worker between messages: the analyses once the corpus has arrived,
+/// or why they could not be made. `main.rs` hands it each message; it is
+/// plain Rust, so the protocol is tested natively.
+#[derive(Default)]
+pub struct Worker {
+    analyses: Option<Result<Analyses, Failure>>,
+}
+
+impl Worker {
+    /// Answers the message `bytes`; `None` when it wants no answer (the
+    /// corpus, a prepare). A message that cannot be read is answered with
+    /// [`Reply::Failed`], so the page does not wait for ever. `to_json`
+    /// writes a JSON download (in the browser, its own `JSON.stringify`).
+    pub fn answer(
+        &mut self,
+        bytes: &[u8],
+        to_json: impl FnOnce(&ExportData) -> String,
+    ) -> Option<Reply> {
+        let request = match Request::from_bytes(bytes) {
+            Ok(request) => request,
+            Err(why) => return Some(Reply::Failed(why)),
+        };
+        match request {
+            Request::Corpus(corpus) => {
+                self.analyses = Some(Analyses::from_bytes(&corpus));
+                None
+            }
+            Request::Prepare { query } => {
+                if let Ok(analyses) = self.analyses() {
+                    analyses.prepare(&query);
+                }
+                None
+            }
+            Request::Describe { seq, query, width } => {
+                let panel = self.analyses().and_then(|a| a.describe_at(&query, width));
+                Some(Reply::Described { seq, panel })
+            }
+            Request::Export {
+                seq,
+                query,
+                kind,
+                json,
+                source,
+            } => {
+                let file = self
+                    .analyses()
+                    .and_then(|a| a.export(&query, &kind, &source))
+                    .map(|data| data.file(json, to_json));
+                Some(Reply::Exported { seq, file })
+            }
+        }
+    }
+
+    /// The analyses, or why there are none.
+    fn analyses(&self) -> Result<&Analyses, Failure> {
+        match &self.analyses {
+            None => Err(Failure::NoCorpus),
+            Some(Ok(analyses)) => Ok(analyses),
+            Some(Err(why)) => Err(why.clone()),
+        }
     }
 }
 

@@ -249,3 +249,87 @@ fn every_drawn_table_is_the_views_table_data() {
     }
     assert!(analyses().tables("view=results").is_err());
 }
+
+/// The worker's protocol, as `main.rs` runs it in the browser: every
+/// request it cannot serve is answered with why, never dropped.
+#[test]
+fn the_worker_answers_every_request_or_says_why() {
+    use csto_analyses::Worker;
+    use csto_core::panel::{ExportKind, Failure, Request, Source};
+    let json = |_: &csto_analyses::ExportData| String::from("[]");
+    let describe = |seq| Request::Describe {
+        seq,
+        query: "view=summary".into(),
+        width: None,
+    };
+    let mut worker = Worker::default();
+    // before the corpus
+    assert_eq!(
+        worker.answer(&describe(1).to_bytes(), json),
+        Some(Reply::Described {
+            seq: 1,
+            panel: Err(Failure::NoCorpus)
+        })
+    );
+    // a message it cannot read: answered, so the page stops waiting
+    assert!(matches!(
+        worker.answer(&[0xff, 0xff, 0xff], json),
+        Some(Reply::Failed(Failure::UnreadableRequest(_)))
+    ));
+    assert!(matches!(
+        worker.answer(&[], json),
+        Some(Reply::Failed(Failure::UnreadableRequest(_)))
+    ));
+    // a corpus it cannot read: said with every answer
+    assert_eq!(
+        worker.answer(&Request::Corpus(vec![1, 2, 3]).to_bytes(), json),
+        None
+    );
+    assert!(matches!(
+        worker.answer(&describe(2).to_bytes(), json),
+        Some(Reply::Described {
+            seq: 2,
+            panel: Err(Failure::Corpus(_))
+        })
+    ));
+    // the real corpus
+    let corpus = Request::Corpus(common::bundle().to_bytes()).to_bytes();
+    assert_eq!(worker.answer(&corpus, json), None);
+    assert!(matches!(
+        worker.answer(&describe(3).to_bytes(), json),
+        Some(Reply::Described {
+            seq: 3,
+            panel: Ok(_)
+        })
+    ));
+    let results = Request::Describe {
+        seq: 4,
+        query: "q=terrorism".into(),
+        width: None,
+    };
+    assert_eq!(
+        worker.answer(&results.to_bytes(), json),
+        Some(Reply::Described {
+            seq: 4,
+            panel: Err(Failure::NotAnAnalysis("results".into()))
+        })
+    );
+    let export = Request::Export {
+        seq: 5,
+        query: "view=words".into(),
+        kind: ExportKind::Table("csto-nothing".into()),
+        json: true,
+        source: Source {
+            page: "https://example.org/".into(),
+            corpus_version: "v".into(),
+            app_version: "a".into(),
+        },
+    };
+    assert_eq!(
+        worker.answer(&export.to_bytes(), json),
+        Some(Reply::Exported {
+            seq: 5,
+            file: Err(Failure::NoTable("csto-nothing".into()))
+        })
+    );
+}
