@@ -6,7 +6,7 @@
 //! (`l=`, `r=`, `min=`, `stop=`, `tsort=`); each collocate opens the
 //! concordance of `node NEAR/w collocate`.
 
-use super::common::{empty, heading, method, seg_group, with, TableData};
+use super::common::{empty, heading, method, seg_group, with, TableData, APOSTROPHES, STEMMER};
 use crate::Context;
 use csto_core::analysis::{collocates, CollocateOptions, CollocateRow, Collocates, STOP_WORDS};
 use csto_core::decimal::{plural_thousands, thousands};
@@ -360,8 +360,8 @@ pub fn describe(cx: &Context) -> Node {
         .child(controls)
         .child(el(Tag::P).class("what").text(what))
         .child(method([
-            "Tokens are the words of the search index: runs of letters and digits in the statements’ paragraphs, case and accents folded and stemmed, so terrorism, terrorist and terrorists are one term (shown as its most frequent form here). The node is the query’s words, as alternatives; a pattern such as terror* counts every word it matches; phrases and NEAR are not nodes, and variant spellings are not added.".to_string(),
-            format!("A token co-occurs with the node when it lies within L words to the left or R to the right of a node occurrence in the same paragraph; a token that two nearby node occurrences both reach counts once, so a collocate never co-occurs more often than it occurs. Here N = {} tokens in {}, R1 = {} node occurrences, window L = {}, R = {}, minimum co-occurrence {}.",
+            format!("Tokens are the words of the search index: runs of letters and digits in the statements’ paragraphs ({APOSTROPHES}), case and accents folded and stemmed ({STEMMER}), so terrorism, terrorist and terrorists are one term. A collocate is a term, labelled with its most frequent folded form among the tokens that co-occur with the node; of forms equally frequent there, the first in alphabetical order. The node is the query’s words, as alternatives; a pattern such as terror* counts every word it matches; phrases and NEAR are not nodes, and variant spellings are not added."),
+            format!("A token co-occurs with the node when it lies within L words to the left or R to the right of a node occurrence in the same paragraph; a token that two nearby node occurrences both reach counts once, so a collocate never co-occurs more often than it occurs. The node’s own terms are not left out: another occurrence of the node within the window co-occurs with it, so the node can be its own collocate. Here N = {} tokens in {}, R1 = {} node occurrences, window L = {}, R = {}, minimum co-occurrence {}.",
                 thousands(r.tokens as usize), plural_thousands(statements.len(), "statement", "statements"),
                 thousands(r.node_freq as usize), r.left, r.right, COLLOCATES_MIN.get(view.params.min_freq)),
             "With O11 the co-occurrences, C1 the collocate’s frequency: expected E11 = R1·C1/N; MI = log₂(O11·N/(R1·C1)) = log₂(O11/E11); log-Dice = 14 + log₂(2·O11/(R1+C1)) (Rychlý 2008; at most 14, independent of N); G² = 2·Σ Oij·ln(Oij/Eij) over the 2×2 table of node / not node × collocate / not collocate. As in #LancsBox and Brezina (2018, Statistics in Corpus Linguistics, ch. 3), E11 does not grow with the window (AntConc multiplies it by the window size). MI favours rare words, log-Dice does not, G² measures the evidence: read them together.".to_string(),

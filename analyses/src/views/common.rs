@@ -61,6 +61,12 @@ impl TableData {
     }
 }
 
+/// How the tokenizer treats apostrophes, for the method texts.
+pub const APOSTROPHES: &str = "a possessive ’s is dropped and an apostrophe inside a word joins its parts: “CSTO’s” is csto, “Da’esh” daesh";
+
+/// The stemmer, for the method texts: what joins the forms of a term.
+pub const STEMMER: &str = "the Snowball English (Porter2) stemmer of rust-stemmers 1.2, which also joins some words of different meaning (internal and international, emergency and emerging), and one rule of ours: a stem ending in -ist after at least four letters loses it, so terrorist joins terrorism";
+
 /// "How this is computed", with these paragraphs (the page adds the provenance).
 pub fn method<const N: usize>(paragraphs: [String; N]) -> Node {
     Node::Method(

@@ -8,12 +8,12 @@
 //! Its tables are laid out here (rank, stars, both sides' figures); their
 //! rows are downloaded through [`Export`] nodes.
 
-use super::common::{empty, heading, scroll, seg_group, with, TableData};
+use super::common::{empty, heading, scroll, seg_group, with, TableData, APOSTROPHES, STEMMER};
 use crate::Context;
 use csto_core::analysis::{
     compare, CompareOptions, CompareRow, Comparison, G2_P001, G2_P01, G2_P05,
 };
-use csto_core::decimal::{fixed, thousands, trimmed};
+use csto_core::decimal::{fixed, plural, thousands, trimmed};
 use csto_core::model::{surname, Corpus, StatementId};
 use csto_core::panel::{el, link, Attr, Cell, Column, Element, Node, Tag};
 use csto_core::view::{Side, SideKind, ViewState};
@@ -414,11 +414,11 @@ pub fn describe(cx: &Context) -> Node {
 
     let method = Node::Method(vec![
         el(Tag::P)
-            .text(format!("Tokens are the words of the search index (case and accents folded; stemmed, so terrorism and terrorists count as one term; stop words, numbers and one-letter words left out). Side A: {} statements, {} tokens; side B: {} statements, {} tokens; both within the current filters.",
-                on_a.len(), thousands(r.tokens_a as usize), on_b.len(), thousands(r.tokens_b as usize)))
+            .text(format!("Tokens are the words of the search index (case and accents folded; {APOSTROPHES}; stemmed with {STEMMER}, so terrorism and terrorists count as one term). Stop words, numbers and one-letter words are not scored, but every token counts in N, the size of a side, as in AntConc. Side A: {}, N = {} tokens; side B: {}, N = {} tokens; both within the current filters. Each side's table lists its {TOP} most distinctive terms, and the download of the terms holds those of both sides (side A's, then side B's), not every term.",
+                plural(on_a.len(), "statement", "statements"), thousands(r.tokens_a as usize), plural(on_b.len(), "statement", "statements"), thousands(r.tokens_b as usize)))
             .into(),
         el(Tag::P)
-            .text("G² (log-likelihood, Rayson & Garside 2000): 2·Σ O·ln(O/E) over the two sides, E the frequency expected if both sides used the term at the same rate. Log Ratio (Hardie 2014): log₂ of the ratio of the two relative frequencies, a zero frequency counted as 0.5; 1 means twice as often. ")
+            .text("G² (log-likelihood, Rayson & Garside 2000): 2·Σ O·ln(O/E) over the two sides, E the frequency expected if both sides used the term at the same rate. Log Ratio (Hardie 2014): log₂ of the ratio of the two relative frequencies, a zero frequency counted as 0.5; 1 means twice as often. In each side's table it is that side's relative frequency over the other's, so it is positive in both tables, except for a word used rarely and only on the larger side, which can get 0 or less: read that as no evidence of a difference. ")
             .text(format!("* p < 0.05 (G² > {}), ** p < 0.01 (> {}), *** p < 0.001 (> {}); with so few statements, read them as “notable”, not as proof.",
                 trimmed(G2_P05, 2), trimmed(G2_P01, 2), trimmed(G2_P001, 2)))
             .into(),

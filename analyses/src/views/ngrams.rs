@@ -8,7 +8,7 @@
 
 use super::common::{
     choices, empty, heading, list_sort, method, min_choices, sort_ranked, stop_choices, with,
-    Ranked, TableData,
+    Ranked, TableData, APOSTROPHES, STEMMER,
 };
 use crate::Context;
 use csto_core::analysis::{ngrams, NgramOptions, NgramRow, Ngrams, Unit};
@@ -215,7 +215,7 @@ pub fn describe(cx: &Context) -> Node {
         )
         .children(note.map(|n| el(Tag::P).class("note").text(n)))
         .child(method([
-            "A token is a word of the search index: a run of letters and digits in a statement's paragraphs (a hyphen splits words; headings and speaker leads are not counted), case and accents folded. An n-gram is n consecutive tokens within one paragraph (punctuation between them does not part them, a paragraph end does). Counted by stem, as the phrase search matches, so “international terrorism” and “international terrorists” are one n-gram, shown in its most frequent wording, and its quoted phrase finds it exactly as often as counted.".to_string(),
+            format!("A token is a word of the search index: a run of letters and digits in a statement's paragraphs (a hyphen splits words; {APOSTROPHES}; headings and speaker leads are not counted), case and accents folded. An n-gram is n consecutive tokens within one paragraph (punctuation between them does not part them, a paragraph end does). Counted by stem ({STEMMER}), as the phrase search matches, so “international terrorism” and “international terrorists” are one n-gram, shown in its most frequent wording, and its quoted phrase finds it exactly as often as counted."),
             format!("N = {} tokens in the {in_statements} passing the filters; n = {n}; minimum frequency {min} (default {}). Frequency: occurrences (overlapping ones each count). Per 10k = frequency / N × 10,000. Range: statements containing it (of {}).",
                 thousands(list.tokens as usize), NGRAMS_MIN.default, statements),
             "Hiding stop words leaves out the n-grams made only of stop words (“of the”, “in the”). “With the query's words” keeps the n-grams containing a word of the current search (its words and phrases, not the excluded ones, prefixes or wildcards), compared by stem; the counts do not change.".to_string(),

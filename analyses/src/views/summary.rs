@@ -5,7 +5,7 @@
 //! the rest of the corpus); computed by `csto_core::analysis::summary`.
 //! Three tables, each exportable; every word searches itself.
 
-use super::common::{empty, heading, method, TableData};
+use super::common::{empty, heading, method, TableData, APOSTROPHES, STEMMER};
 use crate::Context;
 use csto_core::analysis::{per_10k, summary, Summary, SummaryOptions, TextStats};
 use csto_core::decimal::{plural, thousands};
@@ -183,11 +183,11 @@ pub fn describe(cx: &Context) -> Node {
         .attr(Attr::AriaLabelledby, "summary-heading")
         .child(heading("summary-heading", "Summary"))
         .child(method([
-            "A token is a word of the search index: a run of letters and digits in a statement's paragraphs (a hyphen splits words; headings and speaker leads are not counted). Types are distinct word forms with case and accents folded (“Terrorism” = “terrorism”), not stems.".to_string(),
+            format!("A token is a word of the search index: a run of letters and digits in a statement's paragraphs (a hyphen splits words; {APOSTROPHES}; headings and speaker leads are not counted). Types are distinct word forms with case and accents folded (“Terrorism” = “terrorism”), not stems."),
             format!("Together: N = {} tokens, V = {} types in {}. TTR = types / tokens. STTR (standardised TTR, as WordSmith computes it): each statement's tokens are cut into consecutive chunks of {} tokens, the TTR of each full chunk is taken and STTR is their mean (the last, partial chunk of a statement is left out; together: the mean over all {} chunks). Hapaxes: word forms occurring exactly once.",
                 thousands(t.tokens as usize), thousands(t.types as usize), plural(n, "statement", "statements"), s.chunk, t.sttr_chunks),
-            "A sentence ends after a word followed by . ! or ? and a space, unless the word is a one-letter initial (U.N.) or an abbreviation (Mr., No.); a paragraph end always ends one. Words per sentence = tokens / sentences. Letters per word = letters and digits of the folded forms / tokens.".to_string(),
-            "Most frequent content words: word forms that are not stop words, numbers or single letters, most frequent first; per 10k = frequency / the text's tokens × 10,000. Most distinctive words: a statement against every other statement of the corpus, and the selection together against the rest of the corpus (none when the selection is the whole corpus), by log-likelihood G² (Rayson & Garside 2000) among the terms used more than elsewhere, stemmed and shown as their most frequent form; Log Ratio (Hardie 2014) = log₂ of the ratio of the relative frequencies.".to_string(),
+            "A sentence ends after a word when the characters between it and the next word include . ! or ? and a space, in any order, so a closing quote or bracket may stand between the stop and the space (as in threat.” Then), unless the word is a one-letter initial (U.N.) or an abbreviation (Mr., No.); a paragraph end always ends one. Words per sentence = tokens / sentences. Letters per word = letters and digits of the folded forms / tokens.".to_string(),
+            format!("Most frequent content words: word forms that are not stop words, numbers or single letters, most frequent first; per 10k = frequency / the text's tokens × 10,000. Most distinctive words: a statement against every other statement of the corpus, and the selection together against the rest of the corpus (none when the selection is the whole corpus), by log-likelihood G² (Rayson & Garside 2000) among the terms used more than elsewhere, stemmed ({STEMMER}) and shown as their most frequent form; Log Ratio (Hardie 2014) = log₂ of the ratio of the relative frequencies."),
         ]))
         .children(body)
         .into()

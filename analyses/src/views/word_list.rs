@@ -8,7 +8,7 @@
 
 use super::common::{
     choices, empty, heading, list_sort, method, min_choices, sort_ranked, stop_choices, with,
-    Ranked, TableData,
+    Ranked, TableData, APOSTROPHES, STEMMER,
 };
 use crate::Context;
 use csto_core::analysis::{word_list, Unit, WordList, WordListOptions, WordRow};
@@ -151,7 +151,7 @@ pub fn describe(cx: &Context) -> Node {
                 .child(choices("words-min", "Minimum frequency", mins)),
         )
         .child(method([
-            "A token is a word of the search index: a run of letters and digits in a statement's paragraphs (a hyphen splits words; headings and speaker leads are not counted), with case and accents folded, so “Terrorism” and “terrorism” are one word form. Grouped by stem, the forms the search treats as one (Snowball English stemmer: terrorism, terrorist, terrorists) make one row, named by its most frequent form.".to_string(),
+            format!("A token is a word of the search index: a run of letters and digits in a statement's paragraphs (a hyphen splits words; {APOSTROPHES}; headings and speaker leads are not counted), with case and accents folded, so “Terrorism” and “terrorism” are one word form. Grouped by stem, the forms the search treats as one ({STEMMER}: terrorism, terrorist, terrorists) make one row, named by its most frequent form."),
             format!("N = {} tokens in the {statements} passing the filters. Frequency: occurrences. Per 10k = frequency / N × 10,000. Range: statements containing it (of {}). Share = frequency / N. With every word shown (minimum 1, the default here), the frequencies add up to N.",
                 thousands(list.tokens as usize), list.statements),
             format!("Stop words (a list of {} function words such as the, of, and, compared by stem) are {}. Each word searches itself, with the search's stemming and aliases, so the search may find more than the form counted here.",

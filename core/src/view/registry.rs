@@ -98,7 +98,7 @@ registry! {
     /// Ratio). `view=keywords` of older links opens it.
     Compare {
         key: "compare", label: "Compare", analysis: true,
-        params: ["a", "b", "stop"], token_table: false, width: false,
+        params: ["a", "b"], token_table: false, width: false,
     },
     /// Every word form (or stem) with frequency, range and share.
     Words {
