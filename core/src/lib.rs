@@ -16,7 +16,7 @@
 //! | [`bundle`] | corpus + index as shipped in the wasm | index |
 //! | [`query`] | the query language | text |
 //! | [`search`] | Searcher, filters, facet counts, did-you-mean | bundle, query |
-//! | [`analysis`] | concordance, keyness, trends, entities, snippets, citations, export | search |
+//! | [`analysis`] | concordance, compare, trends, entities, snippets, citations, export, … | search |
 //! | [`view`] | the URL-state codec | analysis |
 //! | [`panel`] | an analysis view described as data, and the page–worker messages | view |
 //! | `compile` | (feature `compile`) reading `corpus/`, cleanup, tagging, extraction | any run-time module; used by none |
@@ -38,7 +38,7 @@ pub mod view;
 #[cfg(feature = "compile")]
 pub mod compile;
 
-pub use analysis::{cite, concordance, entities, export, keyness, snippet, trends};
+pub use analysis::{cite, concordance, entities, export, snippet, trends};
 #[cfg(feature = "compile")]
 pub use compile::{cleanup, source, synth, themes};
 pub use model::*;

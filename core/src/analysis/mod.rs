@@ -14,8 +14,8 @@
 //! | summary: TTR, STTR, sentences | [`summary`] | WordSmith statistics |
 //!
 //! Also here: `entities` (counts and mentions of cited resolutions,
-//! organizations…), `concordance` (keyword in context), `keyness` (compare's
-//! one-against-the-rest case), `trends` (per 10,000 words over time),
+//! organizations…), `concordance` (keyword in context), `trends` (per
+//! 10,000 words over time),
 //! `snippet` (highlighted excerpts as text fragments, never HTML), `cite`
 //! and `export`.
 //!
@@ -43,7 +43,6 @@ pub mod cite;
 pub mod concordance;
 pub mod entities;
 pub mod export;
-pub mod keyness;
 pub mod snippet;
 pub mod trends;
 
