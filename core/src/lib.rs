@@ -18,7 +18,6 @@
 //! | [`search`] | Searcher, filters, facet counts, did-you-mean | bundle, query |
 //! | [`analysis`] | concordance, compare, trends, entities, snippets, citations, export, … | search |
 //! | [`view`] | the URL-state codec | analysis |
-//! | [`panel`] | an analysis view described as data, and the page–worker messages | view |
 //! | `compile` | (feature `compile`) reading `corpus/`, cleanup, tagging, extraction | any run-time module; used by none |
 //!
 //! The older flat paths (`csto_core::concordance`, `csto_core::order`, …)
@@ -28,7 +27,6 @@ pub mod analysis;
 pub mod bundle;
 pub mod index;
 pub mod model;
-pub mod panel;
 pub mod query;
 pub mod search;
 pub mod text;

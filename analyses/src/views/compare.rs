@@ -15,8 +15,8 @@ use csto_core::analysis::{
 };
 use csto_core::decimal::{fixed, plural, thousands, trimmed};
 use csto_core::model::{surname, Corpus, StatementId};
-use csto_core::panel::{el, link, Attr, Cell, Column, Element, Node, Tag};
 use csto_core::view::{Side, SideKind, ViewState};
+use csto_panel::{el, link, Attr, Cell, Column, Element, Node, Tag};
 
 /// Terms listed per side.
 const TOP: usize = 40;

@@ -10,10 +10,16 @@
 //! or a `javascript:` address.
 //!
 //! The messages between page and worker are [`Request`] and [`Reply`],
-//! postcard-encoded.
+//! postcard-encoded; why a request has no answer is a [`Failure`].
+//!
+//! A crate of its own (issue 21): it is the vocabulary of the page's DOM
+//! and of the worker's messages, which the core, knowing nothing of either,
+//! should not carry. The page (`src/`) and the worker (`analyses/`) both
+//! depend on it; it depends on the core for the view (`ViewState`) a link
+//! opens.
 
-use crate::util::decimal;
-use crate::view::{TableSort, ViewState, MAX_COMPARE};
+use csto_core::util::decimal;
+use csto_core::view::{TableSort, ViewState, MAX_COMPARE};
 use serde::{Deserialize, Serialize};
 
 /// Declares a closed enum of names with their DOM spelling.
