@@ -7,13 +7,12 @@ use crate::components::{
     tabs::Tabs,
 };
 use crate::corpus::{build_index_soon, bundle};
-use crate::format::{statement_title, SITE_NAME};
+use crate::hooks::{use_clean_address, use_document_title};
 use crate::routing::{use_view, DecodedView, Navigator};
 use crate::shell::mark;
 use crate::state::use_outcome;
 use crate::views::{AnalysisView, Export, Reader, ResultList};
 use csto_core::decimal::fixed;
-use csto_core::view::Tab;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -58,29 +57,13 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-
-    {
-        let outcome = outcome.clone();
-        use_effect_with(outcome, |o| {
-            if o.address_dirty {
-                crate::routing::replace(&o.view);
-            }
-        });
-    }
+    use_clean_address(&outcome);
     let view = &outcome.view;
     let open = view
         .doc
         .as_deref()
         .and_then(|d| bundle().corpus.statement_by_key(d));
-    // The document's title follows the page: a statement's, or the site's.
-    use_effect_with(open.map(|(id, _)| id), |open| {
-        let corpus = &bundle().corpus;
-        let title = match open {
-            Some(id) => statement_title(corpus, &corpus.statements[*id as usize]),
-            None => SITE_NAME.to_string(),
-        };
-        gloo::utils::document().set_title(&title);
-    });
+    use_document_title(open.map(|(id, _)| id));
 
     html! {
         <ContextProvider<Navigator> context={navigator}>
@@ -103,11 +86,10 @@ pub fn App(props: &AppProps) -> Html {
                 {
                     match (open, view.tab) {
                         (Some((id, _)), _) => html! { <Reader statement={id} outcome={outcome.clone()} /> },
-                        (None, Tab::Results) => html! { <ResultList outcome={outcome.clone()} /> },
                         // Computed and described by the analysis worker.
-                        (None, Tab::Concordance | Tab::Trends | Tab::Themes | Tab::Compare | Tab::Words
-                            | Tab::Ngrams | Tab::Summary | Tab::Collocates | Tab::Dispersion) =>
+                        (None, tab) if tab.spec().analysis =>
                             html! { <AnalysisView outcome={outcome.clone()} on_busy={on_busy.clone()} /> },
+                        (None, _) => html! { <ResultList outcome={outcome.clone()} /> },
                     }
                 }
             </main>

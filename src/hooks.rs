@@ -1,6 +1,9 @@
 //! Browser behaviour that more than one component needs, written once.
 
+use crate::corpus::bundle;
+use crate::format::{statement_title, SITE_NAME};
 use crate::state::SharedOutcome;
+use csto_core::model::StatementId;
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
@@ -73,4 +76,31 @@ pub fn use_page_completed(outcome: &SharedOutcome, split: bool) -> bool {
         });
     }
     !split || completed.as_ref() == Some(outcome)
+}
+
+/// The document's title follows the page: statement `open`'s (as its
+/// prerendered page has it), or the site's. Tabs, bookmarks and history
+/// entries then name what they show.
+#[hook]
+pub fn use_document_title(open: Option<StatementId>) {
+    use_effect_with(open, |open| {
+        let corpus = &bundle().corpus;
+        let title = match open {
+            Some(id) => statement_title(corpus, &corpus.statements[*id as usize]),
+            None => SITE_NAME.to_string(),
+        };
+        gloo::utils::document().set_title(&title);
+    });
+}
+
+/// Replaces the address with the view actually shown when the one it
+/// came from held something that was dropped, or was an older link to a
+/// statement (which now has a page): a reload or a copied link is clean.
+#[hook]
+pub fn use_clean_address(outcome: &SharedOutcome) {
+    use_effect_with(outcome.clone(), |o| {
+        if o.address_dirty {
+            crate::routing::replace(&o.view);
+        }
+    });
 }

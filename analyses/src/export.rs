@@ -1,18 +1,19 @@
 //! Every download of the app, made in the worker from the view's address so
 //! the page carries none of this code: the export menu's files (the
 //! results as statements, the matching passages, the concordance lines)
-//! and each analysis table's rows. CSV is written here; JSON by the worker
+//! and each analysis table's rows, from the view's tables as data
+//! ([`crate::Analysis::tables`]: computed, never described and searched). CSV is written here; JSON by the worker
 //! with the browser's own `JSON.stringify` (`main.rs`), from the serde
 //! values of [`ExportData`].
 
-use crate::Analyses;
+use crate::{Analyses, TableData};
 use csto_core::concordance::{concordance, sort_lines};
 use csto_core::export::{
     csv, kwic_rows, passage_rows, statement_rows, to_csv, KwicRow, PassageRow, Provenance,
     StatementRow, CSV_MIME, JSON_MIME,
 };
-use csto_core::panel::{Cell, Column, ExportKind, File, Node, Source};
 use csto_core::view::ViewState;
+use csto_panel::{Cell, Column, ExportKind, Failure, File, Source};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 /// Context kept on each side of a concordance hit in exports.
@@ -113,19 +114,6 @@ impl Serialize for ExportData {
     }
 }
 
-/// The table named `name` (its `export_name`) in a described view.
-fn find_table(node: &Node, name: &str) -> Option<(String, Vec<Column>, Vec<Vec<Cell>>)> {
-    node.walk().into_iter().find_map(|n| match n {
-        Node::Table(t) if t.export_name == name => {
-            Some((t.view.clone(), t.columns.clone(), t.rows.clone()))
-        }
-        Node::Export(x) if x.export_name == name => {
-            Some((x.view.clone(), x.columns.clone(), x.rows.clone()))
-        }
-        _ => None,
-    })
-}
-
 impl Analyses {
     /// The download `kind` of the view encoded as `query`.
     pub fn export(
@@ -133,7 +121,7 @@ impl Analyses {
         query: &str,
         kind: &ExportKind,
         source: &Source,
-    ) -> Result<ExportData, String> {
+    ) -> Result<ExportData, Failure> {
         let cx = self.context(query);
         let permalink = |doc: &str, para: Option<u16>| {
             ViewState {
@@ -162,9 +150,17 @@ impl Analyses {
                 ExportData::Concordance(kwic_rows(bundle, &lines, &from))
             }
             ExportKind::Table(name) => {
-                let described = self.describe(query)?;
-                let (view, columns, rows) = find_table(&described, name)
-                    .ok_or_else(|| format!("this view has no table “{name}”"))?;
+                // The view's tables as data: computed, not described.
+                let TableData {
+                    view,
+                    columns,
+                    rows,
+                    ..
+                } = self
+                    .tables(query)?
+                    .into_iter()
+                    .find(|t| t.name == name)
+                    .ok_or_else(|| Failure::NoTable(name.clone()))?;
                 let keys =
                     std::rc::Rc::new(columns.iter().map(|c| c.key.clone()).collect::<Vec<_>>());
                 ExportData::Table(TableFile {

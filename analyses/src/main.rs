@@ -5,7 +5,9 @@
 //! [`Request::Describe`] per analysis view (or a [`Request::Export`]),
 //! answered in order with [`Reply::Described`] (or [`Reply::Exported`]);
 //! a [`Request::Prepare`] (unanswered) has it build what a view the page
-//! will ask for later needs.
+//! will ask for later needs; a message it cannot read is answered with
+//! [`Reply::Failed`]. What it answers is `csto_analyses::Worker`'s: this
+//! file is the browser's side only.
 //!
 //! Natively this is an empty program, so `cargo test --workspace` builds it.
 
@@ -23,16 +25,16 @@ fn main() {}
 
 #[cfg(target_arch = "wasm32")]
 mod worker {
-    use csto_analyses::{Analyses, ExportData};
-    use csto_core::panel::{Reply, Request};
+    use csto_analyses::{ExportData, Worker};
+    use csto_panel::Reply;
     use std::cell::RefCell;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
     thread_local! {
-        /// The analyses, once the corpus has arrived.
-        static ANALYSES: RefCell<Option<Analyses>> = const { RefCell::new(None) };
+        /// The worker's state: the analyses, once the corpus has arrived.
+        static WORKER: RefCell<Worker> = RefCell::new(Worker::default());
     }
 
     fn scope() -> DedicatedWorkerGlobalScope {
@@ -59,54 +61,12 @@ mod worker {
             .unwrap_or_else(|| "[]".to_string())
     }
 
-    /// Answers one message.
-    fn answer(bytes: &[u8]) -> Option<Reply> {
-        match Request::from_bytes(bytes) {
-            Ok(Request::Corpus(corpus)) => {
-                let analyses = Analyses::from_bytes(&corpus);
-                ANALYSES.with(|a| *a.borrow_mut() = analyses.ok());
-                None
-            }
-            Ok(Request::Prepare { query }) => {
-                ANALYSES.with(|a| {
-                    if let Some(analyses) = &*a.borrow() {
-                        analyses.prepare(&query);
-                    }
-                });
-                None
-            }
-            Ok(Request::Describe { seq, query, width }) => {
-                let panel = ANALYSES.with(|a| match &*a.borrow() {
-                    Some(analyses) => analyses.describe_at(&query, width),
-                    None => Err("the corpus could not be read".to_string()),
-                });
-                Some(Reply::Described { seq, panel })
-            }
-            Ok(Request::Export {
-                seq,
-                query,
-                kind,
-                json,
-                source,
-            }) => {
-                let file = ANALYSES.with(|a| match &*a.borrow() {
-                    Some(analyses) => analyses
-                        .export(&query, &kind, &source)
-                        .map(|data| data.file(json, to_json)),
-                    None => Err("the corpus could not be read".to_string()),
-                });
-                Some(Reply::Exported { seq, file })
-            }
-            Err(_) => None,
-        }
-    }
-
     /// Installs the message handler (the loader then hands it what the
     /// page posted before).
     pub fn listen() {
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|e: MessageEvent| {
             let bytes = js_sys::Uint8Array::new(&e.data()).to_vec();
-            if let Some(reply) = answer(&bytes) {
+            if let Some(reply) = WORKER.with(|w| w.borrow_mut().answer(&bytes, to_json)) {
                 post(&reply);
             }
         });

@@ -7,7 +7,7 @@ mod common;
 
 use common::{analyses, describe};
 use csto_analyses::Analyses;
-use csto_core::panel::{Cell, Node, Reply, Table};
+use csto_panel::{Cell, Node, Reply, Table};
 
 /// Every table of a tree, in document order.
 fn tables(node: &Node) -> Vec<&Table> {
@@ -145,7 +145,7 @@ fn views_that_are_not_analyses_are_refused_and_garbage_is_survived() {
 
 #[test]
 fn exports_have_a_row_per_result_passage_and_line_with_permalinks_and_version() {
-    use csto_core::panel::{ExportKind, Source};
+    use csto_panel::{ExportKind, Source};
     let source = Source {
         page: "https://example.org/tools/csto/".into(),
         corpus_version: "abc123".into(),
@@ -205,4 +205,131 @@ fn exports_have_a_row_per_result_passage_and_line_with_permalinks_and_version() 
             &source
         )
         .is_err());
+}
+
+/// Every table a view draws is one of its tables as data, with the same
+/// columns and rows: a download (made from the data) holds what is shown,
+/// and cannot miss its table.
+#[test]
+fn every_drawn_table_is_the_views_table_data() {
+    for query in [
+        "view=words",
+        "view=words&stem=1&stop=hide",
+        "view=ngrams&n=3",
+        "q=afghanistan&view=ngrams&with=1",
+        "view=summary",
+        "view=summary&speaker=bordyuzha",
+        "q=terrorism&view=collocates",
+        "view=collocates",
+        "q=Afghanistan&view=dispersion",
+        "view=dispersion",
+        "view=compare",
+        "view=compare&a=year:2004&b=year:2024",
+        "q=terrorism&view=concordance",
+        "view=trends",
+        "view=themes",
+        "view=words&speaker=nobody-at-all&year=1900",
+    ] {
+        let node = describe(query);
+        let drawn: Vec<_> = node
+            .walk()
+            .into_iter()
+            .filter_map(|n| match n {
+                Node::Table(t) => Some((t.export_name.clone(), &t.view, &t.columns, &t.rows)),
+                Node::Export(x) => Some((x.export_name.clone(), &x.view, &x.columns, &x.rows)),
+                _ => None,
+            })
+            .collect();
+        let data = analyses().tables(query).unwrap();
+        let data: Vec<_> = data
+            .iter()
+            .map(|t| (t.name.to_string(), &t.view, &t.columns, &t.rows))
+            .collect();
+        assert_eq!(drawn, data, "{query}");
+    }
+    assert!(analyses().tables("view=results").is_err());
+}
+
+/// The worker's protocol, as `main.rs` runs it in the browser: every
+/// request it cannot serve is answered with why, never dropped.
+#[test]
+fn the_worker_answers_every_request_or_says_why() {
+    use csto_analyses::Worker;
+    use csto_panel::{ExportKind, Failure, Request, Source};
+    let json = |_: &csto_analyses::ExportData| String::from("[]");
+    let describe = |seq| Request::Describe {
+        seq,
+        query: "view=summary".into(),
+        width: None,
+    };
+    let mut worker = Worker::default();
+    // before the corpus
+    assert_eq!(
+        worker.answer(&describe(1).to_bytes(), json),
+        Some(Reply::Described {
+            seq: 1,
+            panel: Err(Failure::NoCorpus)
+        })
+    );
+    // a message it cannot read: answered, so the page stops waiting
+    assert!(matches!(
+        worker.answer(&[0xff, 0xff, 0xff], json),
+        Some(Reply::Failed(Failure::UnreadableRequest(_)))
+    ));
+    assert!(matches!(
+        worker.answer(&[], json),
+        Some(Reply::Failed(Failure::UnreadableRequest(_)))
+    ));
+    // a corpus it cannot read: said with every answer
+    assert_eq!(
+        worker.answer(&Request::Corpus(vec![1, 2, 3]).to_bytes(), json),
+        None
+    );
+    assert!(matches!(
+        worker.answer(&describe(2).to_bytes(), json),
+        Some(Reply::Described {
+            seq: 2,
+            panel: Err(Failure::Corpus(_))
+        })
+    ));
+    // the real corpus
+    let corpus = Request::Corpus(common::bundle().to_bytes()).to_bytes();
+    assert_eq!(worker.answer(&corpus, json), None);
+    assert!(matches!(
+        worker.answer(&describe(3).to_bytes(), json),
+        Some(Reply::Described {
+            seq: 3,
+            panel: Ok(_)
+        })
+    ));
+    let results = Request::Describe {
+        seq: 4,
+        query: "q=terrorism".into(),
+        width: None,
+    };
+    assert_eq!(
+        worker.answer(&results.to_bytes(), json),
+        Some(Reply::Described {
+            seq: 4,
+            panel: Err(Failure::NotAnAnalysis("results".into()))
+        })
+    );
+    let export = Request::Export {
+        seq: 5,
+        query: "view=words".into(),
+        kind: ExportKind::Table("csto-nothing".into()),
+        json: true,
+        source: Source {
+            page: "https://example.org/".into(),
+            corpus_version: "v".into(),
+            app_version: "a".into(),
+        },
+    };
+    assert_eq!(
+        worker.answer(&export.to_bytes(), json),
+        Some(Reply::Exported {
+            seq: 5,
+            file: Err(Failure::NoTable("csto-nothing".into()))
+        })
+    );
 }

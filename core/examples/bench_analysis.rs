@@ -133,7 +133,11 @@ fn bench(label: &str, b: &Bundle) {
         c.a.len() + c.b.len()
     });
     time("keyness, first statement", rounds, || {
-        csto_core::keyness::keyness(b, &all[..1]).len()
+        let options = CompareOptions {
+            list_b: false,
+            ..CompareOptions::default()
+        };
+        compare(b, &all[..1], &all[1..], &options).a.len()
     });
     time("summary (chunk 100, top 10)", rounds, || {
         summary(b, &all, &SummaryOptions::default())

@@ -16,9 +16,8 @@
 //! | [`bundle`] | corpus + index as shipped in the wasm | index |
 //! | [`query`] | the query language | text |
 //! | [`search`] | Searcher, filters, facet counts, did-you-mean | bundle, query |
-//! | [`analysis`] | concordance, keyness, trends, entities, snippets, citations, export | search |
+//! | [`analysis`] | concordance, compare, trends, entities, snippets, citations, export, … | search |
 //! | [`view`] | the URL-state codec | analysis |
-//! | [`panel`] | an analysis view described as data, and the page–worker messages | view |
 //! | `compile` | (feature `compile`) reading `corpus/`, cleanup, tagging, extraction | any run-time module; used by none |
 //!
 //! The older flat paths (`csto_core::concordance`, `csto_core::order`, …)
@@ -28,7 +27,6 @@ pub mod analysis;
 pub mod bundle;
 pub mod index;
 pub mod model;
-pub mod panel;
 pub mod query;
 pub mod search;
 pub mod text;
@@ -38,7 +36,7 @@ pub mod view;
 #[cfg(feature = "compile")]
 pub mod compile;
 
-pub use analysis::{cite, cite_formats, concordance, entities, export, keyness, snippet, trends};
+pub use analysis::{cite, cite_formats, concordance, entities, export, snippet, trends};
 #[cfg(feature = "compile")]
 pub use compile::{cleanup, source, synth, themes};
 pub use model::*;

@@ -397,6 +397,17 @@ mod tests {
         );
     }
 
+    /// What the analysis views' method texts say of the stemmer
+    /// (`analyses/src/views/common.rs`, `STEMMER` and `APOSTROPHES`).
+    #[test]
+    fn the_method_texts_say_what_the_stemmer_does() {
+        assert_eq!(term("internal"), term("international"));
+        assert_eq!(term("emergency"), term("emerging"));
+        assert_eq!(term("terrorist"), term("terrorism"));
+        assert_eq!(term("CSTO’s"), "csto");
+        assert_eq!(term("Da’esh"), "daesh");
+    }
+
     #[test]
     fn trailing_apostrophe_is_not_part_of_the_word() {
         let text = "members’ interests";

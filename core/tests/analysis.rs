@@ -556,22 +556,30 @@ fn compare_by_hand() {
         .is_empty());
 }
 
-#[test]
-fn keyness_is_compare_against_the_rest() {
-    let b = peace();
-    for s in 0..2 {
-        let rest: Vec<StatementId> = (0..2).filter(|&x| x != s).collect();
-        let cmp = compare(&b, &[s], &rest, &CompareOptions::default());
-        let key = csto_core::keyness::keyness(&b, &[s]);
-        assert_eq!(cmp.a.len(), key.len());
-        for (r, k) in cmp.a.iter().zip(&key) {
+/// The summary's distinctive words of each statement are compare's first
+/// rows of that statement against the rest: one mechanism (the summary
+/// counts from its own pass over the tokens, and scores with compare's
+/// `score`).
+fn assert_distinctive_is_compare(b: &Bundle, all: &[StatementId]) {
+    let s = summary(b, all, &SummaryOptions::default());
+    for st in &s.statements {
+        let rest: Vec<StatementId> = all.iter().copied().filter(|&x| x != st.statement).collect();
+        let cmp = compare(b, &[st.statement], &rest, &CompareOptions::default());
+        let mine = &st.stats.distinctive;
+        assert_eq!(mine.len(), cmp.a.len().min(mine.len().max(1)), "{}", st.key);
+        for (w, r) in mine.iter().zip(&cmp.a) {
             assert_eq!(
-                (r.term, &r.word, r.freq_a, r.freq_b),
-                (k.term, &k.word, k.target, k.reference)
+                csto_core::text::term(&w.word),
+                b.index().terms[r.term as usize]
             );
-            assert_eq!((r.g2, r.log_ratio), (k.g2, k.log_ratio));
+            assert_eq!((w.freq, w.g2, w.log_ratio), (r.freq_a, r.g2, r.log_ratio));
         }
     }
+}
+
+#[test]
+fn summary_distinctive_words_are_compare_against_the_rest() {
+    assert_distinctive_is_compare(&peace(), &[0, 1]);
 }
 
 // ------------------------------------------------------------------ summary
@@ -782,12 +790,6 @@ proptest! {
             // positive, except (Hardie's 0.5 for a zero) for a word only
             // on its side and rare there: 1 occurrence in d tokens < 0.5 in c
             prop_assert!(x.log_ratio > 0.0 || x.only_here);
-        }
-        // one against the rest is keyness
-        let key = csto_core::keyness::keyness(&b, &a);
-        prop_assert_eq!(key.len(), ab.a.len());
-        for (k, r) in key.iter().zip(&ab.a) {
-            prop_assert_eq!((k.term, k.target, k.reference), (r.term, r.freq_a, r.freq_b));
         }
     }
 
@@ -1022,21 +1024,8 @@ mod seed {
     }
 
     #[test]
-    fn compare_one_against_the_rest_is_keyness() {
-        let b = bundle();
-        for s in all() {
-            let rest: Vec<StatementId> = all().into_iter().filter(|&x| x != s).collect();
-            let cmp = compare(b, &[s], &rest, &CompareOptions::default());
-            let key = csto_core::keyness::keyness(b, &[s]);
-            assert_eq!(cmp.a.len(), key.len());
-            for (r, k) in cmp.a.iter().zip(&key) {
-                assert_eq!(
-                    (r.term, &r.word, r.freq_a, r.freq_b),
-                    (k.term, &k.word, k.target, k.reference)
-                );
-                assert_eq!((r.g2, r.log_ratio), (k.g2, k.log_ratio));
-            }
-        }
+    fn summary_distinctive_words_are_compare_against_the_rest() {
+        super::assert_distinctive_is_compare(bundle(), &all());
     }
 
     #[test]

@@ -4,12 +4,12 @@
 //! feature `compile` (to load `corpus/`).
 #![cfg(feature = "compile")]
 
+use csto_core::analysis::{compare, CompareOptions, CompareRow, STOP_WORDS};
 use csto_core::bundle::Bundle;
-use csto_core::concordance::{concordance, entity_concordance, sort_lines, KwicSort};
+use csto_core::concordance::{concordance, sort_lines, KwicSort};
 use csto_core::entities::{
     entity_counts, entity_passages, passage_mentions, statement_entities, EntityKind,
 };
-use csto_core::keyness::{keyness, STOP_WORDS};
 use csto_core::model::*;
 use csto_core::query::Query;
 use csto_core::search::{Filters, Searcher, Sort};
@@ -318,26 +318,37 @@ fn counts_over_passage_sets_feed_the_facet() {
     assert_eq!(keys, ["sc-1624", "sc-2354"]);
 }
 
-/// Per-kind and per-statement entity counts, printed for the record.
+/// Every kind of entity occurs in the corpus, every entity is cited by
+/// some statement's list (no entry without a mention), and every statement
+/// names at least one organization.
 #[test]
 fn entity_summary() {
     let b = bundle();
     for kind in EntityKind::ALL {
         let n = b.corpus.entities.iter().filter(|e| e.kind == kind).count();
-        println!("{:?}: {n}", kind);
+        assert!(n > 0, "no {kind:?}");
     }
+    let mut cited = vec![false; b.corpus.entities.len()];
     for (s, st) in b.corpus.statements.iter().enumerate() {
         let list = statement_entities(b, s as StatementId);
-        let per_kind: Vec<usize> = EntityKind::ALL
+        for c in &list {
+            cited[c.entity as usize] = true;
+        }
+        let organizations = list
             .iter()
-            .map(|k| {
-                list.iter()
-                    .filter(|c| b.corpus.entities[c.entity as usize].kind == *k)
-                    .count()
-            })
-            .collect();
-        println!("{}: {per_kind:?}", st.id);
+            .filter(|c| b.corpus.entities[c.entity as usize].kind == EntityKind::Organization)
+            .count();
+        assert!(organizations > 0, "{} names no organization", st.id);
     }
+    let uncited: Vec<&str> = b
+        .corpus
+        .entities
+        .iter()
+        .zip(&cited)
+        .filter(|(_, &c)| !c)
+        .map(|(e, _)| e.key.as_str())
+        .collect();
+    assert!(uncited.is_empty(), "{uncited:?}");
 }
 
 #[test]
@@ -416,13 +427,19 @@ fn concordance_lines_align_on_the_real_corpus() {
     let first = l1.iter().position(|w| w == "international").unwrap();
     let n = l1.iter().filter(|w| *w == "international").count();
     assert!(n >= 10 && l1[first..first + n].iter().all(|w| w == "international"));
-    let (_, sc) = b.corpus.entity_by_key("sc-2354").unwrap();
-    assert_eq!(sc.mentions.len(), 2);
-    let id = b.corpus.entity_by_key("sc-2354").unwrap().0;
-    let kwic = entity_concordance(b, id, 30);
-    assert_eq!(kwic[0].hit, "2354 (2017)");
-    assert_eq!(kwic[1].hit, "2354");
-    assert!(kwic[1].left.ends_with("in particular 1624 and "));
+}
+
+/// Keyness: the terms `target` uses markedly more than the rest of the
+/// corpus, which is compare's side A against every other statement.
+fn keyness(b: &Bundle, target: &[StatementId]) -> Vec<CompareRow> {
+    let rest: Vec<StatementId> = (0..b.corpus.statements.len() as StatementId)
+        .filter(|s| !target.contains(s))
+        .collect();
+    let options = CompareOptions {
+        list_b: false,
+        ..CompareOptions::default()
+    };
+    compare(b, target, &rest, &options).a
 }
 
 /// A corpus small enough to compute keyness by hand.
@@ -454,7 +471,7 @@ fn keyness_by_hand() {
     // number); border (4 expected in the target, 0 seen) is under-represented.
     assert_eq!(k.len(), 1, "{k:?}");
     assert_eq!(k[0].word, "kanal");
-    assert_eq!((k[0].target, k[0].reference), (6, 2));
+    assert_eq!((k[0].freq_a, k[0].freq_b), (6, 2));
     assert!((k[0].g2 - 8.0 * 3f64.ln()).abs() < 1e-9);
     assert!((k[0].log_ratio - 9f64.log2()).abs() < 1e-9);
     // the reverse view: border is key in the reference.
@@ -463,7 +480,7 @@ fn keyness_by_hand() {
     let k = keyness(&b, &[1]);
     assert_eq!(k.len(), 1);
     assert_eq!(
-        (k[0].word.as_str(), k[0].target, k[0].reference),
+        (k[0].word.as_str(), k[0].freq_a, k[0].freq_b),
         ("border", 28, 0)
     );
     assert!((k[0].g2 - 56.0 * (4f64 / 3.0).ln()).abs() < 1e-9);

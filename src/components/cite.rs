@@ -86,6 +86,26 @@ fn record(statement: StatementId, para: Option<u16>, format: Format, today: Ymd)
     }
 }
 
+/// A click that copies `text`, saying in `status` whether it worked.
+fn copy_to_clipboard(text: String, status: UseStateHandle<String>) -> Callback<MouseEvent> {
+    Callback::from(move |_: MouseEvent| {
+        let promise = gloo::utils::window()
+            .navigator()
+            .clipboard()
+            .write_text(&text);
+        let status = status.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+            let said = if ok {
+                "Copied"
+            } else {
+                "Select the text to copy it"
+            };
+            status.set(said.to_string());
+        });
+    })
+}
+
 #[derive(Properties, PartialEq)]
 pub struct CiteProps {
     pub statement: StatementId,
@@ -120,28 +140,7 @@ pub fn Cite(props: &CiteProps) -> Html {
             }
         })
     };
-    let copy = {
-        let text = text.clone().unwrap_or_default();
-        let status = status.clone();
-        Callback::from(move |_: MouseEvent| {
-            let promise = gloo::utils::window()
-                .navigator()
-                .clipboard()
-                .write_text(&text);
-            let status = status.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-                status.set(
-                    if ok {
-                        "Copied"
-                    } else {
-                        "Select the text to copy it"
-                    }
-                    .to_string(),
-                );
-            });
-        })
-    };
+    let copy = copy_to_clipboard(text.clone().unwrap_or_default(), status.clone());
     let save = {
         let text = text.clone().unwrap_or_default();
         let format = *format;

@@ -1,8 +1,8 @@
-//! The views of the current search: results, concordance, trends, theme
-//! overview, distinctive terms. Each is a link, so each view is a URL.
+//! The views of the current search, one tab per entry of the registry
+//! (`csto_core::view::VIEWS`). Each is a link, so each view is a URL.
 
 use crate::components::link::ViewLink;
-use csto_core::view::{Keyed, Tab, ViewState};
+use csto_core::view::{Tab, ViewState};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

@@ -94,72 +94,112 @@ impl Tags {
     }
 }
 
+/// What a statement page's head says of it, gathered once.
+struct About<'a> {
+    s: &'a Statement,
+    speaker: &'a str,
+    /// Its page, relative to the root.
+    path: String,
+    /// Its page's address, with a site URL.
+    url: Option<String>,
+    description: String,
+}
+
+impl<'a> About<'a> {
+    fn new(corpus: &'a Corpus, s: &'a Statement, site: Option<&str>) -> About<'a> {
+        let speaker = corpus.speaker(s.speaker).name.as_str();
+        let path = statement_path(&s.id);
+        let mut when = long_date(s);
+        if s.date.precision == DatePrecision::Inferred {
+            when.push_str(" (date inferred)");
+        }
+        let opening = s.passages.first().map_or("", |p| p.text.as_str());
+        let description = shortened(
+            &format!("{speaker}, {}, {when}. {}: {opening}", s.role, s.venue),
+            DESCRIPTION_CHARS,
+        );
+        About {
+            s,
+            speaker,
+            url: site.map(|site| format!("{site}{path}")),
+            path,
+            description,
+        }
+    }
+}
+
 /// The head of statement `s`'s page.
 pub fn statement_page(corpus: &Corpus, s: &Statement, site: Option<&str>) -> Head {
-    let speaker = &corpus.speaker(s.speaker).name;
-    let path = statement_path(&s.id);
-    let url = site.map(|site| format!("{site}{path}"));
-    let date = long_date(s);
-    let inferred = s.date.precision == DatePrecision::Inferred;
-    let when = if inferred {
-        format!("{date} (date inferred)")
-    } else {
-        date.clone()
-    };
-    let opening = s.passages.first().map_or("", |p| p.text.as_str());
-    let description = shortened(
-        &format!("{speaker}, {}, {when}. {}: {opening}", s.role, s.venue),
-        DESCRIPTION_CHARS,
-    );
-    let title = statement_title(corpus, s);
-    let slash_date = iso_date(s).replace('-', "/");
-    let family_first = inverted_name(speaker);
-
+    let about = About::new(corpus, s, site);
     let mut t = Tags(String::new());
-    t.canonical(url.as_deref().unwrap_or(&path));
+    t.canonical(about.url.as_deref().unwrap_or(&about.path));
+    highwire_tags(&mut t, &about);
+    preview_tags(&mut t, &about);
+    t.json_ld(&json_ld(&about));
+    Head {
+        title: statement_title(corpus, s),
+        description: about.description,
+        tags: t.0,
+    }
+}
+
+/// Highwire Press tags: what Zotero's connector and Google Scholar read.
+fn highwire_tags(t: &mut Tags, about: &About) {
+    let s = about.s;
+    let slash_date = iso_date(s).replace('-', "/");
     t.name("citation_title", &s.title);
-    t.name("citation_author", &family_first);
+    t.name("citation_author", &inverted_name(about.speaker));
     t.name("citation_date", &slash_date);
     t.name("citation_publication_date", &slash_date);
     t.name("citation_publisher", publisher(s));
     if let Some(symbol) = un_symbol(&s.record) {
         t.name("citation_technical_report_number", symbol);
     }
-    if let Some(url) = &url {
+    if let Some(url) = &about.url {
         t.name("citation_public_url", url);
     }
     t.name("citation_language", "en");
+}
+
+/// Open Graph and Twitter card tags: a link preview says who, when, what.
+fn preview_tags(t: &mut Tags, about: &About) {
+    let s = about.s;
+    let who_when = format!("{} ({}), {}", about.speaker, s.role, long_date(s));
+    let what = shortened(&s.title, DESCRIPTION_CHARS);
     t.property("og:type", "article");
     t.property("og:site_name", SITE_NAME);
-    t.property("og:title", &format!("{speaker} ({}), {date}", s.role));
-    t.property("og:description", &shortened(&s.title, DESCRIPTION_CHARS));
-    if let Some(url) = &url {
+    t.property("og:title", &who_when);
+    t.property("og:description", &what);
+    if let Some(url) = &about.url {
         t.property("og:url", url);
     }
     t.property("article:published_time", &iso_date(s));
     t.name("twitter:card", "summary");
-    t.name("twitter:title", &format!("{speaker} ({}), {date}", s.role));
-    t.name(
-        "twitter:description",
-        &shortened(&s.title, DESCRIPTION_CHARS),
-    );
+    t.name("twitter:title", &who_when);
+    t.name("twitter:description", &what);
+}
 
+/// schema.org: a `CreativeWork` by a `Person`, recorded at an `Event`,
+/// part of the corpus. An inferred date is given as its year, with the
+/// day as `temporalCoverage` and the reasoning as `comment`.
+fn json_ld(about: &About) -> serde_json::Value {
+    let s = about.s;
     let mut ld = json!({
         "@context": "https://schema.org",
         "@type": "CreativeWork",
-        "@id": url.clone().unwrap_or_else(|| path.clone()),
+        "@id": about.url.clone().unwrap_or_else(|| about.path.clone()),
         "name": s.title,
         "headline": s.title,
         "genre": s.kind,
         "inLanguage": "en",
-        "author": { "@type": "Person", "name": speaker, "jobTitle": s.role },
+        "author": { "@type": "Person", "name": about.speaker, "jobTitle": s.role },
         "dateCreated": iso_date(s),
         "recordedAt": { "@type": "Event", "name": s.venue, "startDate": iso_date(s) },
         "publisher": { "@type": "Organization", "name": publisher(s) },
         "isPartOf": { "@type": "Dataset", "name": CORPUS_NAME, "version": crate::corpus::CORPUS_VERSION },
-        "description": description,
+        "description": about.description,
     });
-    if let Some(url) = &url {
+    if let Some(url) = &about.url {
         ld["url"] = json!(url);
     }
     if let Some(symbol) = un_symbol(&s.record) {
@@ -168,21 +208,13 @@ pub fn statement_page(corpus: &Corpus, s: &Statement, site: Option<&str>) -> Hea
     if let Some(record_url) = &s.record_url {
         ld["sameAs"] = json!(record_url);
     }
-    if inferred {
+    if s.date.precision == DatePrecision::Inferred {
         ld["dateCreated"] = json!(s.date.year.to_string());
         ld["temporalCoverage"] = json!(iso_date(s));
-        ld["comment"] = json!(s
-            .date
-            .note
-            .clone()
-            .unwrap_or_else(|| "date inferred".into()));
+        let note = s.date.note.as_deref().unwrap_or("date inferred");
+        ld["comment"] = json!(note);
     }
-    t.json_ld(&ld);
-    Head {
-        title,
-        description,
-        tags: t.0,
-    }
+    ld
 }
 
 /// The head of the start page: the corpus as a `Dataset` of its statements.

@@ -6,16 +6,18 @@
 //! (`l=`, `r=`, `min=`, `stop=`, `tsort=`); each collocate opens the
 //! concordance of `node NEAR/w collocate`.
 
-use super::common::{empty, heading, method, seg_group, with};
+use super::common::{empty, heading, method, seg_group, with, TableData, APOSTROPHES, STEMMER};
 use crate::Context;
 use csto_core::analysis::{collocates, CollocateOptions, CollocateRow, Collocates, STOP_WORDS};
 use csto_core::decimal::{plural_thousands, thousands};
 use csto_core::index::Index;
 use csto_core::model::{StatementId, TermId};
 use csto_core::order;
-use csto_core::panel::{el, link, Attr, Cell, Choice, Column, Node, Select, Table, Tag};
 use csto_core::query::{Atom, Query};
-use csto_core::view::{Params, Tab, TableSort, ViewState, MAX_SPAN};
+use csto_core::view::{
+    Params, Tab, TableSort, ViewState, COLLOCATES_MIN, WINDOW_LEFT, WINDOW_RIGHT,
+};
+use csto_panel::{el, link, Attr, Cell, Choice, Column, Node, Select, Tag};
 
 /// The node: the index terms of the query's words and patterns (phrases
 /// and NEAR are not nodes), and those words as typed, for the NEAR links.
@@ -102,9 +104,9 @@ fn columns() -> Vec<Column> {
 fn compute(cx: &Context, node: &NodeWords, statements: &[StatementId]) -> (Collocates, usize) {
     let view = &cx.view;
     let options = CollocateOptions {
-        left: view.params.left(),
-        right: view.params.right(),
-        min_cooccurrence: view.params.min_freq(),
+        left: WINDOW_LEFT.get(view.params.left),
+        right: WINDOW_RIGHT.get(view.params.right),
+        min_cooccurrence: COLLOCATES_MIN.get(view.params.min_freq),
     };
     let mut result = if node.terms.is_empty() {
         Collocates {
@@ -197,28 +199,30 @@ fn no_node(view: &ViewState, node: &NodeWords) -> Node {
         .into()
 }
 
-/// The collocates view of `cx`.
-pub fn describe(cx: &Context) -> Node {
-    let view = &cx.view;
+/// The collocates' table: every row, as its download holds them (none
+/// without a node, or when no row is left).
+pub fn tables(cx: &Context) -> Vec<TableData> {
     let node = node_of(&cx.query, cx.bundle.index());
-    let section = el(Tag::Section)
-        .class("collocates-view")
-        .attr(Attr::AriaLabelledby, "colloc-heading")
-        .child(heading("colloc-heading", "Collocates"));
     if node.terms.is_empty() {
-        return section.child(no_node(view, &node)).into();
+        return Vec::new();
     }
-    let statements = cx.statements();
-    let (r, hidden) = compute(cx, &node, &statements);
-    let sort = effective_sort(view);
-    let shown = stop_shown(view);
+    let (r, _) = compute(cx, &node, &cx.statements());
+    table(&cx.view, &node, &r).into_iter().collect()
+}
+
+/// The table of the collocates `r` of `node`: each collocate opens the
+/// concordance of the node NEAR it.
+fn table(view: &ViewState, node: &NodeWords, r: &Collocates) -> Option<TableData> {
+    if r.node_freq == 0 || r.rows.is_empty() {
+        return None;
+    }
     let within = r.left.max(r.right).max(1);
     let rows = r
         .rows
         .iter()
         .map(|row| {
             let to = ViewState {
-                q: near_query(&node, within, &row.word),
+                q: near_query(node, within, &row.word),
                 tab: Tab::Concordance,
                 doc: None,
                 para: None,
@@ -237,6 +241,26 @@ pub fn describe(cx: &Context) -> Node {
             ]
         })
         .collect();
+    Some(TableData::new("csto-collocates", view, columns(), rows))
+}
+
+/// The collocates view of `cx`.
+pub fn describe(cx: &Context) -> Node {
+    let view = &cx.view;
+    let node = node_of(&cx.query, cx.bundle.index());
+    let section = el(Tag::Section)
+        .class("collocates-view")
+        .attr(Attr::AriaLabelledby, "colloc-heading")
+        .child(heading("colloc-heading", "Collocates"));
+    if node.terms.is_empty() {
+        return section.child(no_node(view, &node)).into();
+    }
+    let statements = cx.statements();
+    let (r, hidden) = compute(cx, &node, &statements);
+    let sort = effective_sort(view);
+    let shown = stop_shown(view);
+    let within = r.left.max(r.right).max(1);
+    let table = table(view, &node, &r);
 
     let node_name = node
         .words
@@ -256,7 +280,7 @@ pub fn describe(cx: &Context) -> Node {
                 .current(show == shown),
         )
     };
-    let span = 0..=MAX_SPAN as u32;
+    let span = WINDOW_LEFT.min as u32..=WINDOW_LEFT.max as u32;
     let controls = el(Tag::Div)
         .class("view-controls colloc-controls")
         .child(
@@ -270,7 +294,7 @@ pub fn describe(cx: &Context) -> Node {
                     r.left as u32,
                     span.clone(),
                     view,
-                    |p, x| p.left = (x != Params::DEFAULT_SPAN as u32).then_some(x as u8),
+                    |p, x| p.left = WINDOW_LEFT.keep(x as u8),
                 ))
                 .child(number_select(
                     "colloc-right",
@@ -278,15 +302,15 @@ pub fn describe(cx: &Context) -> Node {
                     r.right as u32,
                     span,
                     view,
-                    |p, x| p.right = (x != Params::DEFAULT_SPAN as u32).then_some(x as u8),
+                    |p, x| p.right = WINDOW_RIGHT.keep(x as u8),
                 ))
                 .child(number_select(
                     "colloc-min",
                     "Minimum co-occurrence",
-                    view.params.min_freq(),
+                    COLLOCATES_MIN.get(view.params.min_freq),
                     [1, 2, 3, 4, 5, 10, 20, 50].into_iter(),
                     view,
-                    |p, x| p.min_freq = (x != Params::DEFAULT_MIN).then_some(x),
+                    |p, x| p.min_freq = COLLOCATES_MIN.keep(x),
                 )),
         )
         .child(seg_group(
@@ -305,7 +329,7 @@ pub fn describe(cx: &Context) -> Node {
         plural_thousands(r.node_freq as usize, "occurrence", "occurrences"),
         plural_thousands(r.tokens as usize, "word", "words"),
         plural_thousands(statements.len(), "statement", "statements"),
-        plural_thousands(view.params.min_freq() as usize, "time", "times"),
+        plural_thousands(COLLOCATES_MIN.get(view.params.min_freq) as usize, "time", "times"),
         plural_thousands(r.rows.len(), "collocate", "collocates"),
         if hidden > 0 {
             format!(" ({} stop words hidden)", thousands(hidden))
@@ -320,33 +344,26 @@ pub fn describe(cx: &Context) -> Node {
         TableSort::LogLikelihood => "highest G² first",
         _ => "highest log-Dice first",
     };
-    let body: Node = if r.node_freq == 0 {
-        empty(format!(
+    let body: Node = match table {
+        Some(table) => table.table(
+            "collocates-table",
+            format!("Collocates of {node_name}, {sort_name}"),
+            Some(sort),
+        ),
+        None if r.node_freq == 0 => empty(format!(
             "{node_name} does not occur in the statements passing these filters."
-        ))
-    } else if r.rows.is_empty() {
-        empty("No word co-occurs often enough: widen the window, lower the minimum, or show stop words.")
-    } else {
-        Table {
-            view: view.encode(),
-            class: "collocates-table".into(),
-            caption: format!("Collocates of {node_name}, {sort_name}"),
-            columns: columns(),
-            rows,
-            sorted_by: Some(sort),
-            export_name: "csto-collocates".into(),
-        }
-        .into()
+        )),
+        None => empty("No word co-occurs often enough: widen the window, lower the minimum, or show stop words."),
     };
 
     section
         .child(controls)
         .child(el(Tag::P).class("what").text(what))
         .child(method([
-            "Tokens are the words of the search index: runs of letters and digits in the statements’ paragraphs, case and accents folded and stemmed, so terrorism, terrorist and terrorists are one term (shown as its most frequent form here). The node is the query’s words, as alternatives; a pattern such as terror* counts every word it matches; phrases and NEAR are not nodes, and variant spellings are not added.".to_string(),
-            format!("A token co-occurs with the node when it lies within L words to the left or R to the right of a node occurrence in the same paragraph; a token that two nearby node occurrences both reach counts once, so a collocate never co-occurs more often than it occurs. Here N = {} tokens in {}, R1 = {} node occurrences, window L = {}, R = {}, minimum co-occurrence {}.",
+            format!("Tokens are the words of the search index: runs of letters and digits in the statements’ paragraphs ({APOSTROPHES}), case and accents folded and stemmed ({STEMMER}), so terrorism, terrorist and terrorists are one term. A collocate is a term, labelled with its most frequent folded form among the tokens that co-occur with the node; of forms equally frequent there, the first in alphabetical order. The node is the query’s words, as alternatives; a pattern such as terror* counts every word it matches; phrases and NEAR are not nodes, and variant spellings are not added."),
+            format!("A token co-occurs with the node when it lies within L words to the left or R to the right of a node occurrence in the same paragraph; a token that two nearby node occurrences both reach counts once, so a collocate never co-occurs more often than it occurs. The node’s own terms are not left out: another occurrence of the node within the window co-occurs with it, so the node can be its own collocate. Here N = {} tokens in {}, R1 = {} node occurrences, window L = {}, R = {}, minimum co-occurrence {}.",
                 thousands(r.tokens as usize), plural_thousands(statements.len(), "statement", "statements"),
-                thousands(r.node_freq as usize), r.left, r.right, view.params.min_freq()),
+                thousands(r.node_freq as usize), r.left, r.right, COLLOCATES_MIN.get(view.params.min_freq)),
             "With O11 the co-occurrences, C1 the collocate’s frequency: expected E11 = R1·C1/N; MI = log₂(O11·N/(R1·C1)) = log₂(O11/E11); log-Dice = 14 + log₂(2·O11/(R1+C1)) (Rychlý 2008; at most 14, independent of N); G² = 2·Σ Oij·ln(Oij/Eij) over the 2×2 table of node / not node × collocate / not collocate. As in #LancsBox and Brezina (2018, Statistics in Corpus Linguistics, ch. 3), E11 does not grow with the window (AntConc multiplies it by the window size). MI favours rare words, log-Dice does not, G² measures the evidence: read them together.".to_string(),
             format!("Stop words ({} function words such as the, of, and) are hidden by default here; the switch shows them. Each collocate opens the concordance of “node NEAR/{within} collocate”: passages where both occur at most {within} words apart in either order, adjacent words being 1 apart as in the window. With L = R that is exactly the window; otherwise NEAR/{within} (the wider side) also finds the collocate up to {within} words away on the narrower side. A concordance line is one node–collocate pair, so a word between two node occurrences gives two lines where it co-occurs once, and the search adds variant spellings.",
                 STOP_WORDS.len()),

@@ -1,8 +1,69 @@
-//! What the views share: the method disclosure, the segmented choices, the
-//! empty state, and the orders of a frequency list.
+//! What the views share: their tables as data, the method disclosure, the
+//! segmented choices, the empty state, and the orders of a frequency list.
 
-use csto_core::panel::{el, Attr, Choice, Choices, Element, Node, Tag};
 use csto_core::view::{TableSort, ViewState};
+use csto_panel::{el, Attr, Cell, Choice, Choices, Column, Element, Export, Node, Table, Tag};
+
+/// A table of a view as data: its download's name, the view it belongs to
+/// (encoded), its columns and every row. A view computes its tables first;
+/// its description draws them ([`TableData::table`], [`TableData::export`])
+/// and a download writes them (`export.rs`) without describing the view.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableData {
+    /// The download's file name without extension, e.g. `csto-words`.
+    pub name: &'static str,
+    pub view: String,
+    pub columns: Vec<Column>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+impl TableData {
+    /// The table of `view`.
+    pub fn new(
+        name: &'static str,
+        view: &ViewState,
+        columns: Vec<Column>,
+        rows: Vec<Vec<Cell>>,
+    ) -> TableData {
+        TableData {
+            name,
+            view: view.encode(),
+            columns,
+            rows,
+        }
+    }
+
+    /// Drawn as a table with paging, sort links and downloads.
+    pub fn table(self, class: &str, caption: String, sorted_by: Option<TableSort>) -> Node {
+        Table {
+            view: self.view,
+            class: class.into(),
+            caption,
+            columns: self.columns,
+            rows: self.rows,
+            sorted_by,
+            export_name: self.name.into(),
+        }
+        .into()
+    }
+
+    /// Only its download buttons (a table the view lays out itself).
+    pub fn export(self) -> Node {
+        Export {
+            view: self.view,
+            columns: self.columns,
+            rows: self.rows,
+            export_name: self.name.into(),
+        }
+        .into()
+    }
+}
+
+/// How the tokenizer treats apostrophes, for the method texts.
+pub const APOSTROPHES: &str = "a possessive ’s is dropped and an apostrophe inside a word joins its parts: “CSTO’s” is csto, “Da’esh” daesh";
+
+/// The stemmer, for the method texts: what joins the forms of a term.
+pub const STEMMER: &str = "the Snowball English (Porter2) stemmer of rust-stemmers 1.2, which also joins some words of different meaning (internal and international, emergency and emerging), and one rule of ours: a stem ending in -ist after at least four letters loses it, so terrorist joins terrorism";
 
 /// "How this is computed", with these paragraphs (the page adds the provenance).
 pub fn method<const N: usize>(paragraphs: [String; N]) -> Node {

@@ -8,13 +8,15 @@
 //! Its tables are laid out here (rank, stars, both sides' figures); their
 //! rows are downloaded through [`Export`] nodes.
 
-use super::common::{empty, heading, scroll, seg_group, with};
+use super::common::{empty, heading, scroll, seg_group, with, TableData, APOSTROPHES, STEMMER};
 use crate::Context;
-use csto_core::analysis::{compare, CompareOptions, CompareRow, G2_P001, G2_P01, G2_P05};
-use csto_core::decimal::{fixed, thousands, trimmed};
+use csto_core::analysis::{
+    compare, CompareOptions, CompareRow, Comparison, G2_P001, G2_P01, G2_P05,
+};
+use csto_core::decimal::{fixed, plural, thousands, trimmed};
 use csto_core::model::{surname, Corpus, StatementId};
-use csto_core::panel::{el, link, Attr, Cell, Column, Element, Export, Node, Tag};
 use csto_core::view::{Side, SideKind, ViewState};
+use csto_panel::{el, link, Attr, Cell, Column, Element, Node, Tag};
 
 /// Terms listed per side.
 const TOP: usize = 40;
@@ -180,30 +182,41 @@ fn term_table(
     )
 }
 
-/// The download buttons of `rows`, with their count.
-fn export_tools(
-    class: &str,
-    count: String,
-    view: &ViewState,
-    columns: Vec<Column>,
-    rows: Vec<Vec<Cell>>,
-    name: &str,
-) -> Node {
+/// The download buttons of `table`, with its count of rows.
+fn export_tools(class: &str, what: &str, table: TableData) -> Node {
     el(Tag::Div)
         .class(format!("table-tools {class}"))
-        .child(el(Tag::Span).class("row-count").text(count))
-        .child(Export {
-            view: view.encode(),
-            columns,
-            rows,
-            export_name: name.to_string(),
-        })
+        .child(
+            el(Tag::Span)
+                .class("row-count")
+                .text(format!("{what}: {} rows", table.rows.len())),
+        )
+        .child(table.export())
         .into()
 }
 
-/// Compare: side A (by default the first speaker) against side B (by
-/// default the rest of the statements passing the filters).
-pub fn describe(cx: &Context) -> Node {
+/// What the comparison computes before it is drawn.
+struct Computed {
+    a: Side,
+    /// `None`: the rest of the statements passing the filters.
+    b: Option<Side>,
+    on_a: Vec<StatementId>,
+    on_b: Vec<StatementId>,
+    r: Comparison,
+    /// The terms of both sides and the themes (none when a side is empty
+    /// or no term stands out).
+    tables: Vec<TableData>,
+}
+
+/// The comparison's two tables: the terms of both sides and the themes,
+/// every row, as their downloads hold them.
+pub fn tables(cx: &Context) -> Vec<TableData> {
+    compute(cx).tables
+}
+
+/// Side A (by default the first speaker) against side B (by default the
+/// rest of the statements passing the filters), and the tables.
+fn compute(cx: &Context) -> Computed {
     let view = &cx.view;
     let corpus = &cx.bundle.corpus;
     let a = view
@@ -232,6 +245,55 @@ pub fn describe(cx: &Context) -> Node {
         ..CompareOptions::default()
     };
     let r = compare(cx.bundle, &on_a, &on_b, &options);
+
+    let tables = if on_a.is_empty() || on_b.is_empty() || (r.a.is_empty() && r.b.is_empty()) {
+        Vec::new()
+    } else {
+        let term_rows: Vec<Vec<Cell>> =
+            r.a.iter()
+                .map(|t| term_cells("A", t))
+                .chain(r.b.iter().map(|t| term_cells("B", t)))
+                .collect();
+        let theme_rows: Vec<Vec<Cell>> = r
+            .themes
+            .iter()
+            .map(|t| {
+                vec![
+                    Cell::Text(t.label.clone()),
+                    Cell::Count(t.passages_a as u64),
+                    Cell::figure(t.share_a, 4),
+                    Cell::Count(t.passages_b as u64),
+                    Cell::figure(t.share_b, 4),
+                ]
+            })
+            .collect();
+        vec![
+            TableData::new("csto-compare-terms", view, term_columns(), term_rows),
+            TableData::new("csto-compare-themes", view, theme_columns(), theme_rows),
+        ]
+    };
+    Computed {
+        a,
+        b,
+        on_a,
+        on_b,
+        r,
+        tables,
+    }
+}
+
+/// Compare: side A against side B, described.
+pub fn describe(cx: &Context) -> Node {
+    let view = &cx.view;
+    let corpus = &cx.bundle.corpus;
+    let Computed {
+        a,
+        b,
+        on_a,
+        on_b,
+        r,
+        tables,
+    } = compute(cx);
 
     let side_link = |which: char, side: Option<Side>, label: String| -> Node {
         let (to, current) = if which == 'a' {
@@ -310,55 +372,29 @@ pub fn describe(cx: &Context) -> Node {
     );
     let caption_b = format!("Terms {b_name} use more than {a_name}, most distinctive first");
 
-    let body: Vec<Node> = if on_a.is_empty() || on_b.is_empty() {
-        vec![empty(
+    let body: Vec<Node> = match <[TableData; 2]>::try_from(tables) {
+        Err(_) if on_a.is_empty() || on_b.is_empty() => vec![empty(
             "One side has no statement under these filters: choose other sides or clear a filter.",
-        )]
-    } else if r.a.is_empty() && r.b.is_empty() {
-        vec![empty("No term stands out for this choice.")]
-    } else {
-        let term_rows: Vec<Vec<Cell>> =
-            r.a.iter()
-                .map(|t| term_cells("A", t))
-                .chain(r.b.iter().map(|t| term_cells("B", t)))
-                .collect();
-        let theme_rows: Vec<Vec<Cell>> = r
-            .themes
-            .iter()
-            .map(|t| {
-                vec![
-                    Cell::Text(t.label.clone()),
-                    Cell::Count(t.passages_a as u64),
-                    Cell::figure(t.share_a, 4),
-                    Cell::Count(t.passages_b as u64),
-                    Cell::figure(t.share_b, 4),
-                ]
-            })
-            .collect();
-        let themes = r.themes.iter().map(|t| {
-            let td = |text: String| el(Tag::Td).class("num").text(text);
-            el(Tag::Tr)
-                .child(el(Tag::Th).attr(Attr::Scope, "row").text(t.label.clone()))
-                .child(td(t.passages_a.to_string()))
-                .child(td(format!("{}%", fixed(t.share_a * 100.0, 0))))
-                .child(td(t.passages_b.to_string()))
-                .child(td(format!("{}%", fixed(t.share_b * 100.0, 0))))
-        });
-        let theme_head = el(Tag::Tr)
-            .child(col("", "Theme"))
-            .child(col("num", format!("{a_short} ¶")))
-            .child(col("num", format!("{a_short} share")))
-            .child(col("num", format!("{b_short} ¶")))
-            .child(col("num", format!("{b_short} share")));
-        vec![
-            export_tools(
-                "compare-terms-export",
-                format!("Terms of both sides: {} rows", term_rows.len()),
-                view,
-                term_columns(),
-                term_rows,
-                "csto-compare-terms",
-            ),
+        )],
+        Err(_) => vec![empty("No term stands out for this choice.")],
+        Ok([terms, theme_table]) => {
+            let themes = r.themes.iter().map(|t| {
+                let td = |text: String| el(Tag::Td).class("num").text(text);
+                el(Tag::Tr)
+                    .child(el(Tag::Th).attr(Attr::Scope, "row").text(t.label.clone()))
+                    .child(td(t.passages_a.to_string()))
+                    .child(td(format!("{}%", fixed(t.share_a * 100.0, 0))))
+                    .child(td(t.passages_b.to_string()))
+                    .child(td(format!("{}%", fixed(t.share_b * 100.0, 0))))
+            });
+            let theme_head = el(Tag::Tr)
+                .child(col("", "Theme"))
+                .child(col("num", format!("{a_short} ¶")))
+                .child(col("num", format!("{a_short} share")))
+                .child(col("num", format!("{b_short} ¶")))
+                .child(col("num", format!("{b_short} share")));
+            vec![
+            export_tools("compare-terms-export", "Terms of both sides", terms),
             term_table(view, &r.a, true, caption_a, (&a_short, &b_short)),
             term_table(view, &r.b, false, caption_b, (&b_short, &a_short)),
             scroll(
@@ -371,24 +407,18 @@ pub fn describe(cx: &Context) -> Node {
                     .child(el(Tag::Thead).child(theme_head))
                     .child(el(Tag::Tbody).children(themes)),
             ),
-            export_tools(
-                "compare-themes-export",
-                format!("Themes: {} rows", theme_rows.len()),
-                view,
-                theme_columns(),
-                theme_rows,
-                "csto-compare-themes",
-            ),
+            export_tools("compare-themes-export", "Themes", theme_table),
         ]
+        }
     };
 
     let method = Node::Method(vec![
         el(Tag::P)
-            .text(format!("Tokens are the words of the search index (case and accents folded; stemmed, so terrorism and terrorists count as one term; stop words, numbers and one-letter words left out). Side A: {} statements, {} tokens; side B: {} statements, {} tokens; both within the current filters.",
-                on_a.len(), thousands(r.tokens_a as usize), on_b.len(), thousands(r.tokens_b as usize)))
+            .text(format!("Tokens are the words of the search index (case and accents folded; {APOSTROPHES}; stemmed with {STEMMER}, so terrorism and terrorists count as one term). Stop words, numbers and one-letter words are not scored, but every token counts in N, the size of a side, as in AntConc. Side A: {}, N = {} tokens; side B: {}, N = {} tokens; both within the current filters. Each side's table lists its {TOP} most distinctive terms, and the download of the terms holds those of both sides (side A's, then side B's), not every term.",
+                plural(on_a.len(), "statement", "statements"), thousands(r.tokens_a as usize), plural(on_b.len(), "statement", "statements"), thousands(r.tokens_b as usize)))
             .into(),
         el(Tag::P)
-            .text("G² (log-likelihood, Rayson & Garside 2000): 2·Σ O·ln(O/E) over the two sides, E the frequency expected if both sides used the term at the same rate. Log Ratio (Hardie 2014): log₂ of the ratio of the two relative frequencies, a zero frequency counted as 0.5; 1 means twice as often. ")
+            .text("G² (log-likelihood, Rayson & Garside 2000): 2·Σ O·ln(O/E) over the two sides, E the frequency expected if both sides used the term at the same rate. Log Ratio (Hardie 2014): log₂ of the ratio of the two relative frequencies, a zero frequency counted as 0.5; 1 means twice as often. In each side's table it is that side's relative frequency over the other's, so it is positive in both tables, except for a word used rarely and only on the larger side, which can get 0 or less: read that as no evidence of a difference. ")
             .text(format!("* p < 0.05 (G² > {}), ** p < 0.01 (> {}), *** p < 0.001 (> {}); with so few statements, read them as “notable”, not as proof.",
                 trimmed(G2_P05, 2), trimmed(G2_P01, 2), trimmed(G2_P001, 2)))
             .into(),

@@ -10,8 +10,8 @@ use crate::Context;
 use csto_core::concordance::{concordance, sort_lines, KwicSort};
 use csto_core::decimal::{plural_thousands, thousands};
 use csto_core::model::surname;
-use csto_core::panel::{el, link, Attr, Element, Node, Tag};
 use csto_core::view::ViewState;
+use csto_panel::{el, link, Attr, Element, Node, Tag};
 
 /// Characters of context kept on each side of a hit (CSS cuts further on
 /// narrow screens).

@@ -5,13 +5,13 @@
 //! above it range and Gries' DP; below it the same rows as a table to read
 //! and export.
 
-use super::common::{empty, heading, method};
+use super::common::{empty, heading, method, TableData};
 use crate::Context;
 use csto_core::analysis::{dispersion, Dispersion, DispersionRow};
 use csto_core::decimal::{fixed, plural_thousands, thousands};
 use csto_core::model::Corpus;
-use csto_core::panel::{el, link, Attr, Cell, Column, Element, Node, Table, Tag};
 use csto_core::view::ViewState;
+use csto_panel::{el, link, Attr, Cell, Column, Element, Node, Tag};
 
 /// The plot's width in SVG units; bars scale to the longest statement.
 const PLOT_W: f64 = 1000.0;
@@ -184,6 +184,25 @@ fn figures(d: &Dispersion) -> Node {
         .into()
 }
 
+/// The dispersion's table: every statement passing the filters, as its
+/// download holds them (none without a query, or without a statement).
+pub fn tables(cx: &Context) -> Vec<TableData> {
+    if cx.query.is_browse() {
+        return Vec::new();
+    }
+    let d = dispersion(cx.bundle, &cx.statements(), &cx.query);
+    if d.rows.is_empty() {
+        return Vec::new();
+    }
+    vec![table(cx, &d)]
+}
+
+/// The table of `d`.
+fn table(cx: &Context, d: &Dispersion) -> TableData {
+    let rows = rows(&cx.bundle.corpus, &cx.view, d);
+    TableData::new("csto-dispersion", &cx.view, columns(), rows)
+}
+
 /// The dispersion view of `cx`.
 pub fn describe(cx: &Context) -> Node {
     let view = &cx.view;
@@ -263,14 +282,10 @@ pub fn describe(cx: &Context) -> Node {
     section
         .children(absent)
         .child(figure)
-        .child(Table {
-            view: view.encode(),
-            class: "dispersion-table".into(),
-            caption: format!("Hits of “{q}” per statement, in date order"),
-            columns: columns(),
-            rows: rows(corpus, view, &d),
-            sorted_by: None,
-            export_name: "csto-dispersion".into(),
-        })
+        .child(table(cx, &d).table(
+            "dispersion-table",
+            format!("Hits of “{q}” per statement, in date order"),
+            None,
+        ))
         .into()
 }

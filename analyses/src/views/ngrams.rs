@@ -8,17 +8,17 @@
 
 use super::common::{
     choices, empty, heading, list_sort, method, min_choices, sort_ranked, stop_choices, with,
-    Ranked,
+    Ranked, TableData, APOSTROPHES, STEMMER,
 };
 use crate::Context;
-use csto_core::analysis::{ngrams, NgramOptions, NgramRow, Unit};
+use csto_core::analysis::{ngrams, NgramOptions, NgramRow, Ngrams, Unit};
 use csto_core::decimal::{plural, thousands};
 use csto_core::index::Index;
 use csto_core::model::TermId;
 use csto_core::order;
-use csto_core::panel::{el, Attr, Cell, Choice, Column, Node, Table, Tag};
 use csto_core::query::{Atom, Query};
-use csto_core::view::{Params, TableSort, MAX_N};
+use csto_core::view::{TableSort, NGRAMS_MIN, NGRAM_LENGTH};
+use csto_panel::{el, Attr, Cell, Choice, Column, Node, Tag};
 
 /// The words and phrases the query asks for (not those it excludes, not
 /// prefixes or wildcards), as the raw text typed and as index terms.
@@ -51,8 +51,25 @@ fn query_words(query: &Query, index: &Index) -> (Vec<String>, Vec<TermId>) {
     (raw, ids)
 }
 
-/// The n-grams of the view's statements.
-pub fn describe(cx: &Context) -> Node {
+/// The n-grams' table: every row, as its download holds them.
+pub fn tables(cx: &Context) -> Vec<TableData> {
+    compute(cx).table.into_iter().collect()
+}
+
+/// What the n-gram view computes before it is drawn.
+struct Computed {
+    /// The statements passing the filters.
+    statements: usize,
+    /// The query's words an n-gram must contain (`with=1`), as typed.
+    with_words: Vec<String>,
+    /// The list, its rows left out (they are in `table`).
+    list: Ngrams,
+    /// None when no statement passes the filters.
+    table: Option<TableData>,
+}
+
+/// The n-grams of the view's statements and their table.
+fn compute(cx: &Context) -> Computed {
     let view = &cx.view;
     let p = &view.params;
     let statements = cx.statements();
@@ -61,8 +78,8 @@ pub fn describe(cx: &Context) -> Node {
     } else {
         (Vec::new(), Vec::new())
     };
-    let n = p.n();
-    let min = p.min_freq();
+    let n = NGRAM_LENGTH.get(p.n);
+    let min = NGRAMS_MIN.get(p.min_freq);
     let stop_shown = p.stop_words.unwrap_or(true);
     let options = NgramOptions {
         min_len: n,
@@ -105,17 +122,43 @@ pub fn describe(cx: &Context) -> Node {
             ]
         })
         .collect();
+    list.rows = Vec::new();
+    let table =
+        (!statements.is_empty()).then(|| TableData::new("csto-ngrams", view, columns, rows));
+    Computed {
+        statements: statements.len(),
+        with_words,
+        list,
+        table,
+    }
+}
 
-    let lengths: Vec<Choice> = (2..=MAX_N)
+/// The n-grams of the view's statements.
+pub fn describe(cx: &Context) -> Node {
+    let view = &cx.view;
+    let p = &view.params;
+    let n = NGRAM_LENGTH.get(p.n);
+    let min = NGRAMS_MIN.get(p.min_freq);
+    let stop_shown = p.stop_words.unwrap_or(true);
+    let sort = list_sort(view);
+    let Computed {
+        statements,
+        with_words,
+        list,
+        table,
+    } = compute(cx);
+
+    let lengths: Vec<Choice> = NGRAM_LENGTH
+        .range()
         .map(|k| {
             Choice::new(
                 k.to_string(),
-                &with(view, |v| v.params.n = (k != Params::DEFAULT_N).then_some(k)),
+                &with(view, |v| v.params.n = NGRAM_LENGTH.keep(k)),
                 k == n,
             )
         })
         .collect();
-    let mins = min_choices(view, min, Params::DEFAULT_MIN);
+    let mins = min_choices(view, min, NGRAMS_MIN.default);
     let stop = stop_choices(view, stop_shown);
     let which = vec![
         Choice::new(
@@ -140,7 +183,7 @@ pub fn describe(cx: &Context) -> Node {
     } else {
         String::new()
     };
-    let in_statements = plural(statements.len(), "statement", "statements");
+    let in_statements = plural(statements, "statement", "statements");
     let caption = format!(
         "{n}-word sequences{containing} occurring at least {min} times in {in_statements} ({} tokens){}, {order}",
         thousands(list.tokens as usize),
@@ -153,19 +196,9 @@ pub fn describe(cx: &Context) -> Node {
     } else {
         None
     };
-    let body: Node = if statements.is_empty() {
-        empty("No statement passes these filters.")
-    } else {
-        Table {
-            view: view.encode(),
-            class: "ngram-list".into(),
-            caption,
-            columns,
-            rows,
-            sorted_by: Some(sort),
-            export_name: "csto-ngrams".into(),
-        }
-        .into()
+    let body: Node = match table {
+        None => empty("No statement passes these filters."),
+        Some(table) => table.table("ngram-list", caption, Some(sort)),
     };
 
     el(Tag::Section)
@@ -182,9 +215,9 @@ pub fn describe(cx: &Context) -> Node {
         )
         .children(note.map(|n| el(Tag::P).class("note").text(n)))
         .child(method([
-            "A token is a word of the search index: a run of letters and digits in a statement's paragraphs (a hyphen splits words; headings and speaker leads are not counted), case and accents folded. An n-gram is n consecutive tokens within one paragraph (punctuation between them does not part them, a paragraph end does). Counted by stem, as the phrase search matches, so “international terrorism” and “international terrorists” are one n-gram, shown in its most frequent wording, and its quoted phrase finds it exactly as often as counted.".to_string(),
+            format!("A token is a word of the search index: a run of letters and digits in a statement's paragraphs (a hyphen splits words; {APOSTROPHES}; headings and speaker leads are not counted), case and accents folded. An n-gram is n consecutive tokens within one paragraph (punctuation between them does not part them, a paragraph end does). Counted by stem ({STEMMER}), as the phrase search matches, so “international terrorism” and “international terrorists” are one n-gram, shown in its most frequent wording, and its quoted phrase finds it exactly as often as counted."),
             format!("N = {} tokens in the {in_statements} passing the filters; n = {n}; minimum frequency {min} (default {}). Frequency: occurrences (overlapping ones each count). Per 10k = frequency / N × 10,000. Range: statements containing it (of {}).",
-                thousands(list.tokens as usize), Params::DEFAULT_MIN, statements.len()),
+                thousands(list.tokens as usize), NGRAMS_MIN.default, statements),
             "Hiding stop words leaves out the n-grams made only of stop words (“of the”, “in the”). “With the query's words” keeps the n-grams containing a word of the current search (its words and phrases, not the excluded ones, prefixes or wildcards), compared by stem; the counts do not change.".to_string(),
         ]))
         .child(body)

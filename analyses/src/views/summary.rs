@@ -5,12 +5,12 @@
 //! the rest of the corpus); computed by `csto_core::analysis::summary`.
 //! Three tables, each exportable; every word searches itself.
 
-use super::common::{empty, heading, method};
+use super::common::{empty, heading, method, TableData, APOSTROPHES, STEMMER};
 use crate::Context;
-use csto_core::analysis::{per_10k, summary, SummaryOptions, TextStats};
+use csto_core::analysis::{per_10k, summary, Summary, SummaryOptions, TextStats};
 use csto_core::decimal::{plural, thousands};
-use csto_core::panel::{el, Attr, Cell, Column, Node, Table, Tag};
 use csto_core::view::ViewState;
+use csto_panel::{el, Attr, Cell, Column, Node, Tag};
 
 /// How the selection together is named in the tables.
 fn total_label(n: usize) -> String {
@@ -34,8 +34,15 @@ fn figure_cells(label: Cell, s: &TextStats) -> Vec<Cell> {
     ]
 }
 
-/// The summary of the view's statements (the query plays no part).
-pub fn describe(cx: &Context) -> Node {
+/// The summary's three tables (figures, frequent words, distinctive
+/// words), every row, as their downloads hold them.
+pub fn tables(cx: &Context) -> Vec<TableData> {
+    compute(cx).1
+}
+
+/// The summary of the view's statements (the query plays no part) and its
+/// tables (none when no statement passes the filters).
+fn compute(cx: &Context) -> (Summary, Vec<TableData>) {
     let view = &cx.view;
     let corpus = &cx.bundle.corpus;
     let s = summary(cx.bundle, &cx.statements(), &SummaryOptions::default());
@@ -57,30 +64,12 @@ pub fn describe(cx: &Context) -> Node {
     }))
     .collect();
 
-    let table = |class: &str, caption: String, columns: Vec<Column>, rows, export: &str| -> Node {
-        Table {
-            view: view.encode(),
-            class: class.into(),
-            caption,
-            columns,
-            rows,
-            sorted_by: None,
-            export_name: export.into(),
-        }
-        .into()
-    };
-    let n = s.statements.len();
-    let whole = n == corpus.statements.len();
-    let t = &s.total;
-    let body: Vec<Node> = if n == 0 {
-        vec![empty("No statement passes these filters.")]
+    let table = |export, columns, rows| TableData::new(export, view, columns, rows);
+    let tables = if s.statements.is_empty() {
+        Vec::new()
     } else {
         let figures = table(
-            "summary-figures",
-            format!(
-                "Figures for each statement and for the {} together",
-                plural(n, "statement", "statements")
-            ),
+            "csto-summary",
             vec![
                 Column::text("text", "Statement").heads_rows(),
                 Column::number("tokens", "Tokens"),
@@ -96,11 +85,9 @@ pub fn describe(cx: &Context) -> Node {
                 .iter()
                 .map(|(_, cell, s)| figure_cells(cell.clone(), s))
                 .collect(),
-            "csto-summary",
         );
         let frequent = table(
-            "summary-frequent",
-            "Most frequent content words, all together and in each statement".into(),
+            "csto-summary-frequent",
             vec![
                 Column::text("text", "Statement"),
                 Column::number("rank", "Rank"),
@@ -122,15 +109,9 @@ pub fn describe(cx: &Context) -> Node {
                     })
                 })
                 .collect(),
-            "csto-summary-frequent",
         );
         let distinctive = table(
-            "summary-distinctive",
-            if whole {
-                "Most distinctive words of each statement against the rest of the corpus".into()
-            } else {
-                "Most distinctive words against the rest of the corpus: the selection together, then each statement".into()
-            },
+            "csto-summary-distinctive",
             vec![
                 Column::text("text", "Statement"),
                 Column::number("rank", "Rank"),
@@ -154,9 +135,47 @@ pub fn describe(cx: &Context) -> Node {
                     })
                 })
                 .collect(),
-            "csto-summary-distinctive",
         );
         vec![figures, frequent, distinctive]
+    };
+    drop(texts);
+    (s, tables)
+}
+
+/// The summary of the view's statements, described.
+pub fn describe(cx: &Context) -> Node {
+    let corpus = &cx.bundle.corpus;
+    let (s, tables) = compute(cx);
+    let n = s.statements.len();
+    let whole = n == corpus.statements.len();
+    let t = &s.total;
+    let body: Vec<Node> = match <[TableData; 3]>::try_from(tables) {
+        Err(_) => vec![empty("No statement passes these filters.")],
+        Ok([figures, frequent, distinctive]) => vec![
+            figures.table(
+                "summary-figures",
+                format!(
+                    "Figures for each statement and for the {} together",
+                    plural(n, "statement", "statements")
+                ),
+                None,
+            ),
+            frequent.table(
+                "summary-frequent",
+                "Most frequent content words, all together and in each statement".into(),
+                None,
+            ),
+            distinctive.table(
+                "summary-distinctive",
+                if whole {
+                    "Most distinctive words of each statement against the rest of the corpus"
+                        .into()
+                } else {
+                    "Most distinctive words against the rest of the corpus: the selection together, then each statement".into()
+                },
+                None,
+            ),
+        ],
     };
 
     el(Tag::Section)
@@ -164,11 +183,11 @@ pub fn describe(cx: &Context) -> Node {
         .attr(Attr::AriaLabelledby, "summary-heading")
         .child(heading("summary-heading", "Summary"))
         .child(method([
-            "A token is a word of the search index: a run of letters and digits in a statement's paragraphs (a hyphen splits words; headings and speaker leads are not counted). Types are distinct word forms with case and accents folded (“Terrorism” = “terrorism”), not stems.".to_string(),
+            format!("A token is a word of the search index: a run of letters and digits in a statement's paragraphs (a hyphen splits words; {APOSTROPHES}; headings and speaker leads are not counted). Types are distinct word forms with case and accents folded (“Terrorism” = “terrorism”), not stems."),
             format!("Together: N = {} tokens, V = {} types in {}. TTR = types / tokens. STTR (standardised TTR, as WordSmith computes it): each statement's tokens are cut into consecutive chunks of {} tokens, the TTR of each full chunk is taken and STTR is their mean (the last, partial chunk of a statement is left out; together: the mean over all {} chunks). Hapaxes: word forms occurring exactly once.",
                 thousands(t.tokens as usize), thousands(t.types as usize), plural(n, "statement", "statements"), s.chunk, t.sttr_chunks),
-            "A sentence ends after a word followed by . ! or ? and a space, unless the word is a one-letter initial (U.N.) or an abbreviation (Mr., No.); a paragraph end always ends one. Words per sentence = tokens / sentences. Letters per word = letters and digits of the folded forms / tokens.".to_string(),
-            "Most frequent content words: word forms that are not stop words, numbers or single letters, most frequent first; per 10k = frequency / the text's tokens × 10,000. Most distinctive words: a statement against every other statement of the corpus, and the selection together against the rest of the corpus (none when the selection is the whole corpus), by log-likelihood G² (Rayson & Garside 2000) among the terms used more than elsewhere, stemmed and shown as their most frequent form; Log Ratio (Hardie 2014) = log₂ of the ratio of the relative frequencies.".to_string(),
+            "A sentence ends after a word when the characters between it and the next word include . ! or ? and a space, in any order, so a closing quote or bracket may stand between the stop and the space (as in threat.” Then), unless the word is a one-letter initial (U.N.) or an abbreviation (Mr., No.); a paragraph end always ends one. Words per sentence = tokens / sentences. Letters per word = letters and digits of the folded forms / tokens.".to_string(),
+            format!("Most frequent content words: word forms that are not stop words, numbers or single letters, most frequent first; per 10k = frequency / the text's tokens × 10,000. Most distinctive words: a statement against every other statement of the corpus, and the selection together against the rest of the corpus (none when the selection is the whole corpus), by log-likelihood G² (Rayson & Garside 2000) among the terms used more than elsewhere, stemmed ({STEMMER}) and shown as their most frequent form; Log Ratio (Hardie 2014) = log₂ of the ratio of the relative frequencies."),
         ]))
         .children(body)
         .into()

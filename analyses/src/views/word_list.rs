@@ -8,26 +8,28 @@
 
 use super::common::{
     choices, empty, heading, list_sort, method, min_choices, sort_ranked, stop_choices, with,
-    Ranked,
+    Ranked, TableData, APOSTROPHES, STEMMER,
 };
 use crate::Context;
-use csto_core::analysis::{word_list, Unit, WordListOptions, WordRow};
+use csto_core::analysis::{word_list, Unit, WordList, WordListOptions, WordRow};
 use csto_core::decimal::{fixed, plural, thousands};
-use csto_core::panel::{el, Attr, Cell, Choice, Column, Node, Table, Tag};
-use csto_core::view::TableSort;
+use csto_core::view::{TableSort, WORDS_MIN};
+use csto_panel::{el, Attr, Cell, Choice, Column, Node, Tag};
 
-/// The word list's minimum frequency when the URL names none: every word,
-/// so the frequencies add up to N.
-const DEFAULT_MIN: u32 = 1;
+/// The word list's table: every row, as its download holds them.
+pub fn tables(cx: &Context) -> Vec<TableData> {
+    compute(cx).1.into_iter().collect()
+}
 
 /// The word list of the view's statements (the query plays no part: each
-/// word's link replaces it).
-pub fn describe(cx: &Context) -> Node {
+/// word's link replaces it), its rows left out, and its table (none when
+/// no statement passes the filters).
+fn compute(cx: &Context) -> (WordList, Option<TableData>) {
     let view = &cx.view;
     let p = &view.params;
     let by_stem = p.by_stem;
     let stop_shown = p.stop_words.unwrap_or(true);
-    let min = p.min_freq.unwrap_or(DEFAULT_MIN);
+    let min = WORDS_MIN.get(p.min_freq);
     let options = WordListOptions {
         unit: if by_stem { Unit::Stem } else { Unit::Word },
         min_freq: min,
@@ -80,6 +82,20 @@ pub fn describe(cx: &Context) -> Node {
             cells
         })
         .collect();
+    list.rows = Vec::new();
+    let table = (list.statements > 0).then(|| TableData::new("csto-words", view, columns, rows));
+    (list, table)
+}
+
+/// The word list of the view's statements, described.
+pub fn describe(cx: &Context) -> Node {
+    let view = &cx.view;
+    let p = &view.params;
+    let by_stem = p.by_stem;
+    let stop_shown = p.stop_words.unwrap_or(true);
+    let min = WORDS_MIN.get(p.min_freq);
+    let sort = list_sort(view);
+    let (list, table) = compute(cx);
 
     let stop = stop_choices(view, stop_shown);
     let unit = vec![
@@ -94,7 +110,7 @@ pub fn describe(cx: &Context) -> Node {
             by_stem,
         ),
     ];
-    let mins = min_choices(view, min, DEFAULT_MIN);
+    let mins = min_choices(view, min, WORDS_MIN.default);
 
     let what = if by_stem { "Stems" } else { "Word forms" };
     let order = match sort {
@@ -119,19 +135,9 @@ pub fn describe(cx: &Context) -> Node {
         },
     );
 
-    let body: Node = if list.statements == 0 {
-        empty("No statement passes these filters.")
-    } else {
-        Table {
-            view: view.encode(),
-            class: "word-list".into(),
-            caption,
-            columns,
-            rows,
-            sorted_by: Some(sort),
-            export_name: "csto-words".into(),
-        }
-        .into()
+    let body: Node = match table {
+        None => empty("No statement passes these filters."),
+        Some(table) => table.table("word-list", caption, Some(sort)),
     };
     el(Tag::Section)
         .class("word-list-view")
@@ -145,7 +151,7 @@ pub fn describe(cx: &Context) -> Node {
                 .child(choices("words-min", "Minimum frequency", mins)),
         )
         .child(method([
-            "A token is a word of the search index: a run of letters and digits in a statement's paragraphs (a hyphen splits words; headings and speaker leads are not counted), with case and accents folded, so “Terrorism” and “terrorism” are one word form. Grouped by stem, the forms the search treats as one (Snowball English stemmer: terrorism, terrorist, terrorists) make one row, named by its most frequent form.".to_string(),
+            format!("A token is a word of the search index: a run of letters and digits in a statement's paragraphs (a hyphen splits words; {APOSTROPHES}; headings and speaker leads are not counted), with case and accents folded, so “Terrorism” and “terrorism” are one word form. Grouped by stem, the forms the search treats as one ({STEMMER}: terrorism, terrorist, terrorists) make one row, named by its most frequent form."),
             format!("N = {} tokens in the {statements} passing the filters. Frequency: occurrences. Per 10k = frequency / N × 10,000. Range: statements containing it (of {}). Share = frequency / N. With every word shown (minimum 1, the default here), the frequencies add up to N.",
                 thousands(list.tokens as usize), list.statements),
             format!("Stop words (a list of {} function words such as the, of, and, compared by stem) are {}. Each word searches itself, with the search's stemming and aliases, so the search may find more than the form counted here.",

@@ -56,6 +56,10 @@ use serde::{Deserialize, Serialize};
 
 /// The widest window on either side.
 pub const MAX_WINDOW: u8 = 10;
+/// The window on either side unless asked otherwise.
+pub const DEFAULT_WINDOW: u8 = 5;
+/// The fewest co-occurrences of a row unless asked otherwise.
+pub const DEFAULT_MIN_COOCCURRENCE: u32 = 2;
 
 /// Parameters of a collocation list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -71,9 +75,9 @@ pub struct CollocateOptions {
 impl Default for CollocateOptions {
     fn default() -> Self {
         CollocateOptions {
-            left: 5,
-            right: 5,
-            min_cooccurrence: 2,
+            left: DEFAULT_WINDOW,
+            right: DEFAULT_WINDOW,
+            min_cooccurrence: DEFAULT_MIN_COOCCURRENCE,
         }
     }
 }

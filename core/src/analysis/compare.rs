@@ -1,9 +1,10 @@
 //! Compare two sides: which words side A uses markedly more than side B, and
 //! which B uses more than A. A and B are any two sets of statements (2004
 //! against 2024, Bordyuzha against Tasmagambetov, one theme against
-//! another); the distinctive-terms view ([`crate::analysis::keyness`]) is the case
-//! A = the chosen statements, B = every other statement, and is computed by
-//! this function.
+//! another). Keyness, one set against every other statement, is the case
+//! B = the rest; the summary's most distinctive words are that case, scored
+//! by this module's `score` (a test checks they are the first rows of
+//! [`compare`]).
 //!
 //! Each index term (a stem: "terrorism" and "terrorists" count together) is
 //! scored with Dunning's log-likelihood G² as Rayson and Garside (2000) and

@@ -20,7 +20,6 @@
 //! and the same URL always shows the same list.
 
 use crate::bundle::Bundle;
-use crate::model::EntityId;
 use crate::model::PassageId;
 use crate::model::StatementId;
 use crate::search::{Hit, SearchResults};
@@ -176,23 +175,6 @@ pub fn concordance<'a>(
     }
     sort_lines(bundle, &mut out, KwicSort::Corpus);
     out
-}
-
-/// One line per mention of an entity, in corpus order.
-pub fn entity_concordance(bundle: &Bundle, entity: EntityId, width: usize) -> Vec<KwicLine<'_>> {
-    bundle.corpus.entities[entity as usize]
-        .mentions
-        .iter()
-        .map(|m| {
-            line(
-                bundle,
-                bundle.table().mention_passage(m),
-                m.start as usize,
-                m.end as usize,
-                width,
-            )
-        })
-        .collect()
 }
 
 /// Folded words next to a line's hit in its passage, nearest first, up to
@@ -362,5 +344,44 @@ mod tests {
             assert_eq!(order(&lines), *expected, "{sort:?}");
             assert_eq!(KwicSort::from_key(sort.key()), Some(*sort));
         }
+    }
+}
+
+#[cfg(all(test, feature = "compile"))]
+mod entity_tests {
+    use super::*;
+
+    /// One line per mention of an entity, in corpus order (tests only: the
+    /// reader shows an entity's mentions in place).
+    fn entity_concordance(
+        bundle: &Bundle,
+        entity: crate::model::EntityId,
+        width: usize,
+    ) -> Vec<KwicLine<'_>> {
+        bundle.corpus.entities[entity as usize]
+            .mentions
+            .iter()
+            .map(|m| {
+                line(
+                    bundle,
+                    bundle.table().mention_passage(m),
+                    m.start as usize,
+                    m.end as usize,
+                    width,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_entity_concordance_has_a_line_per_mention() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus");
+        let b = Bundle::new(crate::source::load_corpus(&dir).unwrap());
+        let (id, sc) = b.corpus.entity_by_key("sc-2354").unwrap();
+        assert_eq!(sc.mentions.len(), 2);
+        let kwic = entity_concordance(&b, id, 30);
+        assert_eq!(kwic[0].hit, "2354 (2017)");
+        assert_eq!(kwic[1].hit, "2354");
+        assert!(kwic[1].left.ends_with("in particular 1624 and "));
     }
 }

@@ -14,8 +14,8 @@
 //! | summary: TTR, STTR, sentences | [`summary`] | WordSmith statistics |
 //!
 //! Also here: `entities` (counts and mentions of cited resolutions,
-//! organizations…), `concordance` (keyword in context), `keyness` (compare's
-//! one-against-the-rest case), `trends` (per 10,000 words over time),
+//! organizations…), `concordance` (keyword in context), `trends` (per
+//! 10,000 words over time),
 //! `snippet` (highlighted excerpts as text fragments, never HTML), `cite`
 //! (and `cite_formats`: its BibTeX, RIS and CSL-JSON records)
 //! and `export`.
@@ -45,7 +45,6 @@ pub mod cite_formats;
 pub mod concordance;
 pub mod entities;
 pub mod export;
-pub mod keyness;
 pub mod snippet;
 pub mod trends;
 
@@ -61,14 +60,14 @@ mod word_list;
 pub use crate::index::{TokenTable, WordId};
 pub use collocates::{
     collocates, collocation_g2, log_dice, mutual_information, CollocateOptions, CollocateRow,
-    Collocates, MAX_WINDOW,
+    Collocates, DEFAULT_MIN_COOCCURRENCE, DEFAULT_WINDOW, MAX_WINDOW,
 };
 pub use compare::{
     compare, log_likelihood, log_ratio, CompareOptions, CompareRow, Comparison, Side, Significance,
     ThemeRow, G2_P0001, G2_P001, G2_P01, G2_P05,
 };
 pub use dispersion::{dispersion, gries_dp, gries_dp_norm, Dispersion, DispersionRow, HitMark};
-pub use ngrams::{ngrams, NgramOptions, NgramRow, Ngrams, MAX_NGRAM};
+pub use ngrams::{ngrams, NgramOptions, NgramRow, Ngrams, MAX_NGRAM, MIN_NGRAM};
 pub use stop_words::{StopWords, STOP_WORDS};
 pub use summary::{
     summary, DistinctiveWord, StatementSummary, Summary, SummaryOptions, TextStats, WordFreq,

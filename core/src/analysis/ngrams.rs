@@ -44,6 +44,8 @@ use crate::model::TermId;
 use crate::util::order;
 use serde::{Deserialize, Serialize};
 
+/// The shortest n-gram counted.
+pub const MIN_NGRAM: u8 = 2;
 /// The longest n-gram counted.
 pub const MAX_NGRAM: u8 = 5;
 
@@ -65,7 +67,7 @@ pub struct NgramOptions {
 impl Default for NgramOptions {
     fn default() -> Self {
         NgramOptions {
-            min_len: 2,
+            min_len: MIN_NGRAM,
             max_len: MAX_NGRAM,
             min_freq: 2,
             unit: Unit::Stem,
@@ -209,7 +211,7 @@ pub fn ngrams(bundle: &Bundle, selected: &[StatementId], options: &NgramOptions)
         Unit::Stem => &terms,
         Unit::Word => &words,
     };
-    let min_len = options.min_len.clamp(2, MAX_NGRAM) as usize;
+    let min_len = options.min_len.clamp(MIN_NGRAM, MAX_NGRAM) as usize;
     let max_len = options.max_len.clamp(min_len as u8, MAX_NGRAM) as usize;
     let min_freq = options.min_freq.max(1);
     let n_tokens = sel.len;

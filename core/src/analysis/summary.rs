@@ -37,7 +37,8 @@
 //! other statement of the corpus (for the selection together: the selection
 //! against the rest of the corpus, none when it is the whole corpus), by
 //! the G² and Log Ratio of [`super::compare`], shown as the stem's most
-//! frequent form there; the same figures as the distinctive-terms view.
+//! frequent form there; the same figures as [`super::compare`] gives the
+//! statement against the rest (its first rows).
 //! Both lists hold at most `top` words.
 
 use super::compare::{log_likelihood, score, Side};

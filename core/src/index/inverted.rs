@@ -21,10 +21,10 @@ use crate::model::{Corpus, PassageId, StatementId, TermId};
 use crate::text;
 use crate::util::order;
 use rustc_hash::FxHashMap as HashMap;
-use serde::{Deserialize, Serialize};
 
 /// A passage's place in the corpus and its token byte ranges.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "compile", derive(serde::Serialize, serde::Deserialize))]
 pub struct PassageRef {
     pub statement: StatementId,
     /// 0-based paragraph number within the statement.
@@ -32,20 +32,23 @@ pub struct PassageRef {
     /// Byte range of every token, in order; its length is the passage length.
     /// Serialized as (gap, length) pairs, which are small numbers, so the
     /// bundle stays compact (see `codec::delta_spans`).
-    #[serde(with = "super::codec::delta_spans")]
+    #[cfg_attr(feature = "compile", serde(with = "super::codec::delta_spans"))]
     pub spans: Vec<(u32, u32)>,
 }
 
 /// The provisional word of a spelling that folds to nothing (not indexed).
 const NOT_A_WORD: u32 = u32::MAX;
 
-/// See the module docs for the layout.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// See the module docs for the layout. Built where it is used, never
+/// shipped: its serde form (feature `compile`) serves only the examples that
+/// weigh shipping it (`ship_or_derive`) and digest it (`results_digest`).
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "compile", derive(serde::Serialize, serde::Deserialize))]
 pub struct Index {
     pub terms: Vec<String>,
     /// Serialized as gaps between passage ids and between positions, which
     /// are small numbers (one varint byte each, mostly).
-    #[serde(with = "super::codec::delta_postings")]
+    #[cfg_attr(feature = "compile", serde(with = "super::codec::delta_postings"))]
     pub postings: Postings,
     /// Folded (unstemmed) words and the term each stems to, sorted by word:
     /// used for `prefix*` queries and "did you mean".

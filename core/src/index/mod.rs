@@ -1,14 +1,17 @@
-//! The index: what is shipped beside the corpus so the browser never
-//! tokenizes it, and what is derived from it once per bundle.
+//! The index: built from the corpus where it is used (in the browser,
+//! after the first render; it is not shipped: `docs/benchmarks.md` weighs
+//! the two), and what is derived from it once per bundle.
 //!
 //! - `inverted`: [`Index`], postings with positions over passages.
 //! - `postings`: [`Postings`], every term's postings in flat arrays.
-//! - `codec`: the compact (gap-coded) serde form of the postings and spans.
+//! - `codec`: (feature `compile`) the compact (gap-coded) serde form of the
+//!   postings and spans, for the examples that measure a shipped index.
 //! - `passage_table`: [`PassageTable`], per-passage facts as flat arrays.
 //! - `aliases`: the alias list as stemmed term sequences.
 //! - `token_table`: [`TokenTable`], every token's term and word, for the analyses.
 
 mod aliases;
+#[cfg(feature = "compile")]
 mod codec;
 mod inverted;
 mod passage_table;

@@ -1,7 +1,9 @@
 //! The closed choices a URL can name (`view=trends`, `by=statement`,
-//! `wsort=range`): each an enum with its URL spelling, read back through one
-//! [`Keyed::from_key`], so a new choice is one line in one table.
+//! `tsort=range`): each an enum with its URL spelling, read back through one
+//! [`Keyed::from_key`], so a new choice is one line in one table (a new
+//! view is one entry of `registry`).
 
+use super::registry::Tab;
 use crate::analysis::concordance::KwicSort;
 use crate::search::Sort;
 
@@ -17,77 +19,10 @@ pub trait Keyed: Copy + 'static {
     }
 }
 
-/// Which main view is shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Tab {
-    /// Statements with their best passages.
-    #[default]
-    Results,
-    /// Keyword in context: every hit as an aligned line.
-    Concordance,
-    /// Frequency per year or statement, per 10,000 words.
-    Trends,
-    /// Themes × years (or statements) grid.
-    Themes,
-    /// Two sides compared: the terms over-represented on each (G², Log
-    /// Ratio). `view=keywords` of older links opens it.
-    Compare,
-    /// Every word form (or stem) with frequency, range and share.
-    Words,
-    /// Recurring sequences of 2 to 5 words.
-    Ngrams,
-    /// Tokens, types, TTR, STTR, hapaxes, sentence and word length.
-    Summary,
-    /// The words around the query's word (MI, log-Dice, G²).
-    Collocates,
-    /// Where the query occurs in each statement (range, Gries' DP).
-    Dispersion,
-}
-
 impl Keyed for Tab {
-    const ALL: &'static [Tab] = &[
-        Tab::Results,
-        Tab::Concordance,
-        Tab::Trends,
-        Tab::Themes,
-        Tab::Compare,
-        Tab::Words,
-        Tab::Ngrams,
-        Tab::Summary,
-        Tab::Collocates,
-        Tab::Dispersion,
-    ];
+    const ALL: &'static [Tab] = Tab::ALL;
     fn key(self) -> &'static str {
-        match self {
-            Tab::Results => "results",
-            Tab::Concordance => "concordance",
-            Tab::Trends => "trends",
-            Tab::Themes => "themes",
-            Tab::Compare => "compare",
-            Tab::Words => "words",
-            Tab::Ngrams => "ngrams",
-            Tab::Summary => "summary",
-            Tab::Collocates => "collocates",
-            Tab::Dispersion => "dispersion",
-        }
-    }
-}
-
-impl Tab {
-    /// What the UI calls it.
-    pub fn label(self) -> &'static str {
-        match self {
-            Tab::Results => "Results",
-            Tab::Concordance => "Concordance",
-            Tab::Trends => "Trends",
-            Tab::Themes => "Theme overview",
-            Tab::Compare => "Compare",
-            Tab::Words => "Word list",
-            Tab::Ngrams => "N-grams",
-            Tab::Summary => "Summary",
-            Tab::Collocates => "Collocates",
-            Tab::Dispersion => "Dispersion",
-        }
+        self.spec().key
     }
 }
 

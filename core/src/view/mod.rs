@@ -17,7 +17,9 @@
 //!
 //! - `state`: [`ViewState`] and its analysis [`Params`]: decode, encode, resolve.
 //! - `address`: where a view lives (`statements/<id>/` pages, `#p7`).
-//! - `choices`: the closed choices ([`Tab`], [`Axis`], [`TableSort`], …) and
+//! - `registry`: every view ([`VIEWS`]: its [`Tab`], key, label, URL
+//!   parameters, needs) and the limits of its whole-number parameters.
+//! - `choices`: the closed choices ([`Axis`], [`TableSort`], …) and
 //!   their URL spellings.
 //! - `side`: a side of a comparison ([`Side`]).
 //! - `notices`: what decoding dropped, bounded.
@@ -25,10 +27,15 @@
 mod address;
 mod choices;
 mod notices;
+mod registry;
 mod side;
 mod state;
 
 pub use address::{statement_path, STATEMENTS_DIR};
-pub use choices::{Axis, Keyed, Scale, Tab, TableSort};
+pub use choices::{Axis, Keyed, Scale, TableSort};
+pub use registry::{
+    Number, Tab, ViewSpec, COLLOCATES_MIN, NGRAMS_MIN, NGRAM_LENGTH, VIEWS, WINDOW_LEFT,
+    WINDOW_RIGHT, WORDS_MIN,
+};
 pub use side::{Side, SideKind};
-pub use state::{Params, ViewState, MAX_COMPARE, MAX_N, MAX_SPAN};
+pub use state::{Params, ViewState, MAX_COMPARE};

@@ -1,8 +1,9 @@
 //! [`ViewState`]: every parameter of the address, read (never failing),
 //! written canonically, and resolved against the corpus.
 
-use super::choices::{Axis, Keyed, Scale, Tab, TableSort};
+use super::choices::{Axis, Keyed, Scale, TableSort};
 use super::notices::{parse_year, quote, Notices};
+use super::registry::{Number, Tab, NGRAMS_MIN, NGRAM_LENGTH, WINDOW_LEFT, WINDOW_RIGHT};
 use super::side::Side;
 use crate::analysis::concordance::KwicSort;
 use crate::model::{Corpus, EntityId, SpeakerId, ThemeId};
@@ -18,10 +19,6 @@ const MAX_Q_CHARS: usize = crate::query::MAX_QUERY_CHARS;
 pub const MAX_COMPARE: usize = 8;
 /// The longest compared term kept.
 const MAX_TERM_CHARS: usize = 200;
-/// The widest collocation window on one side, in words.
-pub const MAX_SPAN: u8 = 10;
-/// The longest n-gram.
-pub const MAX_N: u8 = 5;
 
 /// Everything shareable about the current view. Ids are the URL keys
 /// (speaker and theme slugs, statement ids), resolved against the corpus by
@@ -66,11 +63,13 @@ pub struct Params {
     /// Show stop words (`stop=show|hide`); `None` is the view's default
     /// (shown in the word and n-gram lists, hidden among collocates).
     pub stop_words: Option<bool>,
-    /// N-gram length, 2–[`MAX_N`] (`n`); `None` is 2.
+    /// N-gram length (`n`, [`NGRAM_LENGTH`]); `None` is the default.
     pub n: Option<u8>,
-    /// Minimum frequency (`min`); `None` is 2.
+    /// Minimum frequency (`min`); `None` is the view's default
+    /// ([`super::WORDS_MIN`], [`NGRAMS_MIN`], [`super::COLLOCATES_MIN`]).
     pub min_freq: Option<u32>,
-    /// Collocation window left and right, 0–[`MAX_SPAN`] (`l`, `r`); `None` is 5.
+    /// Collocation window left and right (`l`, `r`: [`WINDOW_LEFT`],
+    /// [`WINDOW_RIGHT`]); `None` is the default.
     pub left: Option<u8>,
     pub right: Option<u8>,
     /// N-grams: only those containing a word of the query (`with=1`).
@@ -80,25 +79,6 @@ pub struct Params {
     pub side_b: Option<Side>,
     /// Trends: per 10,000 words or raw counts (`scale=raw`).
     pub scale: Scale,
-}
-
-impl Params {
-    pub const DEFAULT_N: u8 = 2;
-    pub const DEFAULT_MIN: u32 = 2;
-    pub const DEFAULT_SPAN: u8 = 5;
-
-    pub fn n(&self) -> u8 {
-        self.n.unwrap_or(Self::DEFAULT_N)
-    }
-    pub fn min_freq(&self) -> u32 {
-        self.min_freq.unwrap_or(Self::DEFAULT_MIN)
-    }
-    pub fn left(&self) -> u8 {
-        self.left.unwrap_or(Self::DEFAULT_SPAN)
-    }
-    pub fn right(&self) -> u8 {
-        self.right.unwrap_or(Self::DEFAULT_SPAN)
-    }
 }
 
 fn push_list(list: &mut Vec<String>, value: &str, key: &str, notices: &mut Notices) {
@@ -122,14 +102,14 @@ fn choose<T: Keyed>(slot: &mut Option<T>, value: &str, key: &str, why: &str, n: 
     }
 }
 
-/// A whole number in `range`, or a notice.
+/// A whole number in the limits of `number`, or a notice.
 fn number<T: std::str::FromStr + PartialOrd + Copy + std::fmt::Display>(
     slot: &mut Option<T>,
     value: &str,
-    key: &str,
-    range: std::ops::RangeInclusive<T>,
+    number: Number<T>,
     n: &mut Notices,
 ) {
+    let (key, range) = (number.key, number.range());
     match value.trim().parse::<T>() {
         Ok(x) if range.contains(&x) => *slot = Some(x),
         _ => n.push(format!(
@@ -161,10 +141,10 @@ impl Params {
             "stem" => self.by_stem = switch(value, key, n).unwrap_or(self.by_stem),
             "with" => self.with_query = switch(value, key, n).unwrap_or(self.with_query),
             "stop" => self.stop_words = switch(value, key, n).or(self.stop_words),
-            "n" => number(&mut self.n, value, key, 2..=MAX_N, n),
-            "min" => number(&mut self.min_freq, value, key, 1..=100_000, n),
-            "l" => number(&mut self.left, value, key, 0..=MAX_SPAN, n),
-            "r" => number(&mut self.right, value, key, 0..=MAX_SPAN, n),
+            "n" => number(&mut self.n, value, NGRAM_LENGTH, n),
+            "min" => number(&mut self.min_freq, value, NGRAMS_MIN, n),
+            "l" => number(&mut self.left, value, WINDOW_LEFT, n),
+            "r" => number(&mut self.right, value, WINDOW_RIGHT, n),
             "a" => self.side_a = Side::decode("a", value, n).or(self.side_a.take()),
             "b" => self.side_b = Side::decode("b", value, n).or(self.side_b.take()),
             "scale" => {

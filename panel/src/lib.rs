@@ -10,10 +10,16 @@
 //! or a `javascript:` address.
 //!
 //! The messages between page and worker are [`Request`] and [`Reply`],
-//! postcard-encoded.
+//! postcard-encoded; why a request has no answer is a [`Failure`].
+//!
+//! A crate of its own (issue 21): it is the vocabulary of the page's DOM
+//! and of the worker's messages, which the core, knowing nothing of either,
+//! should not carry. The page (`src/`) and the worker (`analyses/`) both
+//! depend on it; it depends on the core for the view (`ViewState`) a link
+//! opens.
 
-use crate::util::decimal;
-use crate::view::{TableSort, ViewState, MAX_COMPARE};
+use csto_core::util::decimal;
+use csto_core::view::{TableSort, ViewState, MAX_COMPARE};
 use serde::{Deserialize, Serialize};
 
 /// Declares a closed enum of names with their DOM spelling.
@@ -637,36 +643,94 @@ pub enum Reply {
     /// The view of request `seq`, or why it could not be described.
     Described {
         seq: u32,
-        panel: Result<Node, String>,
+        panel: Result<Node, Failure>,
     },
     /// The file of export request `seq`, or why there is none.
     Exported {
         seq: u32,
-        file: Result<File, String>,
+        file: Result<File, Failure>,
     },
+    /// A request the worker could not read, so cannot answer by its `seq`:
+    /// the page fails what it was waiting for, with this message.
+    Failed(Failure),
+}
+
+/// Why a request has no answer: said by the worker (or by the page, when
+/// the worker cannot be reached), shown by the page as a message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Failure {
+    /// The page's own view (results, reader), with its URL key.
+    NotAnAnalysis(String),
+    /// The view has no table of this download name.
+    NoTable(String),
+    /// A view or download was asked for before the corpus arrived.
+    NoCorpus,
+    /// The corpus the page sent could not be decoded: why.
+    Corpus(String),
+    /// A request could not be read: why.
+    UnreadableRequest(String),
+    /// A reply could not be read: why.
+    UnreadableReply(String),
+    /// A message could not be written: why.
+    Unwritable(String),
+    /// The page could not reach the worker (not started, crashed): why.
+    Worker(String),
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Failure::NotAnAnalysis(key) => write!(f, "“{key}” is not an analysis view"),
+            Failure::NoTable(name) => write!(f, "this view has no table “{name}”"),
+            Failure::NoCorpus => f.write_str("the corpus has not arrived"),
+            Failure::Corpus(why) => write!(f, "the corpus could not be read ({why})"),
+            Failure::UnreadableRequest(why) => write!(f, "unreadable request: {why}"),
+            Failure::UnreadableReply(why) => write!(f, "unreadable reply: {why}"),
+            Failure::Unwritable(why) => write!(f, "the answer could not be written ({why})"),
+            Failure::Worker(why) => f.write_str(why),
+        }
+    }
 }
 
 impl Request {
-    /// The message's bytes.
+    /// The message's bytes. A request that cannot be written is sent as
+    /// no bytes, which the worker cannot read: it answers
+    /// [`Reply::Failed`], so the page shows a message rather than wait.
     pub fn to_bytes(&self) -> Vec<u8> {
         postcard::to_allocvec(self).unwrap_or_default()
     }
 
     /// A message from its bytes, or why not.
-    pub fn from_bytes(bytes: &[u8]) -> Result<Request, String> {
-        postcard::from_bytes(bytes).map_err(|e| format!("unreadable request: {e}"))
+    pub fn from_bytes(bytes: &[u8]) -> Result<Request, Failure> {
+        postcard::from_bytes(bytes).map_err(|e| Failure::UnreadableRequest(e.to_string()))
     }
 }
 
 impl Reply {
-    /// The message's bytes.
+    /// The message's bytes. A reply that cannot be written is replaced
+    /// by one that says so, for the same request, so the page shows why
+    /// rather than receive nothing.
     pub fn to_bytes(&self) -> Vec<u8> {
-        postcard::to_allocvec(self).unwrap_or_default()
+        postcard::to_allocvec(self).unwrap_or_else(|e| {
+            let why = Failure::Unwritable(e.to_string());
+            let failed = match self {
+                Reply::Described { seq, .. } => Reply::Described {
+                    seq: *seq,
+                    panel: Err(why),
+                },
+                Reply::Exported { seq, .. } => Reply::Exported {
+                    seq: *seq,
+                    file: Err(why),
+                },
+                Reply::Failed(_) => Reply::Failed(why),
+            };
+            postcard::to_allocvec(&failed).unwrap_or_default()
+        })
     }
 
     /// A message from its bytes, or why not.
-    pub fn from_bytes(bytes: &[u8]) -> Result<Reply, String> {
-        postcard::from_bytes(bytes).map_err(|e| format!("unreadable reply: {e}"))
+    pub fn from_bytes(bytes: &[u8]) -> Result<Reply, Failure> {
+        postcard::from_bytes(bytes).map_err(|e| Failure::UnreadableReply(e.to_string()))
     }
 }
 
@@ -703,6 +767,15 @@ mod tests {
         };
         assert_eq!(Request::from_bytes(&request.to_bytes()).unwrap(), request);
         assert!(Request::from_bytes(&[0xff, 0xff]).is_err());
+        let failed = Reply::Described {
+            seq: 8,
+            panel: Err(Failure::NotAnAnalysis("results".into())),
+        };
+        assert_eq!(Reply::from_bytes(&failed.to_bytes()).unwrap(), failed);
+        assert_eq!(
+            Failure::NotAnAnalysis("results".into()).to_string(),
+            "“results” is not an analysis view"
+        );
     }
 
     #[test]
