@@ -71,7 +71,14 @@ fn mount(start: Rc<DecodedView>) {
     let props = app::AppProps {
         start: start.clone(),
     };
-    if start.notices.is_empty() && prerendered.as_deref() == Some(&page_view_key(&start.view)) {
+    // Hydration needs the first render to be the prerendered markup exactly:
+    // a notice (from the address, or from resolving it against the corpus,
+    // as a paragraph the statement does not have) would add a section.
+    let unchanged = start.notices.is_empty() && {
+        let mut view = start.view.clone();
+        view.resolve(&corpus::bundle().corpus).1.is_empty()
+    };
+    if unchanged && prerendered.as_deref() == Some(&page_view_key(&start.view)) {
         yew::Renderer::<app::App>::with_root_and_props(root, props).hydrate();
     } else {
         root.remove_attribute(PRERENDERED_VIEW).ok();

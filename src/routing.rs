@@ -3,7 +3,7 @@
 //! with `pushState`/`replaceState`, and following Back/Forward. The codec
 //! itself is [`csto_core::view`]; this file only moves strings.
 
-use csto_core::view::{ViewState, STATEMENTS_DIR};
+use csto_core::view::ViewState;
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
@@ -186,9 +186,10 @@ pub struct DecodedView {
     /// What was dropped from the address, to show and to clean it up; empty
     /// for a view the app itself navigated to.
     pub notices: Vec<String>,
-    /// The address is not where this view lives, though nothing was
-    /// dropped: an older link to a statement (`?doc=…&p=…`), which now has
-    /// a page of its own. The address is then replaced by the page's.
+    /// The address is not where this statement view lives, though nothing
+    /// was dropped: an older link (`?doc=…&p=…`), which now has a page of
+    /// its own, or the page's own address in another spelling (`?p=3`,
+    /// `index.html`). The address is then replaced by the canonical one.
     pub moved: bool,
 }
 
@@ -197,7 +198,16 @@ impl DecodedView {
     pub fn from_address() -> Rc<DecodedView> {
         let (path, query, fragment) = current_address();
         let (view, notices) = ViewState::decode_address(&path, &query, &fragment);
-        let moved = view.doc.is_some() && !path.starts_with(STATEMENTS_DIR);
+        let moved = view.doc.is_some() && {
+            let mut here = path.clone();
+            for (mark, part) in [('?', &query), ('#', &fragment)] {
+                if !part.is_empty() {
+                    here.push(mark);
+                    here.push_str(part);
+                }
+            }
+            here != view.href()
+        };
         Rc::new(DecodedView {
             view,
             notices,

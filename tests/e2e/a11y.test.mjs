@@ -59,11 +59,12 @@ const STATES = [
   ['word list', 'view=words&stem=1', (p) => p.waitForSelector('section.word-list-view table')],
   ['n-grams', 'q=terrorism&view=ngrams&n=3&with=1', (p) => p.waitForSelector('section.ngrams-view table')],
   ['summary', 'view=summary', (p) => p.waitForSelector('section.summary-view table')],
-  ['reader', 'doc=2016-bordyuzha&q=kanal', (p) => waitForReader(p, '2016-bordyuzha')],
+  ['reader', 'statements/2016-bordyuzha/?q=kanal', (p) => waitForReader(p, '2016-bordyuzha')],
+  ['statement page (prerendered, hydrated)', 'statements/2016-bordyuzha/#p7', (p) => waitForReader(p, '2016-bordyuzha')],
   ['collocates', 'view=collocates&q=terrorism', (p) => p.waitForSelector('table.collocates-table')],
   ['collocates, no query', 'view=collocates', (p) => p.waitForSelector('section.collocates-view .empty')],
   ['dispersion', 'view=dispersion&q=Afghanistan', (p) => p.waitForSelector('section.dispersion-view svg.disp-bar a')],
-  ['reader, NEAR hit', 'doc=2016-bordyuzha&q=international+NEAR%2F3+terrorism', (p) => waitForReader(p, '2016-bordyuzha')],
+  ['reader, NEAR hit', 'statements/2016-bordyuzha/?q=international+NEAR%2F3+terrorism', (p) => waitForReader(p, '2016-bordyuzha')],
   [
     'help open',
     'q=terrorism',
@@ -82,7 +83,7 @@ const STATES = [
   ],
   [
     'citation open',
-    'doc=2016-bordyuzha&q=kanal',
+    'statements/2016-bordyuzha/?q=kanal',
     async (p) => {
       await waitForReader(p, '2016-bordyuzha');
       await p.click('button.cite-toggle >> nth=0');
@@ -109,7 +110,7 @@ for (const [widthName, viewport] of WIDTHS) {
         assert.equal(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches), scheme === 'dark');
         if (prepare) await prepare(page);
         const violations = await axe(page);
-        if (violations.length) failures.push(`--- ${name} (?${query}, ${widthName}, ${scheme}) ---\n${describe(violations)}`);
+        if (violations.length) failures.push(`--- ${name} (${/^statements\//.test(query) ? query : `?${query}`}, ${widthName}, ${scheme}) ---\n${describe(violations)}`);
       }
       assert.equal(failures.length, 0, `axe violations:\n${failures.join('\n')}`);
     });

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { useApp, openApp } from './helpers.mjs';
-import { IDS_BY_DATE, eventually, waitForParams, waitForReader, search, tick, readResults } from './app-helpers.mjs';
+import { IDS_BY_DATE, eventually, waitForParams, waitForReader, search, tick, readResults, viewOfHref } from './app-helpers.mjs';
 import { readKwic, readerParagraphs, words, fold, sum, squash, csvObjects } from './research-helpers.mjs';
 
 const app = useApp();
@@ -281,22 +281,24 @@ test('dispersion: a bar per statement, range and DP agree with the counts, each 
   // Every mark is labelled and points at a paragraph that has the word; marks are in text order.
   const marks = d.plot.flatMap((r) => r.ticks.map((t, i) => ({ ...t, statement: r.statement, i, n: r.ticks.length })));
   for (const t of marks) {
-    const p = new URLSearchParams(t.href.slice(1));
-    assert.equal(p.get('doc'), t.statement);
-    assert.equal(p.get('q'), 'Afghanistan');
-    assert.match(t.label, new RegExp(`: hit ${t.i + 1} of ${t.n}, word [\\d,]+ of [\\d,]+, paragraph ${p.get('p')}$`));
-    assert.match(paras[t.statement][Number(p.get('p')) - 1].text, /afghan/i, `${t.statement} ¶${p.get('p')}`);
+    // A link to the statement's page at the paragraph (statements/<id>/?q=…#pN), relative to the root.
+    assert.ok(t.href.startsWith(`statements/${t.statement}/`), t.href);
+    const p = viewOfHref(t.href, app.url);
+    assert.ok(p.p, `${t.href} names no paragraph`);
+    assert.deepEqual(p, { q: 'Afghanistan', doc: t.statement, p: p.p }, t.href);
+    assert.match(t.label, new RegExp(`: hit ${t.i + 1} of ${t.n}, word [\\d,]+ of [\\d,]+, paragraph ${p.p}$`));
+    assert.match(paras[t.statement][Number(p.p) - 1].text, /afghan/i, `${t.statement} ¶${p.p}`);
   }
   for (const r of d.plot) assert.ok(r.ticks.every((t, i) => i === 0 || r.ticks[i - 1].x <= t.x));
   assert.deepEqual(
     d.table.map((r) => r.paragraphs),
-    d.plot.map((r) => [...new Set(r.ticks.map((t) => new URLSearchParams(t.href.slice(1)).get('p')))].join(' ')),
+    d.plot.map((r) => [...new Set(r.ticks.map((t) => viewOfHref(t.href, app.url).p))].join(' ')),
   );
 
   // A mark opens the reader at its paragraph with the hit highlighted; Back returns. By mouse, then keyboard.
   const firstMark = marks[0];
   await page.click(`li.disp-row[data-statement="${firstMark.statement}"] svg a >> nth=0`);
-  const para = new URLSearchParams(firstMark.href.slice(1)).get('p');
+  const para = viewOfHref(firstMark.href, app.url).p;
   await waitForParams(page, { q: 'Afghanistan', doc: firstMark.statement, p: para });
   const r1 = await waitForReader(page, firstMark.statement);
   assert.deepEqual(r1.paragraphs.filter((p) => p.target).map((p) => p.id), [`p${para}`]);
@@ -316,7 +318,7 @@ test('dispersion: a bar per statement, range and DP agree with the counts, each 
     assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), lastMark.label);
   }
   await page.keyboard.press('Enter');
-  const lastPara = new URLSearchParams(lastMark.href.slice(1)).get('p');
+  const lastPara = viewOfHref(lastMark.href, app.url).p;
   await waitForParams(page, { q: 'Afghanistan', doc: lastMark.statement, p: lastPara });
   const r2 = await waitForReader(page, lastMark.statement);
   assert.ok(r2.paragraphs[lastPara - 1].marks.some((m) => /afghan/i.test(m)));
@@ -478,7 +480,7 @@ test('NEAR and wildcard searches: one highlight per proximity hit in results, co
     });
     for (const s of rs.snippets) for (const m of s.marks) assert.ok(sibling(fold(m)), `${q}: mark ${m}`);
     const l0 = kw.lines.find((l) => re.test(fold(l.hit)));
-    await openApp(page, `q=${encodeURIComponent(q)}&doc=${l0.statement}&p=${l0.para}`);
+    await openApp(page, `statements/${l0.statement}/?q=${encodeURIComponent(q)}#p${l0.para}`);
     const rd = await waitForReader(page, l0.statement);
     assert.equal(rd.marks, kw.lines.filter((l) => l.statement === l0.statement).length, `${q}: a reader mark per line`);
     assert.ok(rd.paragraphs[l0.para - 1].marks.includes(l0.hit));

@@ -3,6 +3,7 @@
 // page agrees instead of sleeping. The generic harness is helpers.mjs.
 
 import assert from 'node:assert/strict';
+import { appRootOf } from './helpers.mjs';
 
 /** The five statements, oldest first, with the facts of `../shared/CORPUS_FACTS.md` (from the repository root). */
 export const STATEMENTS = [
@@ -92,12 +93,60 @@ export async function eventually(fn, { timeout = 5000, interval = 25 } = {}) {
   }
 }
 
-/** The URL's query parameters as a plain object (the last value of a repeated key wins). */
-export function urlParams(page) {
-  return Object.fromEntries(new URL(page.url()).searchParams);
+/**
+ * The view an address shows, read as the app reads it
+ * (core/src/view/address.rs): the statement from the path
+ * (`statements/<id>/` under the app's root), the paragraph from the fragment
+ * (`#p7`), everything else from the query (the last value of a repeated key
+ * wins); as one plain object of strings, e.g.
+ * `…/statements/2016-bordyuzha/?q=kanal#p7` → { q: 'kanal', doc: '2016-bordyuzha', p: '7' },
+ * so tests compare views, not strings.
+ *
+ * Strict about the form, so that a test comparing views also checks that the
+ * address is the app's own: what the app never writes is kept under a key of
+ * its own that no expected view has: a `doc` or `p` in the query (the older
+ * links, which the app replaces) as '?doc' / '?p', a path that is neither the
+ * root nor a statement's page as 'path', another fragment as '#'.
+ * `root`: the app's root URL (e.g. app.url); without it, the root is what the
+ * path says (the directory above `statements/<id>/`, or the path itself).
+ */
+export function viewOfUrl(url, root) {
+  const u = new URL(url);
+  const out = {};
+  for (const [k, v] of u.searchParams) out[k === 'doc' || k === 'p' ? `?${k}` : k] = v;
+  const rootPath = root ? new URL(root).pathname : /^(.*\/)statements\/[^/]+\/$/.exec(u.pathname)?.[1] ?? u.pathname;
+  const rel = u.pathname.startsWith(rootPath) ? u.pathname.slice(rootPath.length) : null;
+  const m = rel === null ? null : /^statements\/([a-z0-9-]+)\/$/.exec(rel);
+  if (m) out.doc = m[1];
+  else if (rel !== '') out.path = u.pathname;
+  const p = /^#p([1-9]\d*)$/.exec(u.hash);
+  if (p) out.p = p[1];
+  else if (u.hash) out['#'] = u.hash;
+  return out;
 }
 
-/** Wait until the address bar's query parameters are exactly `expected`. */
+/** The view of a link's href (relative to the app's root `root`, as the page's links are), as viewOfUrl reads it. */
+export function viewOfHref(href, root) {
+  return viewOfUrl(new URL(href, root).href, root);
+}
+
+/**
+ * The address of a view, relative to the app's root, in the app's form:
+ * { doc, p, ...query } → 'statements/<doc>/?query#p<p>', { ...query } → '?query'.
+ * The query keeps the object's order.
+ */
+export function hrefOf({ doc, p, ...query } = {}) {
+  const qs = new URLSearchParams(query).toString();
+  if (!doc) return qs ? `?${qs}` : './';
+  return `statements/${doc}/${qs ? `?${qs}` : ''}${p ? `#p${p}` : ''}`;
+}
+
+/** The view of the page's address (viewOfUrl, under the app's root when useApp() made the page). */
+export function urlParams(page) {
+  return viewOfUrl(page.url(), appRootOf(page));
+}
+
+/** Wait until the view of the address bar is exactly `expected` ({ doc, p, ...query }: see viewOfUrl). */
 export function waitForParams(page, expected, opts) {
   return eventually(() => assert.deepEqual(urlParams(page), expected, `URL ${page.url()}`), opts);
 }

@@ -12,6 +12,7 @@ import {
   eventually,
   urlParams,
   waitForParams,
+  hrefOf,
   readResults,
   waitForCount,
   waitForIds,
@@ -61,7 +62,7 @@ test('browse mode lists the five statements oldest first with speaker, role, dat
   for (const row of rows) {
     const s = byId(row.id);
     assert.ok(row.title, `${row.id}: no title`);
-    assert.equal(row.titleHref, `?doc=${row.id}`, `${row.id}: title link`);
+    assert.equal(row.titleHref, `statements/${row.id}/`, `${row.id}: title link (the statement's page)`);
     assert.equal(row.speaker, s.speaker, `${row.id}: speaker`);
     assert.match(row.role, s.role, `${row.id}: role`);
     assert.equal(row.datetime, s.iso, `${row.id}: datetime`);
@@ -124,13 +125,13 @@ test('each statement opens from its title: full text as clean paragraphs with pr
 
 test('the texts keep their wording: joined hyphenations, the source’s own typos', async () => {
   const page = await app.newPage();
-  await openApp(page, 'doc=2019-semerikov');
+  await openApp(page, hrefOf({ doc: '2019-semerikov' }));
   let body = (await readReader(page)).paragraphs.map((p) => p.text).join('\n');
   assert.match(body, /seventy-third/, '2019: "seventy-\\nthird" is rejoined as seventy-third');
   assert.doesNotMatch(body, /seventy- third|seventythird/);
   assert.match(body, /Counter-Terrorism/, '2019: "Counter-\\nTerrorism" is rejoined');
 
-  await openApp(page, 'doc=2016-bordyuzha');
+  await openApp(page, hrefOf({ doc: '2016-bordyuzha' }));
   body = (await readReader(page)).paragraphs.map((p) => p.text).join('\n');
   assert.match(body, /senior officials ofthe two organizations/, '2016: the source typo "ofthe" stays');
   assert.match((await readReader(page)).provenance['As recorded'] ?? '', /spoke in Russian/, 'the speaker line is kept as provenance');
@@ -138,7 +139,7 @@ test('the texts keep their wording: joined hyphenations, the source’s own typo
 
 test('a paragraph link opens the statement at that paragraph; reload keeps it; Back returns to the list', async () => {
   const page = await app.newPage();
-  await openApp(page, 'doc=2016-bordyuzha&p=7');
+  await openApp(page, 'statements/2016-bordyuzha/#p7');
   let r = await readReader(page);
   assert.equal(r.id, '2016-bordyuzha');
   assert.deepEqual(r.paragraphs.filter((p) => p.target).map((p) => p.id), ['p7'], 'only ¶7 is targeted');

@@ -122,15 +122,29 @@ export function watchPage(page) {
 }
 
 /**
- * Open the app with a query string (without '?', may be '') and wait until it
- * has rendered: by default until main[data-ready="true"] exists.
+ * The address of `query` under the app's root `base`: a query string (with or
+ * without '?', may be '') is the start page's, and an address relative to the
+ * root (a statement's page, `statements/2016-bordyuzha/?q=kanal#p7`) is that
+ * page's (core/src/view/address.rs).
+ */
+export function addressUnder(base, query = '') {
+  if (!query) return base;
+  if (/^(statements\/|#)/.test(query)) return new URL(query, base).href;
+  return `${base}?${query.replace(/^\?/, '')}`;
+}
+
+/**
+ * Open the app at `query` (a query string without '?', may be '', or an
+ * address relative to the root such as 'statements/2016-bordyuzha/#p7'; see
+ * addressUnder) and wait until it has rendered: by default until
+ * main[data-ready="true"] exists.
  * @param {import('playwright-core').Page} page
  * @param {string} [query]
  * @param {{url?: string, selector?: string, timeout?: number}} [opts]
  */
 export async function openApp(page, query = '', { url, selector = READY_SELECTOR, timeout = 15000 } = {}) {
   const base = url ?? appUrlOf(page);
-  const target = query ? `${base}?${query.replace(/^\?/, '')}` : base;
+  const target = addressUnder(base, query);
   const response = await page.goto(target, { waitUntil: 'load', timeout });
   assert.ok(response, `no response for ${target}`);
   assert.equal(response.status(), 200, `GET ${target} → ${response.status()}`);
@@ -142,6 +156,11 @@ function appUrlOf(page) {
   const u = appUrls.get(page);
   if (!u) throw new Error('openApp: page was not made by useApp().newPage(); pass {url}');
   return u;
+}
+
+/** The app's root URL for a page made by useApp().newPage() (undefined for other pages). */
+export function appRootOf(page) {
+  return appUrls.get(page);
 }
 
 /** App requests the server saw after index `from`, as 'STATUS METHOD URL' (for "no request after load" checks). */

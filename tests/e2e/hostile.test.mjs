@@ -26,6 +26,10 @@ const PARAMS = ['q', 'speaker', 'theme', 'year', 'from', 'to', 'sort', 'view', '
 const WATCHED = ['script', 'img', 'iframe', 'object', 'embed', 'frame', 'base', 'meta', 'link', 'style', 'image', 'foreignObject', 'animate', 'set', 'a[href^="javascript:" i]'];
 
 const enc = (pairs) => new URLSearchParams(pairs).toString();
+/** A view (a query, or a statement's page 'statements/<id>/') with more parameters `qs` added, as openApp takes it. */
+const withParams = (view, qs) => (view.startsWith('statements/') ? `${view}?${qs}` : [view, qs].filter(Boolean).join('&'));
+/** A statement's page: the reader's own address (an older link, doc=…, also works and is tested too). */
+const READER = 'statements/2016-bordyuzha/';
 const total = (count) => Number(/^(\d+) statements?/.exec(count ?? '')?.[1] ?? NaN);
 
 /** A page that records CSP violations (window.__violations) and dialogs (page.dialogs). */
@@ -175,7 +179,7 @@ test('negative and absurd years render with notices and no year filter', async (
 });
 
 // For each parameter, the view it matters in (ksort in the concordance, t and by in trends, p in a reader ...).
-const contextFor = { p: 'doc=2016-bordyuzha', ksort: 'view=concordance&q=peace', t: 'view=trends', by: 'view=trends', kw: 'view=keywords', a: 'view=compare', b: 'view=compare' };
+const contextFor = { p: READER, ksort: 'view=concordance&q=peace', t: 'view=trends', by: 'view=trends', kw: 'view=keywords', a: 'view=compare', b: 'view=compare' };
 
 test('HTML and script in every parameter render as text and run nothing', async () => {
   const page = await guardedPage();
@@ -184,7 +188,7 @@ test('HTML and script in every parameter render as text and run nothing', async 
     const ctx = contextFor[param] ?? '';
     for (const payload of PAYLOADS) {
       const label = `${param}=${payload}`;
-      await openApp(page, [ctx, enc([[param, payload]])].filter(Boolean).join('&'));
+      await openApp(page, withParams(ctx, enc([[param, payload]])));
       await assertInert(page, label, ctx);
       // Where the app shows the value back, it is the literal text (notices quote 40 characters).
       const shown = await page.evaluate(
@@ -196,14 +200,25 @@ test('HTML and script in every parameter render as text and run nothing', async 
     }
     await assertResponds(page, `${param}=${PAYLOADS.at(-1)}`);
   }
-  // Payloads as parameter names and in every parameter at once, in every view and the reader.
-  for (const view of ['', 'view=concordance', 'view=trends', 'view=themes', 'view=compare', 'doc=2016-bordyuzha']) {
+  // Payloads as parameter names and in every parameter at once, in every view and the reader (its page, and an older link).
+  for (const view of ['', 'view=concordance', 'view=trends', 'view=themes', 'view=compare', READER, 'doc=2016-bordyuzha']) {
     const pairs = [[P_IMG, '1'], [P_SCRIPT, P_SVG]];
     for (const param of PARAMS) for (const payload of PAYLOADS) pairs.push([param, payload]);
     // A hostile view or doc is ignored, so the valid one stays in effect.
-    await openApp(page, [view, enc(pairs)].filter(Boolean).join('&'));
+    await openApp(page, withParams(view, enc(pairs)));
     await assertInert(page, `all params, ${view || 'results'}`, view);
     await assertResponds(page, `all params, ${view || 'results'}`);
+  }
+});
+
+test('a statement page’s fragment carrying markup is ignored: the statement shows, nothing runs', async () => {
+  const page = await guardedPage();
+  for (const payload of PAYLOADS) {
+    await openApp(page, `${READER}?q=Kanal#${encodeURIComponent(payload)}`);
+    await eventually(async () => assert.equal(await page.getAttribute('article.reader', 'data-statement'), '2016-bordyuzha'));
+    await assertInert(page, `#${payload}`, `${READER}?q=Kanal`);
+    assert.equal(await page.locator('div.para.target').count(), 0, `#${payload}: a paragraph is targeted`);
+    await openApp(page, 'q=terrorism'); // leave the page, so the next payload is a new load of it
   }
 });
 

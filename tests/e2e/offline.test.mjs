@@ -14,7 +14,7 @@ import crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { DIST_DIR, READY_SELECTOR, launchBrowser, watchPage } from './helpers.mjs';
 import { startServer } from './server.mjs';
-import { eventually, readResults, waitForReader } from './app-helpers.mjs';
+import { IDS_BY_DATE, eventually, readResults, waitForReader, viewOfUrl } from './app-helpers.mjs';
 import { ROOT } from '../../scripts/hosting-config.mjs';
 
 const BASE = '/reading-room/csto/';
@@ -30,13 +30,24 @@ after(async () => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-/** The build's files as the service worker should list them: [[path, sha256]], index.html as ''. */
-function buildFiles(dir) {
+/** Every file under `dir`, as paths relative to it with '/' (the walk goes into statements/<id>/). */
+function filesUnder(dir) {
   return fs
-    .readdirSync(dir)
-    .filter((f) => f !== 'sw.js' && !/\.(br|gz)$/.test(f))
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath ?? e.path, e.name)).split(path.sep).join('/'));
+}
+
+/**
+ * The build's files as the service worker should list them: [[path, sha256]],
+ * in byte order of the file paths; a page by its directory URL (index.html as
+ * '', statements/<id>/index.html as 'statements/<id>/').
+ */
+function buildFiles(dir) {
+  return filesUnder(dir)
+    .filter((f) => path.posix.basename(f) !== 'sw.js' && !/\.(br|gz)$/.test(f))
     .sort()
-    .map((f) => [f === 'index.html' ? '' : f, crypto.createHash('sha256').update(fs.readFileSync(path.join(dir, f))).digest('hex')]);
+    .map((f) => [f.replace(/(^|\/)index\.html$/, '$1'), crypto.createHash('sha256').update(fs.readFileSync(path.join(dir, f))).digest('hex')]);
 }
 
 /** PRECACHE and BUILD as written into dir/sw.js. */
@@ -48,14 +59,19 @@ function swList(dir) {
   return { files: JSON.parse(list[1]), build: build[1] };
 }
 
+/** Copy the files under `from` that `filter` keeps (given their path relative to `from`) to `to`, with their directories. */
 function copyDir(from, to, filter = () => true) {
   fs.mkdirSync(to, { recursive: true });
-  for (const f of fs.readdirSync(from)) if (filter(f)) fs.copyFileSync(path.join(from, f), path.join(to, f));
+  for (const f of filesUnder(from)) {
+    if (!filter(f)) continue;
+    fs.mkdirSync(path.dirname(path.join(to, f)), { recursive: true });
+    fs.copyFileSync(path.join(from, f), path.join(to, f));
+  }
 }
 
 /** A deploy: the host's directory emptied and filled with `build` (only the files `filter` keeps). */
 function deploy(root, build, filter) {
-  if (!filter) for (const f of fs.readdirSync(root)) fs.rmSync(path.join(root, f));
+  if (!filter) for (const f of fs.readdirSync(root)) fs.rmSync(path.join(root, f), { recursive: true });
   copyDir(build, root, filter);
 }
 
@@ -65,8 +81,11 @@ function nextBuild(from, to) {
   const css = fs.readdirSync(to).find((f) => /-[0-9a-f]{8,16}\.css$/.test(f));
   const renamed = css.replace(/([0-9a-f]{8,16})\.css$/, (_, h) => `${[...h].reverse().join('')}.css`);
   fs.renameSync(path.join(to, css), path.join(to, renamed));
-  const index = path.join(to, 'index.html');
-  fs.writeFileSync(index, fs.readFileSync(index, 'utf8').replaceAll(css, renamed));
+  // Every page names it (the hook prerenders the statement pages again from index.html, too).
+  for (const page of filesUnder(to).filter((f) => f.endsWith('.html'))) {
+    const file = path.join(to, page);
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replaceAll(css, renamed));
+  }
   execFileSync('bash', [path.join(ROOT, 'scripts', 'post-build.sh')], {
     env: { ...process.env, TRUNK_STAGING_DIR: to, TRUNK_SOURCE_DIR: ROOT, TRUNK_PROFILE: 'debug' },
     stdio: 'ignore',
@@ -109,13 +128,16 @@ test('sw.js lists exactly the files of the build, with their SHA-256; the manife
   for (const re of [/^$/, /\.wasm$/, /\.js$/, /\.css$/, /^manifest\.webmanifest$/, /^favicon-[0-9a-f]+\.svg$/]) {
     assert.ok(paths.some((p) => re.test(p)), `nothing matching ${re} in ${paths}`);
   }
+  // Every statement's page, by its directory URL; no page by its file name.
+  for (const id of IDS_BY_DATE) assert.ok(paths.includes(`statements/${id}/`), `statements/${id}/ is not listed: ${paths}`);
+  assert.deepEqual(paths.filter((p) => /(^|\/)index\.html$/.test(p)), []);
   const manifest = JSON.parse(fs.readFileSync(path.join(DIST_DIR, 'manifest.webmanifest'), 'utf8'));
   assert.equal(manifest.start_url, './');
   assert.ok(fs.existsSync(path.join(DIST_DIR, manifest.icons[0].src)), manifest.icons[0].src);
   assert.match(fs.readFileSync(path.join(DIST_DIR, 'index.html'), 'utf8'), /<link href="?manifest\.webmanifest"? rel="?manifest"?>/);
 });
 
-test('offline after one visit: load, go offline, reload, search, open a statement, follow a link, open an analysis', async () => {
+test('offline after one visit: load, go offline, reload, search, open a statement, open a statement’s page, follow an older link, open an analysis', async () => {
   const root = path.join(tmp, 'offline');
   copyDir(DIST_DIR, root);
   const server = await startServer({ root, base: BASE, csp: true });
@@ -137,10 +159,27 @@ test('offline after one visit: load, go offline, reload, search, open a statemen
     await eventually(async () => assert.match((await readResults(page)).count ?? '', /^4 statements/), WAIT);
     await page.click('li.result[data-statement="2019-semerikov"] h2.title a');
     await waitForReader(page, '2019-semerikov');
-    // A link opened while offline (a new navigation with its own query).
+    // A statement's page opened while offline (a new navigation): its own
+    // prerendered page, from the cache, with a query and a paragraph.
+    const opened = await page.goto(`${server.url}statements/2016-bordyuzha/?q=Kanal#p5`, { waitUntil: 'load' });
+    assert.ok(opened.fromServiceWorker(), 'the statement page did not come from the service worker');
+    assert.match(await opened.text(), /<div id="?app"? [^>]*data-view="?doc=2016-bordyuzha"?>/, 'not the statement’s prerendered page');
+    await page.waitForSelector(READY_SELECTOR);
+    let reader = await waitForReader(page, '2016-bordyuzha');
+    assert.deepEqual(reader.paragraphs.filter((p) => p.target).map((p) => p.id), ['p5']);
+    assert.ok(reader.paragraphs[4].marks.includes('Kanal'), `¶5 marks: ${reader.paragraphs[4].marks}`);
+    // Another statement's page, plain, and its reload.
+    await page.goto(`${server.url}statements/2024-tasmagambetov/`, { waitUntil: 'load' });
+    await page.waitForSelector(READY_SELECTOR);
+    await waitForReader(page, '2024-tasmagambetov');
+    assert.ok((await page.reload({ waitUntil: 'load' })).fromServiceWorker());
+    await page.waitForSelector(READY_SELECTOR);
+    await waitForReader(page, '2024-tasmagambetov');
+    // An older link opened while offline: the start page from the cache, which moves to the statement's address.
     await page.goto(`${server.url}?doc=2016-bordyuzha&p=7`, { waitUntil: 'load' });
-    const reader = await waitForReader(page, '2016-bordyuzha');
+    reader = await waitForReader(page, '2016-bordyuzha');
     assert.deepEqual(reader.paragraphs.filter((p) => p.target).map((p) => p.id), ['p7']);
+    await eventually(() => assert.deepEqual(viewOfUrl(page.url(), server.url), { doc: '2016-bordyuzha', p: '7' }), WAIT);
     // An analysis view, never opened online: its worker comes from the same cache.
     await page.goto(`${server.url}?view=ngrams&n=3`, { waitUntil: 'load' });
     await page.waitForSelector(`${READY_SELECTOR} table.ngram-list tbody tr`, WAIT);
@@ -195,6 +234,12 @@ test('a new deploy replaces the offline copy, and the page says "updated" once',
     await page.waitForSelector(READY_SELECTOR);
     const sheets = await page.$$eval('link[rel=stylesheet]', (ls) => ls.map((l) => l.getAttribute('href')));
     assert.ok(sheets.some((h) => h.endsWith(renamed)), `offline page uses ${sheets}, not the new ${renamed}`);
+    // A statement's page too.
+    await page.goto(`${server.url}statements/2019-semerikov/`, { waitUntil: 'load' });
+    await page.waitForSelector(READY_SELECTOR);
+    await waitForReader(page, '2019-semerikov');
+    const pageSheets = await page.$$eval('link[rel=stylesheet]', (ls) => ls.map((l) => l.getAttribute('href')));
+    assert.ok(pageSheets.some((h) => h.endsWith(renamed)), `offline statement page uses ${pageSheets}, not the new ${renamed}`);
   } finally {
     await context.close();
     await server.close();

@@ -81,7 +81,7 @@ test('the reader highlights the query’s hits and the buttons step through them
 
 test('keys: n and p step through the hits, but not while in a form field', async () => {
   const page = await app.newPage();
-  await openApp(page, 'q=terrorism&doc=2019-semerikov');
+  await openApp(page, 'statements/2019-semerikov/?q=terrorism');
   const n = (await waitForReader(page, '2019-semerikov')).marks;
   await page.click('#reader-title'); // focus outside any input
   await page.keyboard.press('n');
@@ -106,7 +106,7 @@ test('keys: n and p step through the hits, but not while in a form field', async
 
 test('/ moves focus to the search box without typing a slash into it', async () => {
   const page = await app.newPage();
-  await openApp(page, 'q=terrorism&doc=2019-semerikov');
+  await openApp(page, 'statements/2019-semerikov/?q=terrorism');
   await waitForReader(page, '2019-semerikov');
   await page.click('#reader-title'); // focus outside any input
   await page.keyboard.press('/');
@@ -137,7 +137,7 @@ test('a snippet’s paragraph link opens the statement at that paragraph with th
 
 test('typing in the reader re-highlights; Enter returns to the result list', async () => {
   const page = await app.newPage();
-  await openApp(page, 'q=Kanal&doc=2016-bordyuzha');
+  await openApp(page, 'statements/2016-bordyuzha/?q=Kanal');
   let r = await waitForReader(page, '2016-bordyuzha');
   assert.deepEqual(r.paragraphs.flatMap((p) => p.marks), ['Kanal']);
   await search(page, 'Proxy OR Nayomnik');
@@ -157,7 +157,7 @@ test('typing in the reader re-highlights; Enter returns to the result list', asy
 test('each paragraph lists its themes with the words that earned them', async () => {
   const page = await app.newPage();
   for (const id of ['2016-bordyuzha', '2024-tasmagambetov']) {
-    await openApp(page, `doc=${id}`);
+    await openApp(page, `statements/${id}/`);
     const r = await waitForReader(page, id);
     const chips = r.paragraphs.flatMap((p) => p.chips);
     assert.ok(chips.length > r.paragraphs.length / 2, `${id}: most paragraphs carry theme chips`);
@@ -175,7 +175,7 @@ test('each paragraph lists its themes with the words that earned them', async ()
     }
   }
   // Known tags: the 2016 operations paragraph.
-  await openApp(page, 'doc=2016-bordyuzha&p=5');
+  await openApp(page, 'statements/2016-bordyuzha/#p5');
   const p5 = (await waitForReader(page, '2016-bordyuzha')).paragraphs[4];
   const ev = Object.fromEntries(p5.chips.map((c) => [c.theme, c.evidence]));
   assert.match(ev['drug-trafficking'] ?? '', /Kanal/);

@@ -54,7 +54,7 @@ export async function readerParagraphs(app) {
   const page = await app.newPage();
   const out = {};
   for (const id of IDS_BY_DATE) {
-    await openApp(page, `doc=${id}`);
+    await openApp(page, `statements/${id}/`);
     const r = await waitForReader(page, id);
     out[id] = r.paragraphs.map((p) => ({ text: p.text, themes: p.chips.map((c) => c.theme) }));
   }

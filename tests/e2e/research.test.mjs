@@ -5,6 +5,7 @@
 // reader's paragraphs), and checking the address after every step.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { useApp, openApp, sleep } from './helpers.mjs';
 import {
   STATEMENTS,
@@ -21,6 +22,7 @@ import {
   inViewport,
   search,
   tick,
+  viewOfUrl,
 } from './app-helpers.mjs';
 import {
   countInCorpus,
@@ -177,7 +179,7 @@ test('concordance: each line opens the reader at its paragraph, with the hit hig
     await page.click(`tr.kwic-line:nth-child(${i + 1}) td.hit a`);
     const r = await waitForReader(page, l.statement);
     await waitForParams(page, { q: 'peacekeeping', ksort: 'right', doc: l.statement, p: String(l.para) });
-    assert.equal(l.href, `?${new URL(page.url()).search.slice(1)}`, 'the link’s href is where it went');
+    assert.equal(new URL(l.href, app.url).href, page.url(), 'the link’s href (relative to the root) is where it went');
     const targets = r.paragraphs.filter((p) => p.target).map((p) => p.id);
     assert.deepEqual(targets, [`p${l.para}`], `line ${i + 1}: the target paragraph`);
     const target = r.paragraphs[l.para - 1];
@@ -401,7 +403,7 @@ test('resolutions: 1373 lists the statements citing it, filters to them, and lin
   await page.click('details.statement-entities > summary');
   const item = page.locator('details.statement-entities li[data-entity="sc-1373"]');
   assert.equal(await item.locator('a', { hasText: 'UN record' }).getAttribute('href'), 'https://undocs.org/S/RES/1373(2001)');
-  await page.goto(`${app.url}?doc=2019-semerikov`);
+  await page.goto(`${app.url}statements/2019-semerikov/`);
   await waitForReader(page, '2019-semerikov');
   await page.click('details.statement-entities > summary');
   await item.locator('a', { hasText: 'S/RES/1373 (2001)' }).click();
@@ -517,7 +519,7 @@ test('the concordance, the trends (by statement), the results and the reader cou
     assert.equal(parseCount(r.count).passages, paras.size, `${q}: passages with a line`);
 
     for (const id of r.ids) {
-      await openApp(page, `${enc}&doc=${id}`);
+      await openApp(page, `statements/${id}/?${enc}`);
       const reader = await waitForReader(page, id);
       assert.equal(reader.marks, lines[id], `${q}: hits in the reader of ${id}`);
     }
@@ -546,9 +548,9 @@ test('exports: the CSV and JSON downloads have one row per result, passage and c
     assert.match(row.record, s.record);
     assert.equal(row.date_precision, s.inferred ? 'inferred' : 'exact');
     assert.equal(`${row.matching_passages} matching passage${row.matching_passages === '1' ? '' : 's'}`, results.hits[row.id]);
-    assert.ok(row.permalink.startsWith(`${app.url}?`), row.permalink);
-    assert.equal(new URL(row.permalink).searchParams.get('doc'), row.id);
-    assert.equal(new URL(row.permalink).searchParams.get('p'), null);
+    assert.ok(row.permalink.startsWith(`${app.url}statements/${row.id}/`), row.permalink);
+    assert.equal(viewOfUrl(row.permalink, app.url).doc, row.id);
+    assert.equal(viewOfUrl(row.permalink, app.url).p, undefined);
     assert.match(row.corpus_version, /^[0-9a-f]{12}$/);
   }
   // A quoted field with quotes inside survives the round trip.
@@ -561,9 +563,10 @@ test('exports: the CSV and JSON downloads have one row per result, passage and c
   assert.equal(paCsv.records.length, passages, 'one row per matching passage');
   for (const row of paCsv.records) {
     assert.match(row.text, /terror/i);
-    assert.ok(row.permalink.startsWith(`${app.url}?`), row.permalink);
-    assert.equal(new URL(row.permalink).searchParams.get('doc'), row.statement);
-    assert.equal(new URL(row.permalink).searchParams.get('p'), row.paragraph);
+    assert.ok(row.permalink.startsWith(`${app.url}statements/${row.statement}/`), row.permalink);
+    assert.equal(viewOfUrl(row.permalink, app.url).doc, row.statement);
+    assert.equal(viewOfUrl(row.permalink, app.url).p, row.paragraph);
+    assert.ok(row.permalink.endsWith(`#p${row.paragraph}`), row.permalink);
   }
 
   const js = await download(page, 'export-statements-json');
@@ -600,7 +603,7 @@ test('exports: the CSV and JSON downloads have one row per result, passage and c
 });
 
 test('cite: the reader’s Cite button gives a full citation whose permalink reopens that paragraph', async () => {
-  const page = await app.newPage();
+  const page = await app.newPage({ permissions: ['clipboard-read', 'clipboard-write'] });
   await openApp(page, '');
   await page.click('li.result[data-statement="2016-bordyuzha"] h2.title a');
   await waitForReader(page, '2016-bordyuzha');
@@ -614,23 +617,23 @@ test('cite: the reader’s Cite button gives a full citation whose permalink reo
   assert.match(text, s.venue);
   assert.ok(text.includes(`, ${s.date}. S/PV.7796, para. 7. `), text);
   assert.doesNotMatch(text, /date inferred/);
-  const permalink = /(\S+\?doc=[\w-]+&p=\d+) \(accessed \d{1,2} [A-Z][a-z]+ \d{4}\)\. Corpus version [0-9a-f]{12}\.$/.exec(text)?.[1];
+  const permalink = /(\S+) \(accessed \d{1,2} [A-Z][a-z]+ \d{4}\)\. Corpus version [0-9a-f]{12}\.$/.exec(text)?.[1];
   // The version cited is the one the page's footer shows.
   const version = /corpus ([0-9a-f]{12})/.exec(await page.textContent('footer.provenance-footer'))?.[1];
   assert.ok(version && text.endsWith(`Corpus version ${version}.`), text);
-  assert.equal(permalink, `${app.url}?doc=2016-bordyuzha&p=7`);
+  assert.equal(permalink, `${app.url}statements/2016-bordyuzha/#p7`);
   assert.deepEqual(urlParams(page), { doc: '2016-bordyuzha' }, 'citing does not navigate');
 
   // The permalink, opened by someone else, shows that paragraph targeted.
   const other = await app.newPage();
-  await openApp(other, permalink.split('?')[1]);
+  await openApp(other, permalink.slice(app.url.length));
   const r = await waitForReader(other, '2016-bordyuzha');
   assert.deepEqual(r.paragraphs.filter((p) => p.target).map((p) => p.id), ['p7']);
   await eventually(async () => assert.ok(await inViewport(other, '#p7'), '¶7 is scrolled into view'));
   assert.equal(r.paragraphs[6].text, (await readReader(page)).paragraphs[6].text);
 
   // The whole statement's citation; an inferred date says so.
-  await openApp(page, 'doc=2004-kazykhanov');
+  await openApp(page, 'statements/2004-kazykhanov/');
   await waitForReader(page, '2004-kazykhanov');
   await page.click('article.reader header button.cite-toggle');
   const whole = await page.inputValue('article.reader header .cite-box textarea');
@@ -638,8 +641,72 @@ test('cite: the reader’s Cite button gives a full citation whose permalink reo
   assert.ok(whole.startsWith(`Kazykhanov, Yerzhan (`), whole);
   assert.match(whole, k.venue);
   assert.ok(whole.includes(`${k.date} (date inferred).`), whole);
-  assert.ok(whole.includes(` ${app.url}?doc=2004-kazykhanov (accessed `), whole);
+  assert.ok(whole.includes(` ${app.url}statements/2004-kazykhanov/ (accessed `), whole);
   assert.doesNotMatch(whole, /para\./);
+
+  // The reader ends with "Cite this statement": the same citation in the page
+  // itself (so in the prerendered page too), without an access date.
+  const citeAs = await page.evaluate(() => {
+    const sec = document.querySelector('article.reader section.cite-as');
+    return sec && {
+      title: sec.querySelector('h3')?.textContent.trim(),
+      text: sec.querySelector('.citation')?.textContent.replace(/\s+/g, ' ').trim(),
+      last: sec === sec.closest('article.reader').lastElementChild,
+    };
+  });
+  assert.ok(citeAs, 'no section.cite-as in the reader');
+  assert.equal(citeAs.title, 'Cite this statement');
+  assert.ok(citeAs.last, 'the reader does not end with its citation');
+  assert.equal(citeAs.text, whole.replace(/ \(accessed \d{1,2} [A-Z][a-z]+ \d{4}\)/, ''), 'Cite this statement differs from the Cite box’s citation');
+
+  // The other formats, each with the same permalink; Download saves what the box shows.
+  const box = 'article.reader header .cite-box';
+  const options = await page.$$eval(`${box} select option`, (os) => os.map((o) => [o.value, o.textContent.trim()]));
+  assert.deepEqual(options, [['txt', 'Text'], ['bib', 'BibTeX'], ['ris', 'RIS'], ['json', 'CSL-JSON']]);
+  const shape = {
+    txt: (t) => assert.equal(t, whole),
+    bib: (t) => assert.match(t, /^@\w+\{[^,\s]+,\n[\s\S]*\}\s*$/),
+    ris: (t) => {
+      assert.match(t, /^TY {2}- /);
+      assert.match(t, /^ER {2}- ?$/m);
+    },
+    json: (t) => assert.ok(JSON.parse(t), t),
+  };
+  for (const [ext] of [...options.slice(1), options[0]]) {
+    await page.selectOption(`${box} select`, ext);
+    const button = `${box} button:text-is("Download .${ext}")`;
+    await page.waitForSelector(button, { timeout: 5000 });
+    const shown = await page.inputValue(`${box} textarea`);
+    shape[ext](shown);
+    assert.ok(shown.includes(`${app.url}statements/2004-kazykhanov/`), `${ext}: no permalink in ${shown}`);
+    assert.ok(!shown.includes('?doc='), `${ext}: an older link in ${shown}`);
+    const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), page.click(button)]);
+    assert.ok(dl.suggestedFilename().endsWith(`.${ext}`), `${ext}: saved as ${dl.suggestedFilename()}`);
+    // (A textarea shows CRLF line ends, which RIS asks for, as LF.)
+    const saved = fs.readFileSync(await dl.path(), 'utf8');
+    assert.equal(saved.replace(/\r\n/g, '\n').trimEnd(), shown.trimEnd(), `${ext}: the file is not what the box shows`);
+  }
+
+  /** Copy citation in the box `box`: the clipboard then holds `expected`, and the box says so. */
+  const copyCitation = async (box, expected) => {
+    await page.evaluate(() => navigator.clipboard.writeText('(empty)'));
+    await page.click(`${box} button:text-is("Copy citation")`);
+    await eventually(async () => assert.equal(await page.evaluate(() => navigator.clipboard.readText()), expected));
+    assert.equal((await page.textContent(`${box} .cite-status`))?.trim(), 'Copied');
+  };
+  await copyCitation(box, whole);
+
+  // A paragraph's Cite box is on the screen (within the page's width), and copies too.
+  await openApp(page, 'statements/2016-bordyuzha/#p7');
+  await waitForReader(page, '2016-bordyuzha');
+  await page.click('#p7 button.cite-toggle');
+  assert.equal(await page.inputValue('#p7 .cite-box textarea'), text);
+  const boxAt = await page.$eval('#p7 .cite-box', (el) => {
+    const r = el.getBoundingClientRect();
+    return { left: Math.round(r.left), right: Math.round(r.right), width: innerWidth };
+  });
+  assert.ok(boxAt.left >= 0 && boxAt.right <= boxAt.width, `the Cite box of ¶7 is off the screen: ${JSON.stringify(boxAt)}`);
+  await copyCitation('#p7 .cite-box', text);
 });
 
 test('every research view is reproducible from its URL: reload and a new browser context show the same', async () => {
@@ -737,7 +804,8 @@ test('Back and Forward step between the tabs, each with its URL and view', async
   await page.click('tr.kwic-line:first-child td.hit a');
   await waitForReader(page, line.statement);
   assert.equal(await shownView(page), 'reader');
-  assert.deepEqual(allParams(page), { q: ['terrorism'], doc: [line.statement], p: [String(line.para)] });
+  assert.deepEqual(urlParams(page), { q: 'terrorism', doc: line.statement, p: String(line.para) });
+  assert.deepEqual(allParams(page), { q: ['terrorism'] }, 'one q, nothing else in the query');
   await page.goBack();
   await waitForParams(page, { q: 'terrorism', view: 'concordance' });
   await waitForView(page, 'concordance', 'Concordance');

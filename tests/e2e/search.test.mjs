@@ -345,7 +345,7 @@ test('a query with HTML is shown as text: no element inserted, no script run', a
   assert.deepEqual(await dom(), { imgs: 0, value: evil, pwned: 'undefined' });
 
   // The same through the address bar, in the reader, and quoted back in a notice.
-  await openApp(page, `q=${encodeURIComponent(evil)}&doc=2016-bordyuzha`);
+  await openApp(page, `statements/2016-bordyuzha/?q=${encodeURIComponent(evil)}`);
   await waitForReader(page, '2016-bordyuzha');
   assert.deepEqual(await dom(), { imgs: 0, value: evil, pwned: 'undefined' });
   assert.match((await readReader(page)).hitCount ?? '', /No hits/);

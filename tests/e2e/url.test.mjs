@@ -24,6 +24,8 @@ import {
   tick,
   recordHistory,
   historyLog,
+  inViewport,
+  viewOfUrl,
 } from './app-helpers.mjs';
 
 const app = useApp();
@@ -205,7 +207,7 @@ test('a garbage URL renders the full list with notices, and the next step cleans
 
 test('half-valid URLs: an out-of-range paragraph, a reversed year range, a repeated parameter', async () => {
   const page = await app.newPage();
-  await openApp(page, 'doc=2016-bordyuzha&p=999');
+  await openApp(page, 'statements/2016-bordyuzha/#p999');
   let reader = await waitForReader(page, '2016-bordyuzha');
   assert.deepEqual(reader.paragraphs.filter((p) => p.target), []);
   assert.ok((await readResults(page)).notices.some((n) => /999/.test(n) && /17 paragraphs/.test(n)));
@@ -245,7 +247,10 @@ test('Copy link copies the current absolute URL', async () => {
   await waitForReader(page, '2019-semerikov');
   copied = await copy();
   assert.equal(copied, page.url());
-  assert.equal(urlParams(page).doc, '2019-semerikov');
+  assert.ok(copied.startsWith(`${app.url}statements/2019-semerikov/?`), `${copied} is not the absolute address of the statement's page under ${app.url}`);
+  const para = viewOfUrl(copied, app.url).p;
+  assert.ok(para, `${copied} names no paragraph (#pN)`);
+  assert.deepEqual(viewOfUrl(copied, app.url), { q: 'Kanal', speaker: 'bordyuzha,semerikov', sort: 'date', doc: '2019-semerikov', p: para });
 
   // The copied link reproduces the view in a fresh context.
   const other = await app.newPage();
@@ -258,4 +263,40 @@ test('Copy link copies the current absolute URL', async () => {
   copied = await copy();
   await waitForParams(page, { q: 'Nayomnik', speaker: 'bordyuzha,semerikov', sort: 'date', doc: '2019-semerikov' });
   assert.equal(copied, page.url());
+
+  // On a statement's page opened at a paragraph (the prerendered page, taken over by the app).
+  await openApp(page, 'statements/2019-semerikov/#p4');
+  copied = await copy();
+  assert.equal(copied, `${app.url}statements/2019-semerikov/#p4`);
+  assert.equal(copied, page.url());
+});
+
+test('an older link (?doc=…&p=…) opens the same view, and the address is replaced by the statement page’s', async () => {
+  // The statement's own address, opened in a fresh context: the view to compare with.
+  const own = await app.newPage();
+  await openApp(own, 'statements/2016-bordyuzha/?q=Kanal#p12');
+  const expected = await eventually(async () => {
+    const s = await snapshot(own);
+    assert.deepEqual(s.reader?.paragraphs.filter((p) => p.target).map((p) => p.id), ['p12']);
+    return s;
+  });
+  const ownLength = await historyLength(own);
+
+  const page = await app.newPage();
+  await recordHistory(page);
+  await openApp(page, 'q=Kanal&doc=2016-bordyuzha&p=12');
+  await waitForParams(page, { q: 'Kanal', doc: '2016-bordyuzha', p: '12' });
+  assert.equal(page.url(), `${app.url}statements/2016-bordyuzha/?q=Kanal#p12`);
+  assert.deepEqual((await historyLog(page)).calls.map((c) => c.kind), ['replaceState'], 'the address is replaced, not pushed');
+  assert.equal(await historyLength(page), ownLength, 'the move added a history entry');
+  await eventually(async () => assert.deepEqual(await snapshot(page), expected));
+  assert.deepEqual(expected.results.notices, [], 'an older link is not a mangled one: no notice');
+  await eventually(async () => assert.ok(await inViewport(page, '#p12'), '#p12 is not in the viewport'));
+  assert.ok(!(await inViewport(page, '#p1')), 'the page did not scroll down to ¶12');
+
+  // Without a paragraph, and with nothing else: the statement's page itself.
+  await openApp(page, 'doc=2019-semerikov');
+  await waitForParams(page, { doc: '2019-semerikov' });
+  assert.equal(page.url(), `${app.url}statements/2019-semerikov/`);
+  await waitForReader(page, '2019-semerikov');
 });

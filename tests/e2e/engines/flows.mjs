@@ -2,7 +2,8 @@
 // (chromium.test.mjs, firefox.test.mjs, webkit.test.mjs) through the driver
 // interface of drivers.mjs: the list, a search with an alias, a phrase, a
 // facet and Back, a shared link in a fresh browser (to the results and to an
-// analysis view), a paragraph link, every research view, an export, a hostile
+// analysis view), a paragraph link (a statement's page at #p7, and an older
+// ?doc=…&p=… link moving there), every research view, an export, a hostile
 // address, the service worker, and no CSP violation in any of them (reported
 // by the browser to the test server with report-uri, so load-time violations
 // count too).
@@ -13,28 +14,29 @@
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../server.mjs';
-import { DIST_DIR, BASE_PATH, READY_SELECTOR } from '../helpers.mjs';
-import { IDS_BY_DATE, STATEMENTS, eventually, readResults, readReader, readFacets, parseCount } from '../app-helpers.mjs';
+import { DIST_DIR, BASE_PATH, READY_SELECTOR, addressUnder } from '../helpers.mjs';
+import { IDS_BY_DATE, STATEMENTS, eventually, readResults, readReader, readFacets, parseCount, viewOfUrl } from '../app-helpers.mjs';
 import { csvObjects } from '../research-helpers.mjs';
 
 const TOTAL_PARAGRAPHS = STATEMENTS.reduce((n, s) => n + s.paragraphs, 0);
 const WAIT = { timeout: 15000, interval: 50 };
 
-/** Open the app at `query` (without '?') in `tab` and wait until it has rendered. */
+/** Open the app at `query` (without '?'; or an address relative to the root, 'statements/<id>/…') in `tab` and wait until it has rendered. */
 async function open(tab, url, query = '') {
-  await tab.goto(query ? `${url}?${query}` : url);
+  await tab.goto(addressUnder(url, query));
   await eventually(async () => {
     const ready = await tab.evaluate((s) => !!document.querySelector(s), READY_SELECTOR);
     assert.ok(ready, `the app did not render${tab.pageErrors?.length ? `; page errors: ${tab.pageErrors.join(' | ')}` : ''}`);
   }, WAIT);
 }
 
-async function params(tab) {
-  return Object.fromEntries(new URL(await tab.url()).searchParams);
+/** The view of the tab's address: { doc (from the path), p (from #pN), ...query } (viewOfUrl of app-helpers.mjs). */
+async function params(tab, root) {
+  return viewOfUrl(await tab.url(), root);
 }
 
-function waitForParams(tab, expected) {
-  return eventually(async () => assert.deepEqual(await params(tab), expected), WAIT);
+function waitForParams(tab, expected, root) {
+  return eventually(async () => assert.deepEqual(await params(tab, root), expected), WAIT);
 }
 
 function waitForResults(tab, check) {
@@ -80,7 +82,7 @@ export const FLOWS = [
       assert.equal(r.count, `5 statements, ${TOTAL_PARAGRAPHS} passages`);
       assert.deepEqual(r.ids, IDS_BY_DATE);
       assert.deepEqual(r.notices, []);
-      assert.deepEqual(await params(tab), {});
+      assert.deepEqual(await params(tab, url), {});
     },
   },
   {
@@ -94,7 +96,7 @@ export const FLOWS = [
       assert.ok(marks['2007-nazarbayev'].includes('Channel'), `2007: ${marks['2007-nazarbayev']}`);
       assert.ok(marks['2016-bordyuzha'].includes('Kanal'), `2016: ${marks['2016-bordyuzha']}`);
       assert.ok(marks['2019-semerikov'].includes('Canal'), `2019: ${marks['2019-semerikov']}`);
-      await waitForParams(tab, { q: 'Kanal' });
+      await waitForParams(tab, { q: 'Kanal' }, url);
     },
   },
   {
@@ -106,7 +108,7 @@ export const FLOWS = [
       const marks = r.snippets.flatMap((s) => s.marks);
       assert.ok(marks.length > 0);
       for (const m of marks) assert.match(m, /^illegal migration$/i);
-      await waitForParams(tab, { q: '"illegal migration"' });
+      await waitForParams(tab, { q: '"illegal migration"' }, url);
     },
   },
   {
@@ -116,11 +118,11 @@ export const FLOWS = [
       const all = await waitForResults(tab, (r) => assert.match(r.count ?? '', /^5 statements/));
       const box = '#facet-speaker input[name=speaker][value="bordyuzha"]';
       await tab.click(box);
-      await waitForParams(tab, { q: 'terrorism', speaker: 'bordyuzha' });
+      await waitForParams(tab, { q: 'terrorism', speaker: 'bordyuzha' }, url);
       await waitForResults(tab, (r) => assert.deepEqual(r.ids, ['2016-bordyuzha']));
       assert.equal((await readFacets(tab)).speaker.bordyuzha.checked, true);
       await tab.back();
-      await waitForParams(tab, { q: 'terrorism' });
+      await waitForParams(tab, { q: 'terrorism' }, url);
       await waitForResults(tab, (r) => assert.deepEqual(r.ids, all.ids));
       assert.equal((await readFacets(tab)).speaker.bordyuzha.checked, false);
     },
@@ -130,11 +132,11 @@ export const FLOWS = [
     async run({ tab, url, driver }) {
       await open(tab, url);
       await tab.fill('#q', 'Kanal OR "illegal migration"');
-      await waitForParams(tab, { q: 'Kanal OR "illegal migration"' });
+      await waitForParams(tab, { q: 'Kanal OR "illegal migration"' }, url);
       await tab.click('#facet-year input[name=year][value="2016"]');
-      await waitForParams(tab, { q: 'Kanal OR "illegal migration"', year: '2016' });
+      await waitForParams(tab, { q: 'Kanal OR "illegal migration"', year: '2016' }, url);
       await tab.click('#facet-year input[name=year][value="2024"]');
-      await waitForParams(tab, { q: 'Kanal OR "illegal migration"', year: '2016,2024' });
+      await waitForParams(tab, { q: 'Kanal OR "illegal migration"', year: '2016,2024' }, url);
       const view = await waitForResults(tab, (r) => assert.deepEqual([...r.ids].sort(), ['2016-bordyuzha', '2024-tasmagambetov']));
       assert.ok(view.snippets.length > 0);
       const shared = await tab.url();
@@ -166,7 +168,8 @@ export const FLOWS = [
   {
     name: 'a paragraph link opens the statement at that paragraph',
     async run({ tab, url }) {
-      await open(tab, url, 'doc=2016-bordyuzha&p=7');
+      await open(tab, url, 'statements/2016-bordyuzha/#p7');
+      assert.deepEqual(await params(tab, url), { doc: '2016-bordyuzha', p: '7' });
       const r = await eventually(async () => {
         const r = await readReader(tab);
         assert.equal(r?.id, '2016-bordyuzha');
@@ -181,10 +184,19 @@ export const FLOWS = [
         }, sel);
       await eventually(async () => assert.ok(await inView('#p7'), '¶7 is not in view'), WAIT);
       await tab.click('#p12 a.pnum');
-      await waitForParams(tab, { doc: '2016-bordyuzha', p: '12' });
+      await waitForParams(tab, { doc: '2016-bordyuzha', p: '12' }, url);
       await eventually(async () => {
         const now = await readReader(tab);
         assert.deepEqual(now.paragraphs.filter((p) => p.target).map((p) => p.id), ['p12']);
+      }, WAIT);
+      // An older link (?doc=…&p=…) opens the same, and its address becomes the statement's page.
+      await open(tab, url, 'q=Kanal&doc=2016-bordyuzha&p=5');
+      await waitForParams(tab, { q: 'Kanal', doc: '2016-bordyuzha', p: '5' }, url);
+      assert.equal(await tab.url(), `${url}statements/2016-bordyuzha/?q=Kanal#p5`);
+      await eventually(async () => {
+        const now = await readReader(tab);
+        assert.deepEqual(now?.paragraphs.filter((p) => p.target).map((p) => p.id), ['p5']);
+        assert.ok(now.paragraphs[4].marks.includes('Kanal'), `¶5 marks: ${now.paragraphs[4].marks}`);
       }, WAIT);
     },
   },
@@ -193,7 +205,7 @@ export const FLOWS = [
     async run({ tab, url }) {
       await open(tab, url, 'q=peacekeeping');
       await clickTab(tab, 'Concordance');
-      await waitForParams(tab, { q: 'peacekeeping', view: 'concordance' });
+      await waitForParams(tab, { q: 'peacekeeping', view: 'concordance' }, url);
       await eventually(async () => assert.ok((await count(tab, 'table.kwic tr.kwic-line')) > 0, 'no concordance line'), WAIT);
       const hits = await tab.evaluate(() => [...document.querySelectorAll('table.kwic tr.kwic-line td.hit')].map((td) => td.textContent));
       for (const h of hits) assert.match(h, /^peacekeep/i);
@@ -269,6 +281,9 @@ export const FLOWS = [
       assert.equal(sw.state, 'activated');
       assert.equal(sw.caches, 1);
       assert.ok(sw.cached.includes(new URL(url).pathname), `index.html is not cached: ${sw.cached}`);
+      for (const id of IDS_BY_DATE) {
+        assert.ok(sw.cached.includes(`${new URL(url).pathname}statements/${id}/`), `the page of ${id} is not cached: ${sw.cached}`);
+      }
       assert.ok(sw.cached.some((p) => p.endsWith('.wasm')), `the wasm is not cached: ${sw.cached}`);
     },
   },

@@ -11,13 +11,21 @@ import path from 'node:path';
 import http from 'node:http';
 import zlib from 'node:zlib';
 import { DIST_DIR, BASE_PATH, READY_SELECTOR, launchBrowser, watchPage } from '../helpers.mjs';
-import { eventually, readResults, waitForReader } from '../app-helpers.mjs';
+import { IDS_BY_DATE, eventually, readResults, waitForReader, viewOfUrl } from '../app-helpers.mjs';
 import { buildCsp, ROOT, TEMPLATES } from '../../../scripts/hosting-config.mjs';
 import { SERVERS } from './servers.mjs';
 
 const COMPRESSIBLE = /\.(html|js|mjs|css|wasm|svg|json|webmanifest|txt|xml|map)$/;
 const IMMUTABLE = 'public, max-age=31536000, immutable';
-const distFiles = () => fs.readdirSync(DIST_DIR).filter((f) => fs.statSync(path.join(DIST_DIR, f)).isFile());
+/** Every file of dist/, as paths relative to it with '/' (the statement pages are in statements/<id>/). */
+const distFiles = () =>
+  fs
+    .readdirSync(DIST_DIR, { recursive: true })
+    .filter((f) => fs.statSync(path.join(DIST_DIR, f)).isFile())
+    .map((f) => f.split(path.sep).join('/'))
+    .sort();
+/** The prerendered pages: index.html and statements/<id>/index.html. */
+const PAGES = ['index.html', ...IDS_BY_DATE.map((id) => `statements/${id}/index.html`)];
 const file = (suffix) => {
   const f = distFiles().find((n) => n.endsWith(suffix) && !/\.(br|gz)$/.test(n));
   assert.ok(f, `no *${suffix} in dist/`);
@@ -49,6 +57,7 @@ test('docs/hosting.md shows deploy/nginx.conf and deploy/Caddyfile verbatim', ()
 test('trunk build --release wrote a .br and a .gz beside every file that compresses, with the same content', () => {
   const files = distFiles().filter((f) => COMPRESSIBLE.test(f));
   assert.ok(files.length >= 6, `compressible files: ${files}`);
+  for (const page of PAGES) assert.ok(files.includes(page), `dist/${page} is missing`);
   for (const f of files) {
     const raw = fs.readFileSync(path.join(DIST_DIR, f));
     for (const [ext, decode] of [['.br', zlib.brotliDecompressSync], ['.gz', zlib.gunzipSync]]) {
@@ -116,16 +125,20 @@ for (const [name, start] of Object.entries(SERVERS)) {
       const TYPES = { '.js': /^(text|application)\/javascript/, '.css': /^text\/css/, '.svg': /^image\/svg\+xml/, '.wasm': /^application\/wasm$/, '.html': /^text\/html/, '.webmanifest': /^application\/manifest\+json/ };
       const FIXED = ['index.html', 'sw.js', 'manifest.webmanifest', 'analyses-loader.js', 'csto-analyses.js', 'csto-analyses_bg.wasm'];
       const served = distFiles().filter((f) => !/\.(br|gz)$/.test(f));
-      for (const f of FIXED) assert.ok(served.includes(f), `dist/ has no ${f}`);
+      for (const f of [...FIXED, ...PAGES]) assert.ok(served.includes(f), `dist/ has no ${f}`);
       for (const f of served) {
         const r = await get(srv.origin, BASE_PATH + f, { 'accept-encoding': 'br' });
         assert.equal(r.status, 200, f);
         assert.match(r.headers['content-type'] ?? '', TYPES[path.extname(f)] ?? /^$/, `${f}: content-type`);
-        assert.equal(r.headers['cache-control'], FIXED.includes(f) ? 'no-cache' : IMMUTABLE, `${f}: cache-control`);
+        // Every page keeps its name (a statement's too): revalidated.
+        const revalidated = FIXED.includes(f) || PAGES.includes(f);
+        assert.equal(r.headers['cache-control'], revalidated ? 'no-cache' : IMMUTABLE, `${f}: cache-control`);
         assert.equal(r.headers['content-encoding'], 'br', `${f}: content-encoding`);
         assert.equal(r.headers['content-security-policy'], csp, `${f}: CSP`);
         assert.ok(zlib.brotliDecompressSync(r.body).equals(fs.readFileSync(path.join(DIST_DIR, f))), `${f}: body`);
       }
+
+      // (A statement's page at its directory URL, and without the slash: hosting/pages.test.mjs.)
 
       const bare = await get(srv.origin, BASE_PATH.replace(/\/$/, ''));
       assert.equal(bare.status, 301);
@@ -160,12 +173,13 @@ for (const [name, start] of Object.entries(SERVERS)) {
       await eventually(async () => assert.match((await readResults(page)).count ?? '', /^4 statements/));
       await page.click('li.result[data-statement="2016-bordyuzha"] h2.title a');
       await waitForReader(page, '2016-bordyuzha');
+      await eventually(() => assert.deepEqual(viewOfUrl(page.url(), srv.url), { q: 'Kanal', doc: '2016-bordyuzha' }));
       assert.deepEqual(await page.evaluate(() => window.__violations), []);
       assert.deepEqual([...page.pageErrors, ...page.consoleErrors], []);
       await context.close();
     });
 
-    test('offline after one visit: with the server stopped, a reload opens, searches and reads', async () => {
+    test('offline after one visit: with the server stopped, a reload opens, searches and reads; a statement page opens', async () => {
       const context = await browser.newContext();
       const page = watchPage(await context.newPage());
       await page.goto(srv.url, { waitUntil: 'load' });
@@ -180,6 +194,13 @@ for (const [name, start] of Object.entries(SERVERS)) {
       await eventually(async () => assert.match((await readResults(page)).count ?? '', /^5 statements/));
       await page.click('li.result[data-statement="2019-semerikov"] h2.title a');
       await waitForReader(page, '2019-semerikov');
+      // A statement's page, never opened online, opens from the kept copy.
+      const opened = await page.goto(`${srv.url}statements/2016-bordyuzha/#p7`, { waitUntil: 'load' });
+      assert.ok(opened.fromServiceWorker(), 'the statement page did not come from the service worker');
+      await page.waitForSelector(READY_SELECTOR);
+      const reader = await waitForReader(page, '2016-bordyuzha');
+      assert.deepEqual(reader.paragraphs.filter((p) => p.target).map((p) => p.id), ['p7']);
+      assert.deepEqual(page.pageErrors, []);
       await context.close();
     });
   });
