@@ -201,6 +201,30 @@ export const FLOWS = [
     },
   },
   {
+    name: 'a statement page: its prerendered markup hydrated, then a search with the hit buttons, and back to the list',
+    async run({ tab, url }) {
+      await open(tab, url, 'statements/2019-semerikov/');
+      // Taken over, not drawn again: the app keeps #app's data-view only
+      // when it hydrates the markup (src/lib.rs).
+      assert.equal(await tab.evaluate(() => document.getElementById('app').getAttribute('data-view')), 'doc=2019-semerikov');
+      const r = await readReader(tab);
+      assert.equal(r.paragraphs.length, STATEMENTS.find((s) => s.id === '2019-semerikov').paragraphs);
+      assert.match(await tab.evaluate(() => document.querySelector('.cite-as .citation').textContent), /statements\/2019-semerikov\/\. Corpus version/);
+      await tab.fill('#q', 'terrorism');
+      await eventually(async () => assert.ok((await count(tab, 'article.reader mark.hit')) > 0, 'no hit highlighted'), WAIT);
+      await tab.click('.hit-nav button:last-of-type');
+      await eventually(async () => assert.equal(await count(tab, 'mark.hit.current'), 1), WAIT);
+      await waitForParams(tab, { doc: '2019-semerikov', q: 'terrorism' }, url);
+      // The step scrolled to the hit; the way back is at the top, where
+      // WebDriver would scroll it to the window's edge, under the sticky
+      // search bar (which would take the click).
+      await tab.evaluate(() => window.scrollTo(0, 0));
+      await tab.click('.reader-nav a.back');
+      await waitForParams(tab, { q: 'terrorism' }, url);
+      await waitForResults(tab, (r) => assert.ok(r.ids.includes('2019-semerikov'), `results: ${r.ids}`));
+    },
+  },
+  {
     name: 'each research view renders: concordance, trends, theme overview, distinctive terms',
     async run({ tab, url }) {
       await open(tab, url, 'q=peacekeeping');
