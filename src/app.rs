@@ -11,7 +11,7 @@ use crate::routing::{use_view, Navigator};
 use crate::shell::mark;
 use crate::state::use_outcome;
 use crate::views::{AnalysisView, Export, Reader, ResultList};
-use csto_core::decimal::fixed;
+use csto_core::util::decimal::fixed;
 use yew::prelude::*;
 
 #[component]

@@ -1,4 +1,4 @@
 //! How counts and names are written across the app, so every view says
 //! them the same way.
 
-pub use csto_core::decimal::{plural, plural_thousands, thousands};
+pub use csto_core::util::decimal::{plural, plural_thousands, thousands};

@@ -149,7 +149,7 @@ fn file_line(analyses: &Analyses, query: &str, kind: &ExportKind, source: &Sourc
 
 fn main() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus");
-    let seed = csto_core::source::load_corpus(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let seed = csto_core::compile::source::load_corpus(&dir).unwrap_or_else(|e| panic!("{e}"));
     let source = Source {
         page: "https://example.org/tools/csto/".into(),
         corpus_version: "0123456789ab".into(),
@@ -159,7 +159,7 @@ fn main() {
         let corpus = if n == 0 {
             seed.clone()
         } else {
-            csto_core::synth::synthesize(&seed, n, 42)
+            csto_core::compile::synth::synthesize(&seed, n, 42)
         };
         println!(
             "# corpus: {}",

@@ -7,8 +7,8 @@
 //! values of [`ExportData`].
 
 use crate::{Analyses, TableData};
-use csto_core::concordance::{concordance, sort_lines};
-use csto_core::export::{
+use csto_core::analysis::concordance::{concordance, sort_lines};
+use csto_core::analysis::export::{
     csv, kwic_rows, passage_rows, statement_rows, to_csv, KwicRow, PassageRow, Provenance,
     StatementRow, CSV_MIME, JSON_MIME,
 };

@@ -20,8 +20,9 @@
 //! | [`view`] | the URL-state codec | analysis |
 //! | `compile` | (feature `compile`) reading `corpus/`, cleanup, tagging, extraction | any run-time module; used by none |
 //!
-//! The older flat paths (`csto_core::concordance`, `csto_core::order`, …)
-//! are re-exported below so callers outside the crate keep compiling.
+//! Every module is reachable by one path (`csto_core::analysis::concordance`,
+//! `csto_core::util::order`): there are no flat re-exports (issue 21; a test,
+//! `tests/layers.rs`, keeps it so).
 
 pub mod analysis;
 pub mod bundle;
@@ -35,9 +36,3 @@ pub mod view;
 
 #[cfg(feature = "compile")]
 pub mod compile;
-
-pub use analysis::{cite, concordance, entities, export, snippet, trends};
-#[cfg(feature = "compile")]
-pub use compile::{cleanup, source, synth, themes};
-pub use model::*;
-pub use util::{decimal, edit_distance, order};

@@ -3,7 +3,7 @@
 
 use crate::corpus::bundle;
 use crate::routing::absolute_url;
-use csto_core::cite::{citation, date_text};
+use csto_core::analysis::cite::{citation, date_text};
 use csto_core::model::StatementId;
 use csto_core::view::ViewState;
 use yew::prelude::*;

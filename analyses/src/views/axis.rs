@@ -47,7 +47,7 @@ pub fn columns(corpus: &Corpus, statements: &[StatementId], axis: Axis) -> Vec<C
             },
         }
     }
-    csto_core::order::sort_by_key(&mut out, |c| c.year);
+    csto_core::util::order::sort_by_key(&mut out, |c| c.year);
     out
 }
 

@@ -192,13 +192,13 @@ pub trait Ranked {
 /// A–Z) or A–Z; by frequency it keeps the core's order (frequency, then A–Z).
 pub fn sort_ranked<T: Ranked>(rows: &mut [T], sort: TableSort) {
     match sort {
-        TableSort::Range => csto_core::order::sort_by(rows, |a, b| {
+        TableSort::Range => csto_core::util::order::sort_by(rows, |a, b| {
             b.range()
                 .cmp(&a.range())
                 .then(b.freq().cmp(&a.freq()))
                 .then_with(|| a.label().cmp(b.label()))
         }),
-        TableSort::Alpha => csto_core::order::sort_by(rows, |a, b| a.label().cmp(b.label())),
+        TableSort::Alpha => csto_core::util::order::sort_by(rows, |a, b| a.label().cmp(b.label())),
         _ => {}
     }
 }

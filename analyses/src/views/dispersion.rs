@@ -8,8 +8,8 @@
 use super::common::{empty, heading, method, TableData};
 use crate::Context;
 use csto_core::analysis::{dispersion, Dispersion, DispersionRow};
-use csto_core::decimal::{fixed, plural_thousands, thousands};
 use csto_core::model::Corpus;
+use csto_core::util::decimal::{fixed, plural_thousands, thousands};
 use csto_core::view::ViewState;
 use csto_panel::{el, link, Attr, Cell, Column, Element, Node, Tag};
 

@@ -12,7 +12,7 @@ use super::common::{
 };
 use crate::Context;
 use csto_core::analysis::{word_list, Unit, WordList, WordListOptions, WordRow};
-use csto_core::decimal::{fixed, plural, thousands};
+use csto_core::util::decimal::{fixed, plural, thousands};
 use csto_core::view::{TableSort, WORDS_MIN};
 use csto_panel::{el, Attr, Cell, Choice, Column, Node, Tag};
 

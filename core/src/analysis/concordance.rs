@@ -376,7 +376,7 @@ mod entity_tests {
     #[test]
     fn an_entity_concordance_has_a_line_per_mention() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus");
-        let b = Bundle::new(crate::source::load_corpus(&dir).unwrap());
+        let b = Bundle::new(crate::compile::source::load_corpus(&dir).unwrap());
         let (id, sc) = b.corpus.entity_by_key("sc-2354").unwrap();
         assert_eq!(sc.mentions.len(), 2);
         let kwic = entity_concordance(&b, id, 30);

@@ -26,7 +26,7 @@ use crate::query::Query;
 use crate::search::{Filters, Searcher, Sort};
 use crate::util::order;
 
-/// One point of a series: a statement (`at` = its [`crate::StatementId`]) or
+/// One point of a series: a statement (`at` = its [`crate::model::StatementId`]) or
 /// a year (`at` = the year).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Point {

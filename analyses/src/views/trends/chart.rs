@@ -6,7 +6,7 @@
 
 use super::data::Chart;
 use crate::views::axis::axis_unit;
-use csto_core::decimal::{fixed, plural_thousands, trimmed};
+use csto_core::util::decimal::{fixed, plural_thousands, trimmed};
 use csto_core::view::{Axis, Scale};
 use csto_panel::{el, Attr, Element, Node, Tag};
 

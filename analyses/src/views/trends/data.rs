@@ -3,9 +3,9 @@
 
 use crate::views::axis::{columns, Column};
 use crate::Context;
+use csto_core::analysis::trends::{per_10k, theme_trend, trend, Series};
 use csto_core::model::ThemeId;
 use csto_core::query::Query;
-use csto_core::trends::{per_10k, theme_trend, trend, Series};
 use csto_core::view::{Axis, Scale};
 
 /// What the chart shows.
