@@ -63,7 +63,12 @@ impl Keyed for KwicSort {
         KwicSort::Right,
     ];
     fn key(self) -> &'static str {
-        KwicSort::key(self)
+        match self {
+            KwicSort::Corpus => "corpus",
+            KwicSort::Newest => "newest",
+            KwicSort::Left => "left",
+            KwicSort::Right => "right",
+        }
     }
 }
 
