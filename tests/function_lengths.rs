@@ -32,9 +32,7 @@ const KNOWN_LONG: &[(&str, usize)] = &[
     ("core/src/analysis/word_list.rs:word_list", 94),
     ("analyses/src/views/ngrams.rs:describe", 89),
     ("analyses/src/views/dispersion.rs:describe", 85),
-    ("core/src/analysis/compare.rs:compare", 83),
     ("src/app.rs:App", 83),
-    ("core/src/view/state.rs:resolve", 81),
 ];
 
 /// The directories of shipped code, from the workspace root.
