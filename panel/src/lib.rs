@@ -676,18 +676,30 @@ pub enum Failure {
     Worker(String),
 }
 
+impl Failure {
+    /// The message as three pieces: text, the detail, text. One table of
+    /// texts and one way of writing them (not a format per variant: this
+    /// is in the page's first load).
+    fn pieces(&self) -> (&'static str, &str, &'static str) {
+        match self {
+            Failure::NotAnAnalysis(key) => ("“", key, "” is not an analysis view"),
+            Failure::NoTable(name) => ("this view has no table “", name, "”"),
+            Failure::NoCorpus => ("the corpus has not arrived", "", ""),
+            Failure::Corpus(why) => ("the corpus could not be read (", why, ")"),
+            Failure::UnreadableRequest(why) => ("unreadable request: ", why, ""),
+            Failure::UnreadableReply(why) => ("unreadable reply: ", why, ""),
+            Failure::Unwritable(why) => ("the answer could not be written (", why, ")"),
+            Failure::Worker(why) => ("", why, ""),
+        }
+    }
+}
+
 impl std::fmt::Display for Failure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Failure::NotAnAnalysis(key) => write!(f, "“{key}” is not an analysis view"),
-            Failure::NoTable(name) => write!(f, "this view has no table “{name}”"),
-            Failure::NoCorpus => f.write_str("the corpus has not arrived"),
-            Failure::Corpus(why) => write!(f, "the corpus could not be read ({why})"),
-            Failure::UnreadableRequest(why) => write!(f, "unreadable request: {why}"),
-            Failure::UnreadableReply(why) => write!(f, "unreadable reply: {why}"),
-            Failure::Unwritable(why) => write!(f, "the answer could not be written ({why})"),
-            Failure::Worker(why) => f.write_str(why),
-        }
+        let (before, detail, after) = self.pieces();
+        f.write_str(before)?;
+        f.write_str(detail)?;
+        f.write_str(after)
     }
 }
 
