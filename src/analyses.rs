@@ -54,11 +54,11 @@ impl Asked {
         self.done.emit(match self.request {
             Request::Export { .. } => Reply::Exported {
                 seq,
-                file: Err(Failure::Worker(why)),
+                file: Err(Failure::Message(why)),
             },
             _ => Reply::Described {
                 seq,
-                panel: Err(Failure::Worker(why)),
+                panel: Err(Failure::Message(why)),
             },
         });
     }
@@ -93,7 +93,7 @@ fn next_seq() -> u32 {
 /// chart): it is asked for with the width of its box, known only once the
 /// page has rendered.
 pub fn sized(tab: Tab) -> bool {
-    tab.spec().width
+    tab.needs_width()
 }
 
 /// A view asked for at start-up, from the address, before the page could

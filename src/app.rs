@@ -85,7 +85,7 @@ pub fn App() -> Html {
                     match (open, view.tab) {
                         (Some((id, _)), _) => html! { <Reader statement={id} outcome={outcome.clone()} /> },
                         // Computed and described by the analysis worker.
-                        (None, tab) if tab.spec().analysis =>
+                        (None, tab) if tab.is_analysis() =>
                             html! { <AnalysisView outcome={outcome.clone()} on_busy={on_busy.clone()} /> },
                         (None, _) => html! { <ResultList outcome={outcome.clone()} /> },
                     }

@@ -26,7 +26,7 @@ pub use views::common::TableData;
 
 use csto_core::bundle::Bundle;
 use csto_core::search::Searcher;
-use csto_core::view::{Keyed, Tab, ViewState};
+use csto_core::view::{Tab, ViewState};
 use csto_panel::{Failure, Node, Reply, Request};
 
 /// The corpus with its index and searcher: everything the views compute from.
@@ -92,7 +92,7 @@ impl Analyses {
         // asks for it first, so the index comes with it. (The other views
         // leave it out, a tenth of the build at 1,000 statements; asked for
         // after the index, it costs one more build.)
-        if view.tab.spec().token_table {
+        if view.tab.reads_token_table() {
             self.bundle.token_table();
         }
         Context::new(self.bundle, &self.searcher, view)

@@ -656,7 +656,11 @@ pub enum Reply {
 
 /// Why a request has no answer: said by the worker (or by the page, when
 /// the worker cannot be reached), shown by the page as a message.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// On the wire a failure is its message, a string: the page only shows
+/// it, and a string keeps the page's decoder as small as before failures
+/// had types (the page receives [`Failure::Message`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Failure {
     /// The page's own view (results, reader), with its URL key.
     NotAnAnalysis(String),
@@ -672,8 +676,21 @@ pub enum Failure {
     UnreadableReply(String),
     /// A message could not be written: why.
     Unwritable(String),
-    /// The page could not reach the worker (not started, crashed): why.
-    Worker(String),
+    /// A failure known by its message only: as the page receives one, or
+    /// says one itself (the worker could not be started, or crashed).
+    Message(String),
+}
+
+impl Serialize for Failure {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_string())
+    }
+}
+
+impl<'de> Deserialize<'de> for Failure {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Failure, D::Error> {
+        String::deserialize(d).map(Failure::Message)
+    }
 }
 
 impl Failure {
@@ -689,7 +706,7 @@ impl Failure {
             Failure::UnreadableRequest(why) => ("unreadable request: ", why, ""),
             Failure::UnreadableReply(why) => ("unreadable reply: ", why, ""),
             Failure::Unwritable(why) => ("the answer could not be written (", why, ")"),
-            Failure::Worker(why) => ("", why, ""),
+            Failure::Message(why) => ("", why, ""),
         }
     }
 }
@@ -782,7 +799,14 @@ mod tests {
             seq: 8,
             panel: Err(Failure::NotAnAnalysis("results".into())),
         };
-        assert_eq!(Reply::from_bytes(&failed.to_bytes()).unwrap(), failed);
+        // the page receives the failure's message
+        assert_eq!(
+            Reply::from_bytes(&failed.to_bytes()).unwrap(),
+            Reply::Described {
+                seq: 8,
+                panel: Err(Failure::Message("“results” is not an analysis view".into())),
+            }
+        );
         assert_eq!(
             Failure::NotAnAnalysis("results".into()).to_string(),
             "“results” is not an analysis view"

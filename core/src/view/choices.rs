@@ -22,7 +22,7 @@ pub trait Keyed: Copy + 'static {
 impl Keyed for Tab {
     const ALL: &'static [Tab] = Tab::ALL;
     fn key(self) -> &'static str {
-        self.spec().key
+        Tab::key(self)
     }
 }
 
