@@ -27,7 +27,7 @@ pub use views::common::TableData;
 use csto_core::bundle::Bundle;
 use csto_core::search::Searcher;
 use csto_core::view::{Tab, ViewState};
-use csto_panel::{Failure, Node, Reply, Request};
+use csto_panel::{Failure, Message, Node, Reply, Request};
 
 /// The corpus with its index and searcher: everything the views compute from.
 pub struct Analyses {
@@ -119,7 +119,7 @@ impl Worker {
     ) -> Option<Reply> {
         let request = match Request::from_bytes(bytes) {
             Ok(request) => request,
-            Err(why) => return Some(Reply::Failed(why)),
+            Err(why) => return Some(Reply::Failed(why.into())),
         };
         match request {
             Request::Corpus(corpus) => {
@@ -133,7 +133,10 @@ impl Worker {
                 None
             }
             Request::Describe { seq, query, width } => {
-                let panel = self.analyses().and_then(|a| a.describe_at(&query, width));
+                let panel = self
+                    .analyses()
+                    .and_then(|a| a.describe_at(&query, width))
+                    .map_err(Message::from);
                 Some(Reply::Described { seq, panel })
             }
             Request::Export {
@@ -146,7 +149,8 @@ impl Worker {
                 let file = self
                     .analyses()
                     .and_then(|a| a.export(&query, &kind, &source))
-                    .map(|data| data.file(json, to_json));
+                    .map(|data| data.file(json, to_json))
+                    .map_err(Message::from);
                 Some(Reply::Exported { seq, file })
             }
         }

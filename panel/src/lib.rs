@@ -642,24 +642,33 @@ pub enum Reply {
     /// The view of request `seq`, or why it could not be described.
     Described {
         seq: u32,
-        panel: Result<Node, Failure>,
+        panel: Result<Node, Message>,
     },
     /// The file of export request `seq`, or why there is none.
     Exported {
         seq: u32,
-        file: Result<File, Failure>,
+        file: Result<File, Message>,
     },
     /// A request the worker could not read, so cannot answer by its `seq`:
     /// the page fails what it was waiting for, with this message.
-    Failed(Failure),
+    Failed(Message),
 }
 
-/// Why a request has no answer: said by the worker (or by the page, when
-/// the worker cannot be reached), shown by the page as a message.
-///
-/// On the wire a failure is its message, a string: the page only shows
-/// it, and a string keeps the page's decoder as small as before failures
-/// had types (the page receives [`Failure::Message`]).
+/// Why a request has no answer, as the page receives it and shows it: a
+/// [`Failure`]'s message (or one the page says itself, when the worker
+/// could not be started or crashed). One string, so the page's decoder and
+/// bytes stay those of a string.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Message(pub String);
+
+impl From<Failure> for Message {
+    fn from(failure: Failure) -> Message {
+        Message(failure.to_string())
+    }
+}
+
+/// Why the worker has no answer to a request, typed where it is found
+/// (the worker, `csto_analyses`); it reaches the page as its [`Message`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Failure {
     /// The page's own view (results, reader), with its URL key.
@@ -672,25 +681,8 @@ pub enum Failure {
     Corpus(String),
     /// A request could not be read: why.
     UnreadableRequest(String),
-    /// A reply could not be read: why.
-    UnreadableReply(String),
-    /// A message could not be written: why.
+    /// A reply could not be written: why.
     Unwritable(String),
-    /// A failure known by its message only: as the page receives one, or
-    /// says one itself (the worker could not be started, or crashed).
-    Message(String),
-}
-
-impl Serialize for Failure {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.to_string())
-    }
-}
-
-impl<'de> Deserialize<'de> for Failure {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Failure, D::Error> {
-        String::deserialize(d).map(Failure::Message)
-    }
 }
 
 impl Failure {
@@ -704,9 +696,7 @@ impl Failure {
             Failure::NoCorpus => ("the corpus has not arrived", "", ""),
             Failure::Corpus(why) => ("the corpus could not be read (", why, ")"),
             Failure::UnreadableRequest(why) => ("unreadable request: ", why, ""),
-            Failure::UnreadableReply(why) => ("unreadable reply: ", why, ""),
             Failure::Unwritable(why) => ("the answer could not be written (", why, ")"),
-            Failure::Message(why) => ("", why, ""),
         }
     }
 }
@@ -740,7 +730,7 @@ impl Reply {
     /// rather than receive nothing.
     pub fn to_bytes(&self) -> Vec<u8> {
         postcard::to_allocvec(self).unwrap_or_else(|e| {
-            let why = Failure::Unwritable(e.to_string());
+            let why = Message::from(Failure::Unwritable(e.to_string()));
             let failed = match self {
                 Reply::Described { seq, .. } => Reply::Described {
                     seq: *seq,
@@ -757,8 +747,8 @@ impl Reply {
     }
 
     /// A message from its bytes, or why not.
-    pub fn from_bytes(bytes: &[u8]) -> Result<Reply, Failure> {
-        postcard::from_bytes(bytes).map_err(|e| Failure::UnreadableReply(e.to_string()))
+    pub fn from_bytes(bytes: &[u8]) -> Result<Reply, Message> {
+        postcard::from_bytes(bytes).map_err(|e| Message(format!("unreadable reply: {e}")))
     }
 }
 
@@ -797,14 +787,14 @@ mod tests {
         assert!(Request::from_bytes(&[0xff, 0xff]).is_err());
         let failed = Reply::Described {
             seq: 8,
-            panel: Err(Failure::NotAnAnalysis("results".into())),
+            panel: Err(Failure::NotAnAnalysis("results".into()).into()),
         };
-        // the page receives the failure's message
+        assert_eq!(Reply::from_bytes(&failed.to_bytes()).unwrap(), failed);
         assert_eq!(
-            Reply::from_bytes(&failed.to_bytes()).unwrap(),
+            failed,
             Reply::Described {
                 seq: 8,
-                panel: Err(Failure::Message("“results” is not an analysis view".into())),
+                panel: Err(Message("“results” is not an analysis view".into())),
             }
         );
         assert_eq!(
