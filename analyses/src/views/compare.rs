@@ -205,13 +205,13 @@ struct Computed {
     r: Comparison,
     /// The terms of both sides and the themes (none when a side is empty
     /// or no term stands out).
-    tables: Option<[TableData; 2]>,
+    tables: Vec<TableData>,
 }
 
 /// The comparison's two tables: the terms of both sides and the themes,
 /// every row, as their downloads hold them.
 pub fn tables(cx: &Context) -> Vec<TableData> {
-    compute(cx).tables.into_iter().flatten().collect()
+    compute(cx).tables
 }
 
 /// Side A (by default the first speaker) against side B (by default the
@@ -247,7 +247,7 @@ fn compute(cx: &Context) -> Computed {
     let r = compare(cx.bundle, &on_a, &on_b, &options);
 
     let tables = if on_a.is_empty() || on_b.is_empty() || (r.a.is_empty() && r.b.is_empty()) {
-        None
+        Vec::new()
     } else {
         let term_rows: Vec<Vec<Cell>> =
             r.a.iter()
@@ -267,10 +267,10 @@ fn compute(cx: &Context) -> Computed {
                 ]
             })
             .collect();
-        Some([
+        vec![
             TableData::new("csto-compare-terms", view, term_columns(), term_rows),
             TableData::new("csto-compare-themes", view, theme_columns(), theme_rows),
-        ])
+        ]
     };
     Computed {
         a,
@@ -372,12 +372,12 @@ pub fn describe(cx: &Context) -> Node {
     );
     let caption_b = format!("Terms {b_name} use more than {a_name}, most distinctive first");
 
-    let body: Vec<Node> = match tables {
-        None if on_a.is_empty() || on_b.is_empty() => vec![empty(
+    let body: Vec<Node> = match <[TableData; 2]>::try_from(tables) {
+        Err(_) if on_a.is_empty() || on_b.is_empty() => vec![empty(
             "One side has no statement under these filters: choose other sides or clear a filter.",
         )],
-        None => vec![empty("No term stands out for this choice.")],
-        Some([terms, theme_table]) => {
+        Err(_) => vec![empty("No term stands out for this choice.")],
+        Ok([terms, theme_table]) => {
             let themes = r.themes.iter().map(|t| {
                 let td = |text: String| el(Tag::Td).class("num").text(text);
                 el(Tag::Tr)

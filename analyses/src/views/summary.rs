@@ -37,12 +37,12 @@ fn figure_cells(label: Cell, s: &TextStats) -> Vec<Cell> {
 /// The summary's three tables (figures, frequent words, distinctive
 /// words), every row, as their downloads hold them.
 pub fn tables(cx: &Context) -> Vec<TableData> {
-    compute(cx).1.into_iter().flatten().collect()
+    compute(cx).1
 }
 
 /// The summary of the view's statements (the query plays no part) and its
 /// tables (none when no statement passes the filters).
-fn compute(cx: &Context) -> (Summary, Option<[TableData; 3]>) {
+fn compute(cx: &Context) -> (Summary, Vec<TableData>) {
     let view = &cx.view;
     let corpus = &cx.bundle.corpus;
     let s = summary(cx.bundle, &cx.statements(), &SummaryOptions::default());
@@ -65,7 +65,9 @@ fn compute(cx: &Context) -> (Summary, Option<[TableData; 3]>) {
     .collect();
 
     let table = |export, columns, rows| TableData::new(export, view, columns, rows);
-    let tables = (!s.statements.is_empty()).then(|| {
+    let tables = if s.statements.is_empty() {
+        Vec::new()
+    } else {
         let figures = table(
             "csto-summary",
             vec![
@@ -134,8 +136,8 @@ fn compute(cx: &Context) -> (Summary, Option<[TableData; 3]>) {
                 })
                 .collect(),
         );
-        [figures, frequent, distinctive]
-    });
+        vec![figures, frequent, distinctive]
+    };
     drop(texts);
     (s, tables)
 }
@@ -147,9 +149,9 @@ pub fn describe(cx: &Context) -> Node {
     let n = s.statements.len();
     let whole = n == corpus.statements.len();
     let t = &s.total;
-    let body: Vec<Node> = match tables {
-        None => vec![empty("No statement passes these filters.")],
-        Some([figures, frequent, distinctive]) => vec![
+    let body: Vec<Node> = match <[TableData; 3]>::try_from(tables) {
+        Err(_) => vec![empty("No statement passes these filters.")],
+        Ok([figures, frequent, distinctive]) => vec![
             figures.table(
                 "summary-figures",
                 format!(
