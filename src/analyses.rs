@@ -12,8 +12,8 @@
 //! request is answered with the reason and the next request starts a new
 //! worker, so one failure never leaves the page blank.
 
+use csto_core::panel::{ExportKind, File, Message, Node, Reply, Request, Source};
 use csto_core::view::{Tab, ViewState};
-use csto_panel::{ExportKind, File, Message, Node, Reply, Request, Source};
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use wasm_bindgen::prelude::*;

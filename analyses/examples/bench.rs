@@ -16,7 +16,7 @@
 
 use csto_analyses::Analyses;
 use csto_core::bundle::Bundle;
-use csto_panel::Request;
+use csto_core::panel::Request;
 use std::time::Instant;
 
 /// The shared links of `tests/bench/load.mjs`, with the trends' width.

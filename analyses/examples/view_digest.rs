@@ -14,7 +14,7 @@
 
 use csto_analyses::Analyses;
 use csto_core::bundle::Bundle;
-use csto_panel::{ExportKind, Message, Node, Reply, Source};
+use csto_core::panel::{ExportKind, Message, Node, Reply, Source};
 use std::hash::{Hash, Hasher};
 
 /// Every analysis tab with a few parameter variants, and the page's width

@@ -12,8 +12,8 @@ use csto_core::analysis::export::{
     csv, kwic_rows, passage_rows, statement_rows, to_csv, KwicRow, PassageRow, Provenance,
     StatementRow, CSV_MIME, JSON_MIME,
 };
+use csto_core::panel::{Cell, Column, ExportKind, Failure, File, Source};
 use csto_core::view::ViewState;
-use csto_panel::{Cell, Column, ExportKind, Failure, File, Source};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 /// Context kept on each side of a concordance hit in exports.

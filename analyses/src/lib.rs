@@ -1,7 +1,7 @@
 //! # csto-analyses
 //!
 //! The analysis views of the explorer (word list, n-grams, …), computed
-//! with the core and described as plain data ([`csto_panel::Node`]).
+//! with the core and described as plain data ([`csto_core::panel::Node`]).
 //! They run in a Web Worker (`main.rs`), so their code is off the page's
 //! first load and a long analysis never blocks typing; the page renders
 //! what arrives with a few generic components.
@@ -14,7 +14,7 @@
 //! write). [`Analyses::describe`] picks the view from the URL;
 //! [`Analyses::export`] (`export.rs`) makes every download the page
 //! offers. The page's side of the worker is `src/analyses.rs`; the messages
-//! are `csto_panel::{Request, Reply}`.
+//! are `csto_core::panel::{Request, Reply}`.
 
 mod context;
 mod export;
@@ -25,9 +25,9 @@ pub use export::ExportData;
 pub use views::common::TableData;
 
 use csto_core::bundle::Bundle;
+use csto_core::panel::{Failure, Message, Node, Reply, Request};
 use csto_core::search::Searcher;
 use csto_core::view::{Tab, ViewState};
-use csto_panel::{Failure, Message, Node, Reply, Request};
 
 /// The corpus with its index and searcher: everything the views compute from.
 pub struct Analyses {

@@ -8,8 +8,8 @@ mod common;
 use common::{analyses, bundle};
 use csto_analyses::Analyses;
 use csto_core::bundle::Bundle;
+use csto_core::panel::{Attr, Element, Form, Link, Node, Put, Tag};
 use csto_core::view::{Tab, ViewState};
-use csto_panel::{Attr, Element, Form, Link, Node, Put, Tag};
 
 fn describe(query: &str, width: Option<u32>) -> Node {
     analyses()

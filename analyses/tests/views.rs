@@ -7,7 +7,7 @@ mod common;
 
 use common::{analyses, describe};
 use csto_analyses::Analyses;
-use csto_panel::{Cell, Node, Reply, Table};
+use csto_core::panel::{Cell, Node, Reply, Table};
 
 /// Every table of a tree, in document order.
 fn tables(node: &Node) -> Vec<&Table> {
@@ -145,7 +145,7 @@ fn views_that_are_not_analyses_are_refused_and_garbage_is_survived() {
 
 #[test]
 fn exports_have_a_row_per_result_passage_and_line_with_permalinks_and_version() {
-    use csto_panel::{ExportKind, Source};
+    use csto_core::panel::{ExportKind, Source};
     let source = Source {
         page: "https://example.org/tools/csto/".into(),
         corpus_version: "abc123".into(),
@@ -255,7 +255,7 @@ fn every_drawn_table_is_the_views_table_data() {
 #[test]
 fn the_worker_answers_every_request_or_says_why() {
     use csto_analyses::Worker;
-    use csto_panel::{ExportKind, Failure, Message, Request, Source};
+    use csto_core::panel::{ExportKind, Failure, Message, Request, Source};
     let json = |_: &csto_analyses::ExportData| String::from("[]");
     let describe = |seq| Request::Describe {
         seq,

@@ -18,6 +18,7 @@
 //! | [`search`] | Searcher, filters, facet counts, did-you-mean | bundle, query |
 //! | [`analysis`] | concordance, compare, trends, entities, snippets, citations, export, … | search |
 //! | [`view`] | the URL-state codec | analysis |
+//! | [`panel`] | an analysis view described as data, the page–worker messages | view |
 //! | `compile` | (feature `compile`) reading `corpus/`, cleanup, tagging, extraction | any run-time module; used by none |
 //!
 //! Every module is reachable by one path (`csto_core::analysis::concordance`,
@@ -28,6 +29,7 @@ pub mod analysis;
 pub mod bundle;
 pub mod index;
 pub mod model;
+pub mod panel;
 pub mod query;
 pub mod search;
 pub mod text;

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 /// The run-time modules from the bottom up: each may use only those before it.
 const LAYERS: &[&str] = &[
-    "util", "text", "model", "index", "bundle", "query", "search", "analysis", "view",
+    "util", "text", "model", "index", "bundle", "query", "search", "analysis", "view", "panel",
 ];
 /// Build-time code: may use any run-time module; none may use it.
 const BUILD_TIME: &str = "compile";

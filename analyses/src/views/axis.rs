@@ -8,8 +8,8 @@
 //! the view's filters, so they are grouped here.
 
 use csto_core::model::{Corpus, StatementId};
+use csto_core::panel::{el, link, Node, Tag};
 use csto_core::view::{Axis, Keyed, ViewState};
-use csto_panel::{el, link, Node, Tag};
 
 /// One position on the axis: a year or a statement.
 #[derive(Debug, Clone, PartialEq)]

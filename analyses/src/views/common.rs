@@ -1,8 +1,10 @@
 //! What the views share: their tables as data, the method disclosure, the
 //! segmented choices, the empty state, and the orders of a frequency list.
 
+use csto_core::panel::{
+    el, Attr, Cell, Choice, Choices, Column, Element, Export, Node, Table, Tag,
+};
 use csto_core::view::{TableSort, ViewState};
-use csto_panel::{el, Attr, Cell, Choice, Choices, Column, Element, Export, Node, Table, Tag};
 
 /// A table of a view as data: its download's name, the view it belongs to
 /// (encoded), its columns and every row. A view computes its tables first;

@@ -14,9 +14,9 @@ use csto_core::analysis::{
     compare, CompareOptions, CompareRow, Comparison, G2_P001, G2_P01, G2_P05,
 };
 use csto_core::model::{surname, Corpus, StatementId};
+use csto_core::panel::{el, link, Attr, Cell, Column, Element, Node, Tag};
 use csto_core::util::decimal::{fixed, plural, thousands, trimmed};
 use csto_core::view::{Side, SideKind, ViewState};
-use csto_panel::{el, link, Attr, Cell, Column, Element, Node, Tag};
 
 /// Terms listed per side.
 const TOP: usize = 40;

@@ -9,9 +9,9 @@ use super::common::{empty, heading, scroll, seg_group};
 use crate::Context;
 use csto_core::analysis::concordance::{concordance, sort_lines, KwicSort};
 use csto_core::model::surname;
+use csto_core::panel::{el, link, Attr, Element, Node, Tag};
 use csto_core::util::decimal::{plural_thousands, thousands};
 use csto_core::view::{Keyed, ViewState};
-use csto_panel::{el, link, Attr, Element, Node, Tag};
 
 /// Characters of context kept on each side of a hit (CSS cuts further on
 /// narrow screens).

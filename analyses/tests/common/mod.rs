@@ -1,11 +1,11 @@
 //! What the tests of the described views share: the real corpus
 //! (`corpus/`, compiled as `build.rs` compiles it), its analyses, made once
 //! per test binary, and a described view. Walking a description is
-//! `csto_panel`'s (`Node::walk`, `Node::text`, `Element::get`).
+//! `csto_core::panel`'s (`Node::walk`, `Node::text`, `Element::get`).
 
 use csto_analyses::Analyses;
 use csto_core::bundle::Bundle;
-use csto_panel::Node;
+use csto_core::panel::Node;
 use std::sync::OnceLock;
 
 /// The compiled corpus.
