@@ -2,7 +2,7 @@
 //! the page carries none of this code: the export menu's files (the
 //! results as statements, the matching passages, the concordance lines)
 //! and each analysis table's rows, from the view's tables as data
-//! ([`crate::Analysis::tables`]: computed, never described and searched). CSV is written here; JSON by the worker
+//! ([`crate::Job::Tables`]: computed, never described and searched). CSV is written here; JSON by the worker
 //! with the browser's own `JSON.stringify` (`main.rs`), from the serde
 //! values of [`ExportData`].
 
