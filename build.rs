@@ -22,7 +22,7 @@ fn main() {
         .unwrap_or_else(|| PathBuf::from("corpus"));
     println!("cargo:rerun-if-changed={}", dir.display());
 
-    let corpus = match csto_core::source::load_corpus(&dir) {
+    let corpus = match csto_core::compile::source::load_corpus(&dir) {
         Ok(corpus) => corpus,
         Err(err) => {
             eprintln!("error: malformed corpus: {err}");

@@ -12,8 +12,8 @@
 //! request is answered with the reason and the next request starts a new
 //! worker, so one failure never leaves the page blank.
 
+use csto_core::panel::{ExportKind, File, Message, Node, Reply, Request, Source};
 use csto_core::view::{Tab, ViewState};
-use csto_panel::{ExportKind, Failure, File, Node, Reply, Request, Source};
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use wasm_bindgen::prelude::*;
@@ -54,11 +54,11 @@ impl Asked {
         self.done.emit(match self.request {
             Request::Export { .. } => Reply::Exported {
                 seq,
-                file: Err(Failure::Worker(why)),
+                file: Err(Message(why)),
             },
             _ => Reply::Described {
                 seq,
-                panel: Err(Failure::Worker(why)),
+                panel: Err(Message(why)),
             },
         });
     }
@@ -93,7 +93,7 @@ fn next_seq() -> u32 {
 /// chart): it is asked for with the width of its box, known only once the
 /// page has rendered.
 pub fn sized(tab: Tab) -> bool {
-    tab.spec().width
+    tab.needs_width()
 }
 
 /// A view asked for at start-up, from the address, before the page could
@@ -142,7 +142,7 @@ fn ask_view(query: String, width: Option<u32>, done: Callback<Described>) {
         request,
         Callback::from(move |reply| {
             if let Reply::Described { panel, .. } = reply {
-                done.emit(panel.map_err(|why| why.to_string()));
+                done.emit(panel.map_err(|why| why.0));
             }
         }),
     );
@@ -166,7 +166,7 @@ fn export(query: String, kind: ExportKind, json: bool, done: Callback<Result<Fil
         request,
         Callback::from(move |reply| {
             if let Reply::Exported { file, .. } = reply {
-                done.emit(file.map_err(|why| why.to_string()));
+                done.emit(file.map_err(|why| why.0));
             }
         }),
     );
@@ -338,7 +338,7 @@ fn start() -> Result<Client, JsValue> {
         let bytes = js_sys::Uint8Array::new(&e.data()).to_vec();
         match Reply::from_bytes(&bytes) {
             Ok(reply) => answered(reply),
-            Err(why) => fail(&why.to_string()),
+            Err(why) => fail(&why.0),
         }
     });
     let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(|e: ErrorEvent| {
@@ -364,7 +364,7 @@ fn answered(reply: Reply) {
     let seq = match reply {
         Reply::Described { seq, .. } | Reply::Exported { seq, .. } => seq,
         // The worker could not read a request: fail what waits on it.
-        Reply::Failed(why) => return fail(&why.to_string()),
+        Reply::Failed(why) => return fail(&why.0),
     };
     let done = CLIENT.with(|c| {
         let mut c = c.borrow_mut();

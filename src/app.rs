@@ -12,7 +12,7 @@ use crate::routing::{use_view, DecodedView, Navigator};
 use crate::shell::mark;
 use crate::state::use_outcome;
 use crate::views::{AnalysisView, Export, Reader, ResultList};
-use csto_core::decimal::fixed;
+use csto_core::util::decimal::fixed;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -87,7 +87,7 @@ pub fn App(props: &AppProps) -> Html {
                     match (open, view.tab) {
                         (Some((id, _)), _) => html! { <Reader statement={id} outcome={outcome.clone()} /> },
                         // Computed and described by the analysis worker.
-                        (None, tab) if tab.spec().analysis =>
+                        (None, tab) if tab.is_analysis() =>
                             html! { <AnalysisView outcome={outcome.clone()} on_busy={on_busy.clone()} /> },
                         (None, _) => html! { <ResultList outcome={outcome.clone()} /> },
                     }

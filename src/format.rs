@@ -1,7 +1,7 @@
 //! How counts and names are written across the app, so every view says
 //! them the same way.
 
-pub use csto_core::decimal::{plural, plural_thousands, thousands};
+pub use csto_core::util::decimal::{plural, plural_thousands, thousands};
 
 use csto_core::analysis::cite::long_date;
 use csto_core::model::{Corpus, Statement};

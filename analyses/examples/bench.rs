@@ -16,7 +16,7 @@
 
 use csto_analyses::Analyses;
 use csto_core::bundle::Bundle;
-use csto_panel::Request;
+use csto_core::panel::Request;
 use std::time::Instant;
 
 /// The shared links of `tests/bench/load.mjs`, with the trends' width.
@@ -51,7 +51,7 @@ fn main() {
         .ok()
         .and_then(|r| r.parse().ok())
         .unwrap_or(5);
-    let corpus = csto_core::source::load_corpus(std::path::Path::new(&dir))
+    let corpus = csto_core::compile::source::load_corpus(std::path::Path::new(&dir))
         .unwrap_or_else(|e| panic!("{dir}: {e}"));
     let statements = corpus.statements.len();
     let bytes = Bundle::new(corpus).to_bytes();

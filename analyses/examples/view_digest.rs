@@ -14,7 +14,7 @@
 
 use csto_analyses::Analyses;
 use csto_core::bundle::Bundle;
-use csto_panel::{ExportKind, Node, Reply, Source};
+use csto_core::panel::{ExportKind, Message, Node, Reply, Source};
 use std::hash::{Hash, Hasher};
 
 /// Every analysis tab with a few parameter variants, and the page's width
@@ -127,11 +127,14 @@ fn file_line(analyses: &Analyses, query: &str, kind: &ExportKind, source: &Sourc
     for json in [false, true] {
         let reply = Reply::Exported {
             seq: 1,
-            file: analyses.export(query, kind, source).map(|data| {
-                data.file(json, |d| {
-                    serde_json::to_string_pretty(d).unwrap_or_else(|_| "[]".into())
+            file: analyses
+                .export(query, kind, source)
+                .map(|data| {
+                    data.file(json, |d| {
+                        serde_json::to_string_pretty(d).unwrap_or_else(|_| "[]".into())
+                    })
                 })
-            }),
+                .map_err(Message::from),
         };
         let len = match &reply {
             Reply::Exported { file: Ok(f), .. } => f.content.len(),
@@ -149,7 +152,7 @@ fn file_line(analyses: &Analyses, query: &str, kind: &ExportKind, source: &Sourc
 
 fn main() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus");
-    let seed = csto_core::source::load_corpus(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let seed = csto_core::compile::source::load_corpus(&dir).unwrap_or_else(|e| panic!("{e}"));
     let source = Source {
         page: "https://example.org/tools/csto/".into(),
         corpus_version: "0123456789ab".into(),
@@ -159,7 +162,7 @@ fn main() {
         let corpus = if n == 0 {
             seed.clone()
         } else {
-            csto_core::synth::synthesize(&seed, n, 42)
+            csto_core::compile::synth::synthesize(&seed, n, 42)
         };
         println!(
             "# corpus: {}",
@@ -172,7 +175,7 @@ fn main() {
         let bytes = Bundle::new(corpus).to_bytes();
         let analyses = Analyses::from_bytes(&bytes).expect("the corpus decodes");
         for (query, width) in VIEWS {
-            let panel = analyses.describe_at(query, *width);
+            let panel = analyses.describe_at(query, *width).map_err(Message::from);
             let stripped = panel.as_ref().map(without_method).map_err(Clone::clone);
             let names = panel.as_ref().map(table_names).unwrap_or_default();
             let wire = Reply::Described { seq: 1, panel };

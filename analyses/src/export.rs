@@ -2,18 +2,18 @@
 //! the page carries none of this code: the export menu's files (the
 //! results as statements, the matching passages, the concordance lines)
 //! and each analysis table's rows, from the view's tables as data
-//! ([`crate::Analysis::tables`]: computed, never described and searched). CSV is written here; JSON by the worker
+//! ([`crate::Job::Tables`]: computed, never described and searched). CSV is written here; JSON by the worker
 //! with the browser's own `JSON.stringify` (`main.rs`), from the serde
 //! values of [`ExportData`].
 
 use crate::{Analyses, TableData};
-use csto_core::concordance::{concordance, sort_lines};
-use csto_core::export::{
+use csto_core::analysis::concordance::{concordance, sort_lines};
+use csto_core::analysis::export::{
     csv, kwic_rows, passage_rows, statement_rows, to_csv, KwicRow, PassageRow, Provenance,
     StatementRow, CSV_MIME, JSON_MIME,
 };
+use csto_core::panel::{Cell, Column, ExportKind, Failure, File, Source};
 use csto_core::view::ViewState;
-use csto_panel::{Cell, Column, ExportKind, Failure, File, Source};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 /// Context kept on each side of a concordance hit in exports.

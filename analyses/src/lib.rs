@@ -1,7 +1,7 @@
 //! # csto-analyses
 //!
 //! The analysis views of the explorer (word list, n-grams, …), computed
-//! with the core and described as plain data ([`csto_panel::Node`]).
+//! with the core and described as plain data ([`csto_core::panel::Node`]).
 //! They run in a Web Worker (`main.rs`), so their code is off the page's
 //! first load and a long analysis never blocks typing; the page renders
 //! what arrives with a few generic components.
@@ -9,12 +9,12 @@
 //! Each file of `views/` is one view: `describe(&Context) -> Node`, pure and
 //! tested natively (`tests/`). What a view is (its tab, URL key, label,
 //! parameters, needs) is its entry in the core's registry
-//! (`csto_core::view::VIEWS`); [`analysis`] joins each entry to its
+//! (`csto_core::view::VIEWS`); [`run`] joins each entry to its
 //! `describe` and its `tables` (its rows as data, which its downloads
 //! write). [`Analyses::describe`] picks the view from the URL;
 //! [`Analyses::export`] (`export.rs`) makes every download the page
 //! offers. The page's side of the worker is `src/analyses.rs`; the messages
-//! are `csto_panel::{Request, Reply}`.
+//! are `csto_core::panel::{Request, Reply}`.
 
 mod context;
 mod export;
@@ -25,9 +25,9 @@ pub use export::ExportData;
 pub use views::common::TableData;
 
 use csto_core::bundle::Bundle;
+use csto_core::panel::{Failure, Message, Node, Reply, Request};
 use csto_core::search::Searcher;
-use csto_core::view::{Keyed, Tab, ViewState};
-use csto_panel::{Failure, Node, Reply, Request};
+use csto_core::view::{Tab, ViewState};
 
 /// The corpus with its index and searcher: everything the views compute from.
 pub struct Analyses {
@@ -61,9 +61,9 @@ impl Analyses {
     pub fn describe_at(&self, query: &str, width: Option<u32>) -> Result<Node, Failure> {
         let mut cx = self.context(query);
         cx.width = width;
-        match analysis(cx.view.tab) {
-            Some(analysis) => Ok((analysis.describe)(&cx)),
-            None => Err(Failure::NotAnAnalysis(cx.view.tab.key().to_string())),
+        match run(cx.view.tab, Job::Describe(&cx)) {
+            Some(Output::Described(node)) => Ok(node),
+            _ => Err(Failure::NotAnAnalysis(cx.view.tab.key().to_string())),
         }
     }
 
@@ -71,9 +71,9 @@ impl Analyses {
     /// description draws and its downloads write.
     pub fn tables(&self, query: &str) -> Result<Vec<TableData>, Failure> {
         let cx = self.context(query);
-        match analysis(cx.view.tab) {
-            Some(analysis) => Ok((analysis.tables)(&cx)),
-            None => Err(Failure::NotAnAnalysis(cx.view.tab.key().to_string())),
+        match run(cx.view.tab, Job::Tables(&cx)) {
+            Some(Output::Tables(tables)) => Ok(tables),
+            _ => Err(Failure::NotAnAnalysis(cx.view.tab.key().to_string())),
         }
     }
 
@@ -92,7 +92,7 @@ impl Analyses {
         // asks for it first, so the index comes with it. (The other views
         // leave it out, a tenth of the build at 1,000 statements; asked for
         // after the index, it costs one more build.)
-        if view.tab.spec().token_table {
+        if view.tab.reads_token_table() {
             self.bundle.token_table();
         }
         Context::new(self.bundle, &self.searcher, view)
@@ -119,7 +119,7 @@ impl Worker {
     ) -> Option<Reply> {
         let request = match Request::from_bytes(bytes) {
             Ok(request) => request,
-            Err(why) => return Some(Reply::Failed(why)),
+            Err(why) => return Some(Reply::Failed(why.into())),
         };
         match request {
             Request::Corpus(corpus) => {
@@ -133,7 +133,10 @@ impl Worker {
                 None
             }
             Request::Describe { seq, query, width } => {
-                let panel = self.analyses().and_then(|a| a.describe_at(&query, width));
+                let panel = self
+                    .analyses()
+                    .and_then(|a| a.describe_at(&query, width))
+                    .map_err(Message::from);
                 Some(Reply::Described { seq, panel })
             }
             Request::Export {
@@ -146,7 +149,8 @@ impl Worker {
                 let file = self
                     .analyses()
                     .and_then(|a| a.export(&query, &kind, &source))
-                    .map(|data| data.file(json, to_json));
+                    .map(|data| data.file(json, to_json))
+                    .map_err(Message::from);
                 Some(Reply::Exported { seq, file })
             }
         }
@@ -162,31 +166,50 @@ impl Worker {
     }
 }
 
-/// An analysis view's two entry points: its description, and its tables
-/// as data (what its downloads hold, computed without describing it).
-#[derive(Clone, Copy)]
-pub struct Analysis {
-    pub describe: fn(&Context) -> Node,
-    pub tables: fn(&Context) -> Vec<TableData>,
+/// What the worker does with an analysis view: describe it, or compute
+/// its tables as data (what its downloads hold, without describing it);
+/// `Check` only asks whether it is one.
+pub enum Job<'c, 'a> {
+    Describe(&'c Context<'a>),
+    Tables(&'c Context<'a>),
+    Check,
 }
 
-/// The analysis view `tab`; `None` for the page's own view. The match is
-/// exhaustive, so a view added to the registry does not compile until it
-/// is written here (or said to be the page's).
-pub fn analysis(tab: Tab) -> Option<Analysis> {
+/// What a [`Job`] gives back.
+pub enum Output {
+    Described(Node),
+    Tables(Vec<TableData>),
+    /// The view is an analysis view ([`Job::Check`]).
+    Exists,
+}
+
+/// Runs `job` on the analysis view `tab`; `None` for the page's own view.
+/// The one list of the worker's views, each with its `describe` and its
+/// `tables`, called directly. The match is exhaustive, so a view added to
+/// the registry does not compile until it is written here (or said to be
+/// the page's).
+pub fn run(tab: Tab, job: Job) -> Option<Output> {
     use views::*;
-    let of = |describe, tables| Some(Analysis { describe, tables });
+    macro_rules! view {
+        ($describe:path, $tables:path) => {
+            Some(match job {
+                Job::Describe(cx) => Output::Described($describe(cx)),
+                Job::Tables(cx) => Output::Tables($tables(cx)),
+                Job::Check => Output::Exists,
+            })
+        };
+    }
     match tab {
         Tab::Results => None,
-        Tab::Concordance => of(concordance::describe, no_tables),
-        Tab::Trends => of(trends::describe, no_tables),
-        Tab::Themes => of(theme_grid::describe, no_tables),
-        Tab::Compare => of(compare::describe, compare::tables),
-        Tab::Words => of(word_list::describe, word_list::tables),
-        Tab::Ngrams => of(ngrams::describe, ngrams::tables),
-        Tab::Summary => of(summary::describe, summary::tables),
-        Tab::Collocates => of(collocates::describe, collocates::tables),
-        Tab::Dispersion => of(dispersion::describe, dispersion::tables),
+        Tab::Concordance => view!(concordance::describe, no_tables),
+        Tab::Trends => view!(trends::describe, no_tables),
+        Tab::Themes => view!(theme_grid::describe, no_tables),
+        Tab::Compare => view!(compare::describe, compare::tables),
+        Tab::Words => view!(word_list::describe, word_list::tables),
+        Tab::Ngrams => view!(ngrams::describe, ngrams::tables),
+        Tab::Summary => view!(summary::describe, summary::tables),
+        Tab::Collocates => view!(collocates::describe, collocates::tables),
+        Tab::Dispersion => view!(dispersion::describe, dispersion::tables),
     }
 }
 
@@ -197,7 +220,7 @@ fn no_tables(_: &Context) -> Vec<TableData> {
 
 #[cfg(test)]
 mod tests {
-    use super::analysis;
+    use super::{run, Job};
     use csto_core::view::{ViewSpec, VIEWS};
 
     /// Every view the registry calls an analysis is described by the
@@ -205,7 +228,7 @@ mod tests {
     fn incomplete(views: &[ViewSpec]) -> Vec<&'static str> {
         views
             .iter()
-            .filter(|spec| analysis(spec.tab).is_some() != spec.analysis)
+            .filter(|spec| run(spec.tab, Job::Check).is_some() != spec.analysis)
             .map(|spec| spec.key)
             .collect()
     }

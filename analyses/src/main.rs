@@ -26,7 +26,7 @@ fn main() {}
 #[cfg(target_arch = "wasm32")]
 mod worker {
     use csto_analyses::{ExportData, Worker};
-    use csto_panel::Reply;
+    use csto_core::panel::Reply;
     use std::cell::RefCell;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;

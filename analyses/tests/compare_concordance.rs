@@ -5,7 +5,7 @@
 mod common;
 
 use common::describe;
-use csto_panel::{Attr, Element, Node, Tag};
+use csto_core::panel::{Attr, Element, Node, Tag};
 use std::path::Path;
 
 /// Whether `e` is a `tag` whose class list has every class of `classes`.

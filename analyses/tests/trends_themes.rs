@@ -8,8 +8,8 @@ mod common;
 use common::{analyses, bundle};
 use csto_analyses::Analyses;
 use csto_core::bundle::Bundle;
+use csto_core::panel::{Attr, Element, Form, Link, Node, Put, Tag};
 use csto_core::view::{Tab, ViewState};
-use csto_panel::{Attr, Element, Form, Link, Node, Put, Tag};
 
 fn describe(query: &str, width: Option<u32>) -> Node {
     analyses()
@@ -80,7 +80,7 @@ fn trends_of_a_query_count_its_words_per_year() {
         assert_eq!(p.get(Attr::DataX), Some(years[s].as_str()));
         let n = terror_words(s);
         assert!(n > 0);
-        let rate = csto_core::decimal::fixed(n as f64 * 10_000.0 / words(s) as f64, 1);
+        let rate = csto_core::util::decimal::fixed(n as f64 * 10_000.0 / words(s) as f64, 1);
         let want = format!(
             "terrorism, {}: {n} occurrence{}, {rate} per 10,000 words",
             years[s],
@@ -107,7 +107,7 @@ fn trends_of_a_query_count_its_words_per_year() {
         .map(Node::text_content)
         .collect();
     let want: Vec<String> = (0..5)
-        .map(|s| csto_core::decimal::thousands(words(s) as usize))
+        .map(|s| csto_core::util::decimal::thousands(words(s) as usize))
         .collect();
     assert_eq!(footer, want);
     let what = elements(&panel, Tag::P, "what");

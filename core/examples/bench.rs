@@ -16,7 +16,7 @@ use csto_core::view::ViewState;
 use std::time::Instant;
 
 /// What researchers type (the benchmarks' one query set).
-use csto_core::synth::QUERY_SET as QUERIES;
+use csto_core::compile::synth::QUERY_SET as QUERIES;
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
     let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
@@ -81,7 +81,7 @@ fn bench(name: &str, bundle: &Bundle) {
 
 fn main() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus");
-    let seed = csto_core::source::load_corpus(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let seed = csto_core::compile::source::load_corpus(&dir).unwrap_or_else(|e| panic!("{e}"));
     let t = Instant::now();
     let seed_bundle = Bundle::new(seed.clone());
     println!(
@@ -97,7 +97,7 @@ fn main() {
     );
     bench("seed", &seed_bundle);
     for n in [100, 1000] {
-        let b = Bundle::new(csto_core::synth::synthesize(&seed, n, 42));
+        let b = Bundle::new(csto_core::compile::synth::synthesize(&seed, n, 42));
         bench(&format!("synthetic {n}"), &b);
     }
 }

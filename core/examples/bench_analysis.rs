@@ -148,7 +148,7 @@ fn bench(label: &str, b: &Bundle) {
 
 fn main() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus");
-    let seed = csto_core::source::load_corpus(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let seed = csto_core::compile::source::load_corpus(&dir).unwrap_or_else(|e| panic!("{e}"));
     bench("seed", &Bundle::new(seed.clone()));
     // BENCH_SIZES=100 runs only the seed and 100 statements
     let sizes: Vec<usize> = match std::env::var("BENCH_SIZES") {
@@ -156,7 +156,7 @@ fn main() {
         Err(_) => vec![100, 1000],
     };
     for n in sizes {
-        let b = Bundle::new(csto_core::synth::synthesize(&seed, n, 42));
+        let b = Bundle::new(csto_core::compile::synth::synthesize(&seed, n, 42));
         bench(&format!("synthetic {n}"), &b);
     }
 }

@@ -18,7 +18,7 @@ fn main() {
             .expect("usage: bundle_parts OUT_DIR [CORPUS_DIR]"),
     );
     let dir = PathBuf::from(args.next().unwrap_or_else(|| "corpus".into()));
-    let corpus = csto_core::source::load_corpus(&dir).unwrap_or_else(|e| {
+    let corpus = csto_core::compile::source::load_corpus(&dir).unwrap_or_else(|e| {
         eprintln!("{e}");
         std::process::exit(1)
     });

@@ -75,8 +75,9 @@ fn main() {
         .and_then(|a| a.parse().ok())
         .unwrap_or(10_000_000);
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus");
-    let bundle =
-        Bundle::new(csto_core::source::load_corpus(&dir).unwrap_or_else(|e| panic!("{e}")));
+    let bundle = Bundle::new(
+        csto_core::compile::source::load_corpus(&dir).unwrap_or_else(|e| panic!("{e}")),
+    );
     let searcher = Searcher::new(&bundle);
     let mut rng = fastrand::Rng::with_seed(7);
     let t = Instant::now();

@@ -7,7 +7,7 @@
 //! ```
 //!
 //! The statements are seed paragraphs resampled under varied speakers and
-//! dates ([`csto_core::synth::synthesize`], fixed RNG seed 42, so the same
+//! dates ([`csto_core::compile::synth::synthesize`], fixed RNG seed 42, so the same
 //! `N` always gives the same corpus); themes, aliases and entities files are
 //! copied from `corpus/`. `OUT_DIR` is emptied first.
 
@@ -25,12 +25,13 @@ fn main() {
     });
     let out = PathBuf::from(out);
     let seed_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus");
-    let seed = csto_core::source::load_corpus(&seed_dir).unwrap_or_else(|e| panic!("{e}"));
-    let corpus = csto_core::synth::synthesize(&seed, n, 42);
+    let seed = csto_core::compile::source::load_corpus(&seed_dir).unwrap_or_else(|e| panic!("{e}"));
+    let corpus = csto_core::compile::synth::synthesize(&seed, n, 42);
     if out.exists() {
         std::fs::remove_dir_all(&out).expect("OUT_DIR can be emptied");
     }
-    csto_core::synth::write_corpus_dir(&corpus, &seed_dir, &out).expect("OUT_DIR is writable");
+    csto_core::compile::synth::write_corpus_dir(&corpus, &seed_dir, &out)
+        .expect("OUT_DIR is writable");
     let passages: usize = corpus.statements.iter().map(|s| s.passages.len()).sum();
     eprintln!(
         "gen_corpus: {n} statements, {passages} passages → {}",

@@ -19,12 +19,12 @@ fn median(mut v: Vec<f64>) -> f64 {
 
 fn main() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus");
-    let seed = csto_core::source::load_corpus(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let seed = csto_core::compile::source::load_corpus(&dir).unwrap_or_else(|e| panic!("{e}"));
     let n: usize = std::env::args()
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(1000);
-    let bytes = Bundle::new(csto_core::synth::synthesize(&seed, n, 42)).to_bytes();
+    let bytes = Bundle::new(csto_core::compile::synth::synthesize(&seed, n, 42)).to_bytes();
     let (mut decode, mut build, mut drop, mut spans) = (vec![], vec![], vec![], vec![]);
     let ms = |t: Instant| t.elapsed().as_secs_f64() * 1000.0;
     for _ in 0..15 {

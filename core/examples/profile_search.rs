@@ -11,16 +11,16 @@ use csto_core::search::{Filters, Searcher, Sort};
 use std::time::Instant;
 
 /// What researchers type (the benchmarks' one query set).
-use csto_core::synth::QUERY_SET as QUERIES;
+use csto_core::compile::synth::QUERY_SET as QUERIES;
 
 fn main() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus");
-    let seed = csto_core::source::load_corpus(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let seed = csto_core::compile::source::load_corpus(&dir).unwrap_or_else(|e| panic!("{e}"));
     let rounds: usize = std::env::args()
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(200);
-    let bundle = Bundle::new(csto_core::synth::synthesize(&seed, 1000, 42));
+    let bundle = Bundle::new(csto_core::compile::synth::synthesize(&seed, 1000, 42));
     let searcher = Searcher::new(&bundle);
     let filters = Filters::default();
     let mut per_round: Vec<f64> = (0..rounds)

@@ -16,12 +16,12 @@ use std::hash::{Hash, Hasher};
 
 fn main() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus");
-    let seed = csto_core::source::load_corpus(&dir).unwrap();
+    let seed = csto_core::compile::source::load_corpus(&dir).unwrap();
     for n in [0usize, 100, 1000] {
         let corpus = if n == 0 {
             seed.clone()
         } else {
-            csto_core::synth::synthesize(&seed, n, 42)
+            csto_core::compile::synth::synthesize(&seed, n, 42)
         };
         let b = Bundle::from_bytes(&Bundle::new(corpus).to_bytes()).unwrap();
         let bytes = postcard::to_allocvec(b.index()).unwrap();
@@ -32,7 +32,7 @@ fn main() {
         let (mut v, _) = ViewState::decode("theme=counter-terrorism&from=2010&to=2024");
         let fs = [Filters::default(), v.resolve(&b.corpus).0];
         let mut h = std::collections::hash_map::DefaultHasher::new();
-        for q in csto_core::synth::QUERY_SET.iter().copied().chain([
+        for q in csto_core::compile::synth::QUERY_SET.iter().copied().chain([
             "terror NEAR/3 drug",
             "*ism",
             "securit* \"united nations\" -drug",

@@ -78,9 +78,12 @@ fn report(name: &str, corpus: Corpus) {
 
 fn main() {
     let seed_dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus");
-    let seed = csto_core::source::load_corpus(&seed_dir).unwrap_or_else(|e| panic!("{e}"));
+    let seed = csto_core::compile::source::load_corpus(&seed_dir).unwrap_or_else(|e| panic!("{e}"));
     report("seed", seed.clone());
     for n in [100, 1000] {
-        report(&n.to_string(), csto_core::synth::synthesize(&seed, n, 42));
+        report(
+            &n.to_string(),
+            csto_core::compile::synth::synthesize(&seed, n, 42),
+        );
     }
 }

@@ -23,7 +23,7 @@ fn main() {
         args.remove(0);
     }
     let dir = PathBuf::from(args.first().map_or("corpus", String::as_str));
-    let corpus = csto_core::source::load_corpus(&dir).unwrap_or_else(|e| {
+    let corpus = csto_core::compile::source::load_corpus(&dir).unwrap_or_else(|e| {
         eprintln!("{e}");
         std::process::exit(1)
     });

@@ -18,15 +18,18 @@
 //! | [`search`] | Searcher, filters, facet counts, did-you-mean | bundle, query |
 //! | [`analysis`] | concordance, compare, trends, entities, snippets, citations, export, … | search |
 //! | [`view`] | the URL-state codec | analysis |
+//! | [`panel`] | an analysis view described as data, the page–worker messages | view |
 //! | `compile` | (feature `compile`) reading `corpus/`, cleanup, tagging, extraction | any run-time module; used by none |
 //!
-//! The older flat paths (`csto_core::concordance`, `csto_core::order`, …)
-//! are re-exported below so callers outside the crate keep compiling.
+//! Every module is reachable by one path (`csto_core::analysis::concordance`,
+//! `csto_core::util::order`): there are no flat re-exports (issue 21; a test,
+//! `tests/layers.rs`, keeps it so).
 
 pub mod analysis;
 pub mod bundle;
 pub mod index;
 pub mod model;
+pub mod panel;
 pub mod query;
 pub mod search;
 pub mod text;
@@ -35,9 +38,3 @@ pub mod view;
 
 #[cfg(feature = "compile")]
 pub mod compile;
-
-pub use analysis::{cite, cite_formats, concordance, entities, export, snippet, trends};
-#[cfg(feature = "compile")]
-pub use compile::{cleanup, source, synth, themes};
-pub use model::*;
-pub use util::{decimal, edit_distance, order};

@@ -832,7 +832,9 @@ mod seed {
         static B: OnceLock<Bundle> = OnceLock::new();
         B.get_or_init(|| {
             let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus");
-            Bundle::new(csto_core::source::load_corpus(&dir).unwrap_or_else(|e| panic!("{e}")))
+            Bundle::new(
+                csto_core::compile::source::load_corpus(&dir).unwrap_or_else(|e| panic!("{e}")),
+            )
         })
     }
 
@@ -1033,7 +1035,7 @@ mod seed {
         let b = bundle();
         let s = summary(b, &all(), &SummaryOptions::default());
         let tokens: Vec<u32> = s.statements.iter().map(|x| x.stats.tokens).collect();
-        assert_eq!(tokens, csto_core::trends::statement_words(b));
+        assert_eq!(tokens, csto_core::analysis::trends::statement_words(b));
         let t = &s.total;
         assert_eq!((t.tokens, t.types), (6409, 1299));
         // 61 chunks of 100: 8 + 4 + 14 + 15 + 20 (the rest of each dropped)

@@ -1,4 +1,4 @@
-//! BibTeX, RIS and CSL-JSON records (`csto_core::cite_formats`) against
+//! BibTeX, RIS and CSL-JSON records (`csto_core::analysis::cite_formats`) against
 //! records written out by hand: the 2016 statement and its paragraph 7 with
 //! their real metadata (copied from `corpus/statements/2016-bordyuzha.toml`),
 //! and a made-up statement with an inferred date and every character the
@@ -7,7 +7,9 @@
 //! serde_json's parser, and (with feature `compile`) every statement of the
 //! seed corpus in every format.
 
-use csto_core::cite_formats::{bibtex, citation_key, csl_json, json_string, ris, CiteFormat, Ymd};
+use csto_core::analysis::cite_formats::{
+    bibtex, citation_key, csl_json, json_string, ris, CiteFormat, Ymd,
+};
 use csto_core::model::*;
 use proptest::prelude::*;
 
@@ -532,7 +534,7 @@ fn records_are_well_formed() {
 fn every_seed_statement_renders_in_every_format() {
     use std::collections::HashSet;
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus");
-    let corpus = csto_core::source::load_corpus(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let corpus = csto_core::compile::source::load_corpus(&dir).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(corpus.statements.len(), 5);
     let mut keys = HashSet::new();
     for s in &corpus.statements {

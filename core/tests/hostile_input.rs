@@ -13,7 +13,7 @@ fn bundle() -> &'static Bundle {
     static B: OnceLock<Bundle> = OnceLock::new();
     B.get_or_init(|| {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus");
-        Bundle::new(csto_core::source::load_corpus(&dir).unwrap_or_else(|e| panic!("{e}")))
+        Bundle::new(csto_core::compile::source::load_corpus(&dir).unwrap_or_else(|e| panic!("{e}")))
     })
 }
 

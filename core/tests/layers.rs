@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 /// The run-time modules from the bottom up: each may use only those before it.
 const LAYERS: &[&str] = &[
-    "util", "text", "model", "index", "bundle", "query", "search", "analysis", "view",
+    "util", "text", "model", "index", "bundle", "query", "search", "analysis", "view", "panel",
 ];
 /// Build-time code: may use any run-time module; none may use it.
 const BUILD_TIME: &str = "compile";
@@ -273,4 +273,17 @@ fn the_checker_finds_planted_violations() {
     );
     assert!(sort_violations("a.rs", "order::sort_by(&mut v, |a, b| a.cmp(b));").is_empty());
     assert!(sort_violations("a.rs", "#[cfg(test)]\nmod t { fn f() { v.sort(); } }").is_empty());
+}
+
+/// Every module is reachable by one path: the crate root declares its
+/// modules and re-exports none of them (nor their items) under a second,
+/// flat path (issue 21).
+#[test]
+fn every_module_has_one_path() {
+    let lib = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/lib.rs")).unwrap();
+    let flat: Vec<String> = code_lines(&lib)
+        .filter(|(_, l)| l.trim_start().starts_with("pub use"))
+        .map(|(n, l)| format!("src/lib.rs:{n}: {}", l.trim()))
+        .collect();
+    assert!(flat.is_empty(), "flat re-exports:\n{}", flat.join("\n"));
 }

@@ -4,17 +4,17 @@
 //! feature `compile` (to load `corpus/`).
 #![cfg(feature = "compile")]
 
-use csto_core::analysis::{compare, CompareOptions, CompareRow, STOP_WORDS};
-use csto_core::bundle::Bundle;
-use csto_core::concordance::{concordance, sort_lines, KwicSort};
-use csto_core::entities::{
+use csto_core::analysis::concordance::{concordance, sort_lines, KwicSort};
+use csto_core::analysis::entities::{
     entity_counts, entity_passages, passage_mentions, statement_entities, EntityKind,
 };
+use csto_core::analysis::trends::{statement_words, trends};
+use csto_core::analysis::{compare, CompareOptions, CompareRow, STOP_WORDS};
+use csto_core::bundle::Bundle;
+use csto_core::compile::source::load_corpus;
 use csto_core::model::*;
 use csto_core::query::Query;
 use csto_core::search::{Filters, Searcher, Sort};
-use csto_core::source::load_corpus;
-use csto_core::trends::{statement_words, trends};
 use std::path::Path;
 use std::sync::OnceLock;
 

@@ -12,7 +12,7 @@ fn bundle() -> &'static Bundle {
     static B: OnceLock<Bundle> = OnceLock::new();
     B.get_or_init(|| {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus");
-        Bundle::new(csto_core::source::load_corpus(&dir).unwrap_or_else(|e| panic!("{e}")))
+        Bundle::new(csto_core::compile::source::load_corpus(&dir).unwrap_or_else(|e| panic!("{e}")))
     })
 }
 
@@ -298,7 +298,9 @@ fn suffix_and_infix_wildcards_agree_with_a_scan() {
 #[test]
 fn browsing_does_not_build_the_index() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus");
-    let fresh = Bundle::new(csto_core::source::load_corpus(&dir).unwrap_or_else(|e| panic!("{e}")));
+    let fresh = Bundle::new(
+        csto_core::compile::source::load_corpus(&dir).unwrap_or_else(|e| panic!("{e}")),
+    );
     for qs in [
         "",
         "speaker=bordyuzha",

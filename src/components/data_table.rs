@@ -14,7 +14,7 @@ use yew::prelude::*;
 /// Rows rendered at first and added by each "Show more".
 pub const PAGE: usize = 100;
 
-pub use csto_panel::{Cell, Column};
+pub use csto_core::panel::{Cell, Column};
 
 /// What a cell shows.
 fn cell_markup(cell: &Cell) -> Html {

@@ -1,5 +1,5 @@
 //! Renders an analysis view as the worker described it
-//! ([`csto_panel::Node`]): elements from the closed tag and attribute
+//! ([`csto_core::panel::Node`]): elements from the closed tag and attribute
 //! lists, text as text, and the few parts with behaviour (links, choices, a
 //! select, the method disclosure, tables, buttons and forms that open a
 //! view) through the page's own components.
@@ -11,8 +11,8 @@ use crate::components::link_choices::LinkChoices;
 use crate::components::method::Method;
 use crate::components::table_export::TableExport;
 use crate::routing::{Nav, Navigator};
+use csto_core::panel::{Form, Link, Node, Select};
 use csto_core::view::ViewState;
-use csto_panel::{Form, Link, Node, Select};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;

@@ -5,7 +5,7 @@
 use crate::corpus::bundle;
 use crate::routing::{Nav, Navigator};
 use crate::state::SharedOutcome;
-use csto_core::entities::EntityKind;
+use csto_core::analysis::entities::EntityKind;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -37,7 +37,7 @@ pub fn EntityFacet(props: &EntityFacetProps) -> Html {
         if ids.is_empty() {
             return html! {};
         }
-        csto_core::order::sort_by_key(&mut ids, |&i| std::cmp::Reverse(counts[i].passages));
+        csto_core::util::order::sort_by_key(&mut ids, |&i| std::cmp::Reverse(counts[i].passages));
         let items = ids.into_iter().map(|i| {
             let e = &corpus.entities[i];
             let checked = view.entities.contains(&e.key);

@@ -154,7 +154,7 @@ fn use_toggle(view: &ViewState, navigator: Navigator) -> Callback<(&'static str,
             "year" => {
                 if let Ok(y) = value.parse::<u16>() {
                     v.years = toggled(&v.years, &y);
-                    csto_core::order::sort(&mut v.years);
+                    csto_core::util::order::sort(&mut v.years);
                 }
             }
             _ => return,
@@ -187,7 +187,7 @@ pub fn FacetPanel(props: &FacetPanelProps) -> Html {
         }
     });
     let mut themes: Vec<usize> = (0..corpus.themes.len()).collect();
-    csto_core::order::sort_by_key(&mut themes, |&i| {
+    csto_core::util::order::sort_by_key(&mut themes, |&i| {
         std::cmp::Reverse(facets.themes[i].passages)
     });
     let themes = themes.into_iter().map(|i| {

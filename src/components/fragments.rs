@@ -1,7 +1,7 @@
 //! Renders highlighted text. Every fragment becomes a text node (hits inside
 //! `<mark>`): corpus text and queries never reach the DOM as HTML.
 
-use csto_core::snippet::Fragment;
+use csto_core::analysis::snippet::Fragment;
 use yew::prelude::*;
 
 /// The fragments as text nodes and `<mark>`s. A function, not a component:

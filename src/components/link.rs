@@ -3,7 +3,7 @@
 
 use crate::hooks::is_plain_click;
 use crate::routing::{href_of_query, Navigator};
-use csto_panel::Attr;
+use csto_core::panel::Attr;
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -3,7 +3,7 @@
 //! every state is an address, so Back, reload and a shared link keep it.
 
 use crate::components::link::ViewLink;
-use csto_panel::Choice;
+use csto_core::panel::Choice;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

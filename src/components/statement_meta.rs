@@ -2,7 +2,7 @@
 //! record. Used in the result list and the reader, so both say the same.
 
 use crate::corpus::bundle;
-use csto_core::cite::{iso_date, long_date};
+use csto_core::analysis::cite::{iso_date, long_date};
 use csto_core::model::{DatePrecision, StatementId};
 use yew::prelude::*;
 

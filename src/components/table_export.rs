@@ -6,7 +6,7 @@
 //! is the two buttons, and the download.
 
 use crate::analyses;
-use csto_panel::ExportKind;
+use csto_core::panel::ExportKind;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

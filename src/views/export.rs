@@ -6,8 +6,8 @@
 
 use crate::analyses;
 use crate::state::SharedOutcome;
+use csto_core::panel::ExportKind;
 use csto_core::view::Tab;
-use csto_panel::ExportKind;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

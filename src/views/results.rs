@@ -9,7 +9,7 @@ use crate::format::plural;
 use crate::hooks::{is_plain_click, use_page_completed};
 use crate::routing::{href, Nav, Navigator};
 use crate::state::SharedOutcome;
-use csto_core::snippet::snippet;
+use csto_core::analysis::snippet::snippet;
 use csto_core::view::ViewState;
 use std::cell::RefCell;
 use std::rc::Rc;

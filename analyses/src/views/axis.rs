@@ -8,8 +8,8 @@
 //! the view's filters, so they are grouped here.
 
 use csto_core::model::{Corpus, StatementId};
+use csto_core::panel::{el, link, Node, Tag};
 use csto_core::view::{Axis, Keyed, ViewState};
-use csto_panel::{el, link, Node, Tag};
 
 /// One position on the axis: a year or a statement.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,7 +47,7 @@ pub fn columns(corpus: &Corpus, statements: &[StatementId], axis: Axis) -> Vec<C
             },
         }
     }
-    csto_core::order::sort_by_key(&mut out, |c| c.year);
+    csto_core::util::order::sort_by_key(&mut out, |c| c.year);
     out
 }
 

@@ -9,15 +9,15 @@
 use super::common::{empty, heading, method, seg_group, with, TableData, APOSTROPHES, STEMMER};
 use crate::Context;
 use csto_core::analysis::{collocates, CollocateOptions, CollocateRow, Collocates, STOP_WORDS};
-use csto_core::decimal::{plural_thousands, thousands};
 use csto_core::index::Index;
 use csto_core::model::{StatementId, TermId};
-use csto_core::order;
+use csto_core::panel::{el, link, Attr, Cell, Choice, Column, Node, Select, Tag};
 use csto_core::query::{Atom, Query};
+use csto_core::util::decimal::{plural_thousands, thousands};
+use csto_core::util::order;
 use csto_core::view::{
     Params, Tab, TableSort, ViewState, COLLOCATES_MIN, WINDOW_LEFT, WINDOW_RIGHT,
 };
-use csto_panel::{el, link, Attr, Cell, Choice, Column, Node, Select, Tag};
 
 /// The node: the index terms of the query's words and patterns (phrases
 /// and NEAR are not nodes), and those words as typed, for the NEAR links.

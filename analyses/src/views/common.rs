@@ -1,8 +1,10 @@
 //! What the views share: their tables as data, the method disclosure, the
 //! segmented choices, the empty state, and the orders of a frequency list.
 
+use csto_core::panel::{
+    el, Attr, Cell, Choice, Choices, Column, Element, Export, Node, Table, Tag,
+};
 use csto_core::view::{TableSort, ViewState};
-use csto_panel::{el, Attr, Cell, Choice, Choices, Column, Element, Export, Node, Table, Tag};
 
 /// A table of a view as data: its download's name, the view it belongs to
 /// (encoded), its columns and every row. A view computes its tables first;
@@ -192,13 +194,13 @@ pub trait Ranked {
 /// A–Z) or A–Z; by frequency it keeps the core's order (frequency, then A–Z).
 pub fn sort_ranked<T: Ranked>(rows: &mut [T], sort: TableSort) {
     match sort {
-        TableSort::Range => csto_core::order::sort_by(rows, |a, b| {
+        TableSort::Range => csto_core::util::order::sort_by(rows, |a, b| {
             b.range()
                 .cmp(&a.range())
                 .then(b.freq().cmp(&a.freq()))
                 .then_with(|| a.label().cmp(b.label()))
         }),
-        TableSort::Alpha => csto_core::order::sort_by(rows, |a, b| a.label().cmp(b.label())),
+        TableSort::Alpha => csto_core::util::order::sort_by(rows, |a, b| a.label().cmp(b.label())),
         _ => {}
     }
 }

@@ -13,10 +13,10 @@ use crate::Context;
 use csto_core::analysis::{
     compare, CompareOptions, CompareRow, Comparison, G2_P001, G2_P01, G2_P05,
 };
-use csto_core::decimal::{fixed, plural, thousands, trimmed};
 use csto_core::model::{surname, Corpus, StatementId};
+use csto_core::panel::{el, link, Attr, Cell, Column, Element, Node, Tag};
+use csto_core::util::decimal::{fixed, plural, thousands, trimmed};
 use csto_core::view::{Side, SideKind, ViewState};
-use csto_panel::{el, link, Attr, Cell, Column, Element, Node, Tag};
 
 /// Terms listed per side.
 const TOP: usize = 40;
@@ -308,7 +308,7 @@ pub fn describe(cx: &Context) -> Node {
             .into()
     };
     let mut years: Vec<u16> = corpus.statements.iter().map(|s| s.date.year).collect();
-    csto_core::order::sort_dedup(&mut years);
+    csto_core::util::order::sort_dedup(&mut years);
     let group = |which: char, what: &str, label: &str, items: Vec<Node>| -> Node {
         seg_group(format!("cmp-{which}-{what}"), "", label, items)
     };

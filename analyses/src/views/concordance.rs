@@ -3,15 +3,15 @@
 //! aligned on the hit, with its source. The order (corpus, newest, left or
 //! right word) lives in the URL (`ksort=`); each hit opens the reader at its
 //! paragraph. The page's Export menu writes the same lines
-//! (`csto_core::concordance`), all of them.
+//! (`csto_core::analysis::concordance`), all of them.
 
 use super::common::{empty, heading, scroll, seg_group};
 use crate::Context;
-use csto_core::concordance::{concordance, sort_lines, KwicSort};
-use csto_core::decimal::{plural_thousands, thousands};
+use csto_core::analysis::concordance::{concordance, sort_lines, KwicSort};
 use csto_core::model::surname;
-use csto_core::view::ViewState;
-use csto_panel::{el, link, Attr, Element, Node, Tag};
+use csto_core::panel::{el, link, Attr, Element, Node, Tag};
+use csto_core::util::decimal::{plural_thousands, thousands};
+use csto_core::view::{Keyed, ViewState};
 
 /// Characters of context kept on each side of a hit (CSS cuts further on
 /// narrow screens).

@@ -8,10 +8,10 @@
 use super::common::{empty, heading, method, TableData};
 use crate::Context;
 use csto_core::analysis::{dispersion, Dispersion, DispersionRow};
-use csto_core::decimal::{fixed, plural_thousands, thousands};
 use csto_core::model::Corpus;
+use csto_core::panel::{el, link, Attr, Cell, Column, Element, Node, Tag};
+use csto_core::util::decimal::{fixed, plural_thousands, thousands};
 use csto_core::view::ViewState;
-use csto_panel::{el, link, Attr, Cell, Column, Element, Node, Tag};
 
 /// The plot's width in SVG units; bars scale to the longest statement.
 const PLOT_W: f64 = 1000.0;

@@ -12,13 +12,13 @@ use super::common::{
 };
 use crate::Context;
 use csto_core::analysis::{ngrams, NgramOptions, NgramRow, Ngrams, Unit};
-use csto_core::decimal::{plural, thousands};
 use csto_core::index::Index;
 use csto_core::model::TermId;
-use csto_core::order;
+use csto_core::panel::{el, Attr, Cell, Choice, Column, Node, Tag};
 use csto_core::query::{Atom, Query};
+use csto_core::util::decimal::{plural, thousands};
+use csto_core::util::order;
 use csto_core::view::{TableSort, NGRAMS_MIN, NGRAM_LENGTH};
-use csto_panel::{el, Attr, Cell, Choice, Column, Node, Tag};
 
 /// The words and phrases the query asks for (not those it excludes, not
 /// prefixes or wildcards), as the raw text typed and as index terms.

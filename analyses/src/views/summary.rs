@@ -8,9 +8,9 @@
 use super::common::{empty, heading, method, TableData, APOSTROPHES, STEMMER};
 use crate::Context;
 use csto_core::analysis::{per_10k, summary, Summary, SummaryOptions, TextStats};
-use csto_core::decimal::{plural, thousands};
+use csto_core::panel::{el, Attr, Cell, Column, Node, Tag};
+use csto_core::util::decimal::{plural, thousands};
 use csto_core::view::ViewState;
-use csto_panel::{el, Attr, Cell, Column, Node, Tag};
 
 /// How the selection together is named in the tables.
 fn total_label(n: usize) -> String {

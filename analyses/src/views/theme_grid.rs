@@ -7,9 +7,9 @@
 use super::axis::{axis_toggle, axis_unit, columns, Column};
 use super::common::{empty, heading, scroll, seg_group};
 use crate::Context;
-use csto_core::decimal::plural;
+use csto_core::panel::{el, link, Attr, Node, Tag};
+use csto_core::util::decimal::plural;
 use csto_core::view::{Axis, Tab, ViewState};
-use csto_panel::{el, link, Attr, Node, Tag};
 
 /// A column of the grid with its paragraph counts.
 #[derive(Debug, Clone, PartialEq)]

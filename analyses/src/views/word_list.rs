@@ -12,9 +12,9 @@ use super::common::{
 };
 use crate::Context;
 use csto_core::analysis::{word_list, Unit, WordList, WordListOptions, WordRow};
-use csto_core::decimal::{fixed, plural, thousands};
+use csto_core::panel::{el, Attr, Cell, Choice, Column, Node, Tag};
+use csto_core::util::decimal::{fixed, plural, thousands};
 use csto_core::view::{TableSort, WORDS_MIN};
-use csto_panel::{el, Attr, Cell, Choice, Column, Node, Tag};
 
 /// The word list's table: every row, as its download holds them.
 pub fn tables(cx: &Context) -> Vec<TableData> {

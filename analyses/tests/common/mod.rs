@@ -1,11 +1,11 @@
 //! What the tests of the described views share: the real corpus
 //! (`corpus/`, compiled as `build.rs` compiles it), its analyses, made once
 //! per test binary, and a described view. Walking a description is
-//! `csto_panel`'s (`Node::walk`, `Node::text`, `Element::get`).
+//! `csto_core::panel`'s (`Node::walk`, `Node::text`, `Element::get`).
 
 use csto_analyses::Analyses;
 use csto_core::bundle::Bundle;
-use csto_panel::Node;
+use csto_core::panel::Node;
 use std::sync::OnceLock;
 
 /// The compiled corpus.
@@ -13,7 +13,7 @@ pub fn bundle() -> &'static Bundle {
     static B: OnceLock<Bundle> = OnceLock::new();
     B.get_or_init(|| {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus");
-        Bundle::new(csto_core::source::load_corpus(&dir).unwrap_or_else(|e| panic!("{e}")))
+        Bundle::new(csto_core::compile::source::load_corpus(&dir).unwrap_or_else(|e| panic!("{e}")))
     })
 }
 

@@ -141,7 +141,7 @@
 //! ```
 //!
 //! ```
-//! use csto_core::cite_formats::{citation_key, CiteFormat, Ymd};
+//! use csto_core::analysis::cite_formats::{citation_key, CiteFormat, Ymd};
 //! use csto_core::model::{Corpus, Passage, Statement};
 //! let corpus = Corpus::of(vec![Statement::bare("s", 0, 2016, vec![Passage::plain("Text.")])]);
 //! let s = &corpus.statements[0];

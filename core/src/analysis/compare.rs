@@ -234,6 +234,22 @@ fn member(bundle: &Bundle, set: &[StatementId]) -> (Vec<bool>, u32) {
     (flags, n)
 }
 
+/// The tokens of each side (`c`, `d`): every token of its statements,
+/// stop words included.
+fn side_tokens(bundle: &Bundle, in_a: &[bool], in_b: &[bool]) -> (u64, u64) {
+    let (mut c, mut d) = (0u64, 0u64);
+    for r in &bundle.index().passages {
+        let n = r.spans.len() as u64;
+        if in_a[r.statement as usize] {
+            c += n;
+        }
+        if in_b[r.statement as usize] {
+            d += n;
+        }
+    }
+    (c, d)
+}
+
 /// Compares the statements `a` with the statements `b` (see the module
 /// docs). Ids out of range are ignored.
 pub fn compare(
@@ -250,16 +266,7 @@ pub fn compare(
         (in_a[s], in_b[s])
     };
 
-    let (mut c, mut d) = (0u64, 0u64);
-    for r in &index.passages {
-        let n = r.spans.len() as u64;
-        if in_a[r.statement as usize] {
-            c += n;
-        }
-        if in_b[r.statement as usize] {
-            d += n;
-        }
-    }
+    let (c, d) = side_tokens(bundle, &in_a, &in_b);
     let themes = theme_rows(bundle, &in_a, &in_b);
     let mut out = Comparison {
         tokens_a: c,

@@ -47,7 +47,8 @@ pub struct KwicLine<'a> {
     pub cut_right: bool,
 }
 
-/// The order of concordance lines.
+/// The order of concordance lines (its URL spelling, `ksort=`, is the
+/// codec's: `view::Keyed`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum KwicSort {
     /// Statement order (oldest first), then paragraph and position.
@@ -59,29 +60,6 @@ pub enum KwicSort {
     Left,
     /// By the words right of the hit, nearest first (R1, R2, R3).
     Right,
-}
-
-impl KwicSort {
-    /// URL value: `corpus`, `newest`, `left`, `right`.
-    pub fn key(self) -> &'static str {
-        match self {
-            KwicSort::Corpus => "corpus",
-            KwicSort::Newest => "newest",
-            KwicSort::Left => "left",
-            KwicSort::Right => "right",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<KwicSort> {
-        [
-            KwicSort::Corpus,
-            KwicSort::Newest,
-            KwicSort::Left,
-            KwicSort::Right,
-        ]
-        .into_iter()
-        .find(|s| s.key() == key)
-    }
 }
 
 /// The line for bytes `start..end` of passage `passage`, with up to `width`
@@ -342,7 +320,6 @@ mod tests {
         for (sort, expected) in cases {
             sort_lines(&b, &mut lines, *sort);
             assert_eq!(order(&lines), *expected, "{sort:?}");
-            assert_eq!(KwicSort::from_key(sort.key()), Some(*sort));
         }
     }
 }
@@ -376,7 +353,7 @@ mod entity_tests {
     #[test]
     fn an_entity_concordance_has_a_line_per_mention() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus");
-        let b = Bundle::new(crate::source::load_corpus(&dir).unwrap());
+        let b = Bundle::new(crate::compile::source::load_corpus(&dir).unwrap());
         let (id, sc) = b.corpus.entity_by_key("sc-2354").unwrap();
         assert_eq!(sc.mentions.len(), 2);
         let kwic = entity_concordance(&b, id, 30);

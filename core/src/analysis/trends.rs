@@ -26,7 +26,7 @@ use crate::query::Query;
 use crate::search::{Filters, Searcher, Sort};
 use crate::util::order;
 
-/// One point of a series: a statement (`at` = its [`crate::StatementId`]) or
+/// One point of a series: a statement (`at` = its [`crate::model::StatementId`]) or
 /// a year (`at` = the year).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Point {
@@ -37,18 +37,9 @@ pub struct Point {
     pub per_10k: f64,
 }
 
-/// Occurrences per 10,000 words (0 when there are no words).
-pub fn per_10k(count: u32, words: u32) -> f64 {
-    if words == 0 {
-        0.0
-    } else {
-        count as f64 * 10_000.0 / words as f64
-    }
-}
-
 impl Point {
     fn new(at: u16, count: u32, words: u32) -> Point {
-        let per_10k = per_10k(count, words);
+        let per_10k = super::tokens::per_10k(count, words as u64);
         Point {
             at,
             count,

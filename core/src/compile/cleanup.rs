@@ -12,7 +12,7 @@
 //! texts, and the rules are general, not per-file patches.
 //!
 //! ```
-//! use csto_core::cleanup::clean;
+//! use csto_core::compile::cleanup::clean;
 //! let raw = "Mr. Semerikov (spoke in Russian): At the seventy-\nthird session\nof the Assembly.\n\nMore articles\n";
 //! let text = clean(raw, false);
 //! assert_eq!(text.lead.as_deref(), Some("Mr. Semerikov (spoke in Russian)"));

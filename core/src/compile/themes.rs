@@ -31,8 +31,8 @@
 //!   paragraph or in the paragraph before ([`Coreference`]).
 //!
 //! ```
-//! use csto_core::themes::ThemeMatcher;
-//! use csto_core::Theme;
+//! use csto_core::compile::themes::ThemeMatcher;
+//! use csto_core::model::Theme;
 //! let drugs = Theme {
 //!     id: "drug-trafficking".into(),
 //!     label: "Drug trafficking".into(),

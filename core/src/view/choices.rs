@@ -22,7 +22,7 @@ pub trait Keyed: Copy + 'static {
 impl Keyed for Tab {
     const ALL: &'static [Tab] = Tab::ALL;
     fn key(self) -> &'static str {
-        self.spec().key
+        Tab::key(self)
     }
 }
 
@@ -63,7 +63,12 @@ impl Keyed for KwicSort {
         KwicSort::Right,
     ];
     fn key(self) -> &'static str {
-        KwicSort::key(self)
+        match self {
+            KwicSort::Corpus => "corpus",
+            KwicSort::Newest => "newest",
+            KwicSort::Left => "left",
+            KwicSort::Right => "right",
+        }
     }
 }
 

@@ -68,6 +68,35 @@ macro_rules! registry {
         impl Tab {
             /// Every tab, in the order of [`VIEWS`].
             pub const ALL: &'static [Tab] = &[$(Tab::$tab),*];
+
+            // The entry's facts one by one, as matches rather than reads
+            // of [`VIEWS`]: the page asks for a few of them, and a match
+            // keeps the whole table (labels, parameters) out of its bytes.
+
+            /// The URL spelling ([`ViewSpec::key`]).
+            pub fn key(self) -> &'static str {
+                match self { $(Tab::$tab => $key),* }
+            }
+
+            /// What the UI calls it ([`ViewSpec::label`]).
+            pub fn label(self) -> &'static str {
+                match self { $(Tab::$tab => $label),* }
+            }
+
+            /// Described by the analysis worker ([`ViewSpec::analysis`]).
+            pub fn is_analysis(self) -> bool {
+                match self { $(Tab::$tab => $analysis),* }
+            }
+
+            /// Reads the token table ([`ViewSpec::token_table`]).
+            pub fn reads_token_table(self) -> bool {
+                match self { $(Tab::$tab => $token_table),* }
+            }
+
+            /// Laid out to the page's width ([`ViewSpec::width`]).
+            pub fn needs_width(self) -> bool {
+                match self { $(Tab::$tab => $width),* }
+            }
         }
     };
 }
@@ -131,11 +160,6 @@ impl Tab {
     /// Its entry in the registry.
     pub fn spec(self) -> &'static ViewSpec {
         &VIEWS[self as usize]
-    }
-
-    /// What the UI calls it.
-    pub fn label(self) -> &'static str {
-        self.spec().label
     }
 }
 
@@ -219,6 +243,15 @@ mod tests {
         for (i, spec) in VIEWS.iter().enumerate() {
             assert_eq!(spec.tab as usize, i);
             assert_eq!(spec.tab.spec(), spec);
+            let tab = spec.tab;
+            assert_eq!(
+                (tab.key(), tab.label(), tab.is_analysis()),
+                (spec.key, spec.label, spec.analysis)
+            );
+            assert_eq!(
+                (tab.reads_token_table(), tab.needs_width()),
+                (spec.token_table, spec.width)
+            );
             assert_eq!(Tab::from_key(spec.key), Some(spec.tab));
             assert!(
                 VIEWS.iter().filter(|s| s.key == spec.key).count() == 1,

@@ -440,25 +440,7 @@ impl ViewState {
                     false
                 }
             });
-        if let Some(doc) = &self.doc {
-            match corpus.statement_by_key(doc) {
-                None => {
-                    n.push(format!("Ignored doc {}: no such statement.", quote(doc)));
-                    self.doc = None;
-                    self.para = None;
-                }
-                Some((_, s)) => {
-                    if self.para.is_some_and(|p| p as usize > s.passages.len()) {
-                        n.push(format!(
-                            "Ignored p={}: that statement has {} paragraphs.",
-                            self.para.unwrap_or_default(),
-                            s.passages.len()
-                        ));
-                        self.para = None;
-                    }
-                }
-            }
-        }
+        self.resolve_doc(corpus, &mut n);
         let mut entities: Vec<EntityId> = Vec::new();
         self.entities.retain(|key| match corpus.entity_by_key(key) {
             Some((i, _)) => {
@@ -493,6 +475,30 @@ impl ViewState {
             themes,
         };
         (filters, n.finish())
+    }
+
+    /// Drops an open statement the corpus does not have, or a paragraph
+    /// it does not have, with a notice.
+    fn resolve_doc(&mut self, corpus: &Corpus, n: &mut Notices) {
+        if let Some(doc) = &self.doc {
+            match corpus.statement_by_key(doc) {
+                None => {
+                    n.push(format!("Ignored doc {}: no such statement.", quote(doc)));
+                    self.doc = None;
+                    self.para = None;
+                }
+                Some((_, s)) => {
+                    if self.para.is_some_and(|p| p as usize > s.passages.len()) {
+                        n.push(format!(
+                            "Ignored p={}: that statement has {} paragraphs.",
+                            self.para.unwrap_or_default(),
+                            s.passages.len()
+                        ));
+                        self.para = None;
+                    }
+                }
+            }
+        }
     }
 
     /// The results of a search for `q` with the same filters: where a word

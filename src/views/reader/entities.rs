@@ -16,7 +16,7 @@ pub struct StatementEntitiesProps {
 #[component]
 pub fn StatementEntities(props: &StatementEntitiesProps) -> Html {
     let bundle = bundle();
-    let counts = csto_core::entities::statement_entities(bundle, props.statement);
+    let counts = csto_core::analysis::entities::statement_entities(bundle, props.statement);
     if counts.is_empty() {
         return html! {};
     }

@@ -5,9 +5,9 @@
 use super::scroll_to;
 use crate::corpus::{bundle, searcher};
 use crate::hooks::{use_global_keydown, user_is_typing};
+use csto_core::analysis::snippet::{highlight, Fragment};
 use csto_core::model::StatementId;
 use csto_core::query::Query;
-use csto_core::snippet::{highlight, Fragment};
 use yew::prelude::*;
 
 /// A paragraph's fragments, each hit with its number in reading order.

@@ -6,9 +6,9 @@
 
 use super::data::Chart;
 use crate::views::axis::axis_unit;
-use csto_core::decimal::{fixed, plural_thousands, trimmed};
+use csto_core::panel::{el, Attr, Element, Node, Tag};
+use csto_core::util::decimal::{fixed, plural_thousands, trimmed};
 use csto_core::view::{Axis, Scale};
-use csto_panel::{el, Attr, Element, Node, Tag};
 
 /// Distinct series colours (`series-0` … `series-7` in research.css); further
 /// series reuse them with a dashed line.

@@ -3,9 +3,10 @@
 
 use crate::views::axis::{columns, Column};
 use crate::Context;
+use csto_core::analysis::per_10k;
+use csto_core::analysis::trends::{theme_trend, trend, Series};
 use csto_core::model::ThemeId;
 use csto_core::query::Query;
-use csto_core::trends::{per_10k, theme_trend, trend, Series};
 use csto_core::view::{Axis, Scale};
 
 /// What the chart shows.
@@ -80,7 +81,7 @@ fn value(series: &Series, column: &Column, scale: Scale) -> Value {
         let p = &series.statements[id as usize];
         (n + p.count, w + p.words)
     });
-    let rate = per_10k(count, words);
+    let rate = per_10k(count, words as u64);
     Value {
         count,
         words,

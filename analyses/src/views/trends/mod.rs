@@ -14,9 +14,9 @@ use super::axis::{axis_toggle, axis_unit};
 use super::common::{empty, heading, scroll, seg_group, with};
 use crate::Context;
 use chart::{svg_chart, swatch};
-use csto_core::decimal::{fixed, thousands};
+use csto_core::panel::{el, link, Attr, Form, Node, Put, Tag};
+use csto_core::util::decimal::{fixed, thousands};
 use csto_core::view::{Keyed, Scale, ViewState, MAX_COMPARE};
-use csto_panel::{el, link, Attr, Form, Node, Put, Tag};
 use data::{chart_data, Chart, Mode};
 
 /// The chart's width when the page has not said how much room it has.

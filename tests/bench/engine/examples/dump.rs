@@ -10,7 +10,7 @@
 //!   the core's index numbers them) with its statement, speaker, year and
 //!   themes, for MiniSearch and FlexSearch and their JS facet counting.
 
-use csto_core::source::load_corpus;
+use csto_core::compile::source::load_corpus;
 use serde_json::json;
 use std::path::PathBuf;
 
