@@ -39,12 +39,15 @@ fmt() { awk -v b="$1" 'BEGIN { if (b >= 1048576) printf "%.2f MiB", b/1048576; e
 row() { printf '%-44s %12s %12s %12s\n' "$@"; }
 
 # The files index.html loads before the app can start: stylesheets, scripts,
-# modulepreload and preload links (not rel=icon or rel=manifest).
+# modulepreload and preload links (not rel=icon or rel=manifest), and the
+# wasm trunk's loader fetches (on a prerendered page after the first paint,
+# without a preload link: src/prerender/template.rs).
 first_load_files() {
   echo index.html
   grep -o '<\(link\|script\)[^>]*>' dist/index.html |
     grep -v 'rel=\("\?\)\(icon\|manifest\)' |
     sed -n 's/.*\(href\|src\)=\("\?\)\(\.\/\)\?\([^" >]*\).*/\4/p'
+  grep -o "module_or_path: '\./[^']*_bg\.wasm'" dist/index.html | sed "s/.*'\.\/\([^']*\)'/\1/"
 }
 FIRST=$(first_load_files | sort -u)
 
