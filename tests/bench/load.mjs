@@ -65,6 +65,7 @@ const START_SELECTOR = 'section.results ol.result-list li.result';
 // Shared links: query (DOC = the first statement of the start page, so that
 // any corpus has one) and the DOM condition that means "this view is complete".
 const VIEWS = [
+  // (A build with statement pages opens the statement's page, statements/DOC/#p3.)
   ['reader, paragraph link', 'doc=DOC&p=3', 'article.reader #p3.para.target'],
   ['collocates', 'q=terrorism&view=collocates', 'section.collocates-view table.collocates-table tbody tr'],
   ['trends, two terms', 'view=trends&t=terrorism&t=migration', 'section.trends svg.trend-chart g.series circle.point'],
@@ -135,7 +136,9 @@ async function coldLoad(query = '', selector = null) {
   const from = server.requests.length;
   // The init script makes window.__done when the document is created.
   const done = 'new Promise((resolve) => { const wait = () => window.__done ? window.__done.then(resolve) : setTimeout(wait, 20); wait(); })';
-  await gotoAndAwait(page, query ? `${server.url}?${query}` : server.url, done, { cdp });
+  // A query, or an address under the root (a statement's page).
+  const address = !query ? server.url : query.startsWith('statements/') ? server.url + query : `${server.url}?${query}`;
+  await gotoAndAwait(page, address, done, { cdp });
   const timing = await page.evaluate(() => {
     const pick = (e) => ({ name: e.name, responseEnd: e.responseEnd, encoded: e.encodedBodySize, transfer: e.transferSize });
     return {
@@ -144,7 +147,11 @@ async function coldLoad(query = '', selector = null) {
       rendered: performance.getEntriesByName('app-rendered')[0]?.startTime ?? NaN,
       viewComplete: window.__viewComplete ?? NaN,
       viewPainted: window.__viewPainted ?? NaN,
-      firstDoc: document.querySelector('main a[href*="doc="]')?.getAttribute('href')?.match(/doc=([^&]+)/)?.[1] ?? null,
+      firstDoc: (() => {
+        const href = document.querySelector('main li.result h2 a')?.getAttribute('href') ?? '';
+        return (href.match(/statements\/([^/]+)\//) ?? href.match(/doc=([^&]+)/))?.[1] ?? null;
+      })(),
+      statementPages: !!document.querySelector('main li.result h2 a[href^="statements/"]'),
     };
   });
   return { context, page, from, timing };
@@ -161,7 +168,7 @@ async function serverQuiet(quiet = 1500, max = 30000) {
   }
 }
 
-let firstDoc;
+let firstDoc, statementPages;
 try {
   // 1. What a cold load of the start page fetches, and when.
   const fetchedBefore = new Map(); // file → { encoded, transfer }
@@ -170,6 +177,7 @@ try {
   {
     const { context, from, timing } = await coldLoad();
     firstDoc = timing.firstDoc;
+    statementPages = timing.statementPages;
     await serverQuiet();
     const log = server.requests.slice(from);
     const entries = [timing.document, ...timing.resources];
@@ -243,14 +251,14 @@ try {
   console.log(`\n| shared link, ${runs} cold loads (ms) | complete when | navigation → view complete: median | min | max | → \`app-rendered\`, median | complete − start page's first result (medians) |`);
   console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: |');
   for (const [what, query0, selector] of VIEWS) {
-    const query = query0.replace('DOC', firstDoc ?? 'none');
+    const query = (statementPages && query0.startsWith('doc=') ? 'statements/DOC/#p3' : query0).replace('DOC', firstDoc ?? 'none');
     const complete = [], rendered = [];
     for (let i = 0; i < runs; i++) {
       const { context, timing } = await coldLoad(query, selector);
       complete.push(timing.viewComplete); rendered.push(timing.rendered);
       await context.close();
     }
-    console.log(`| ${what}: \`?${query}\` | \`${selector}\` | **${fmt(median(complete))}** | ${fmt(Math.min(...complete))} | ${fmt(Math.max(...complete))} | ${fmt(median(rendered))} | ${fmt(median(complete) - median(inDom))} |`);
+    console.log(`| ${what}: \`${query.startsWith('statements/') ? '' : '?'}${query}\` | \`${selector}\` | **${fmt(median(complete))}** | ${fmt(Math.min(...complete))} | ${fmt(Math.max(...complete))} | ${fmt(median(rendered))} | ${fmt(median(complete) - median(inDom))} |`);
   }
   console.log(`\nload average ${load()} at the end (${os.cpus().length} cores)`);
 } finally {
