@@ -51,7 +51,7 @@ pub fn start() {
 }
 
 /// The attribute of `#app` that names the view its prerendered markup shows
-/// (`ViewState::encode`; empty for the start page).
+/// (`ViewState::page_key`; empty for the start page).
 const PRERENDERED_VIEW: &str = "data-view";
 
 /// Renders the app into `#app`, next to the static header of index.html,
@@ -78,7 +78,7 @@ fn mount(start: Rc<DecodedView>) {
         let mut view = start.view.clone();
         view.resolve(&corpus::bundle().corpus).1.is_empty()
     };
-    if unchanged && prerendered.as_deref() == Some(&page_view_key(&start.view)) {
+    if unchanged && prerendered.as_deref() == Some(&start.view.page_key()) {
         yew::Renderer::<app::App>::with_root_and_props(root, props).hydrate();
     } else {
         root.remove_attribute(PRERENDERED_VIEW).ok();
@@ -91,22 +91,11 @@ fn mount(start: Rc<DecodedView>) {
     }
 }
 
-/// The key of the page a view is prerendered as: the view without its
-/// paragraph, encoded. Written into `#app` by the prerenderer, compared on
-/// start-up.
-fn page_view_key(view: &csto_core::view::ViewState) -> String {
-    csto_core::view::ViewState {
-        para: None,
-        ..view.clone()
-    }
-    .encode()
-}
-
 /// The App's markup for `view` as the server renderer writes it (hydratable),
 /// and the key [`mount`] compares: the prerenderer's only way into the App.
 #[cfg(feature = "ssr")]
 fn render_view(view: csto_core::view::ViewState) -> (String, String) {
-    let key = page_view_key(&view);
+    let key = view.page_key();
     let html = futures::executor::block_on(
         yew::ServerRenderer::<app::App>::with_props(move || app::AppProps {
             start: DecodedView::of(view),

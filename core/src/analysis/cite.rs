@@ -41,12 +41,22 @@ pub fn iso_date(s: &Statement) -> String {
     format!("{:04}-{:02}-{:02}", s.date.year, s.date.month, s.date.day)
 }
 
-/// "Bordyuzha, Nikolai": family name first, as reference lists sort (and
-/// Highwire's `citation_author` wants).
-pub fn inverted_name(name: &str) -> String {
+/// ("Nikolai", "Bordyuzha"): the last word is the family name; a one-word
+/// name is all family. The one rule every citation format splits names by.
+pub fn name_parts(name: &str) -> (&str, &str) {
+    let name = name.trim();
     match name.rsplit_once(' ') {
-        Some((given, family)) => format!("{family}, {given}"),
-        None => name.to_string(),
+        Some((given, family)) => (given.trim_end(), family),
+        None => ("", name),
+    }
+}
+
+/// "Bordyuzha, Nikolai": family name first, as reference lists sort (and
+/// RIS's `AU` and Highwire's `citation_author` want).
+pub fn inverted_name(name: &str) -> String {
+    match name_parts(name) {
+        ("", family) => family.to_string(),
+        (given, family) => format!("{family}, {given}"),
     }
 }
 

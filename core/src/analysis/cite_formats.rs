@@ -150,6 +150,7 @@
 //! assert!(ris.starts_with("TY  - GEN\r\nAU  - X\r\n"));
 //! ```
 
+use super::cite::{inverted_name, name_parts};
 use crate::model::{Corpus, DatePrecision, Statement};
 use crate::text::fold;
 
@@ -321,16 +322,6 @@ impl<'a> Record<'a> {
             inferred,
             note,
         }
-    }
-}
-
-/// ("Nikolai", "Bordyuzha"): the last word is the family name, as
-/// [`cite`](super::cite) inverts it. A one-word name is all family.
-fn name_parts(name: &str) -> (&str, &str) {
-    let name = name.trim();
-    match name.rsplit_once(' ') {
-        Some((given, family)) => (given.trim_end(), family),
-        None => ("", name),
     }
 }
 
@@ -563,11 +554,7 @@ pub fn ris(
         Kind::PressRelease => "RPRT",
         Kind::Other => "GEN",
     };
-    let author = if r.given.is_empty() {
-        r.family.to_string()
-    } else {
-        format!("{}, {}", r.family, r.given)
-    };
+    let author = inverted_name(&corpus.speaker(s.speaker).name);
     let mut lines: Vec<(&str, String)> = vec![
         ("TY", ty.to_string()),
         ("AU", author),

@@ -128,18 +128,26 @@ impl ViewState {
         format!("{root}{href}")
     }
 
+    /// The key of the page this view is shown on: the view without its
+    /// paragraph (only where the browser scrolls to), encoded. The
+    /// prerenderer writes it into `#app[data-view]`; the app hydrates the
+    /// markup when its address has the same key.
+    pub fn page_key(&self) -> String {
+        ViewState {
+            para: None,
+            ..self.clone()
+        }
+        .encode()
+    }
+
     /// Whether this is a view the build prerenders as a page of its own: the
-    /// start page, or a statement with nothing else chosen (its paragraph is
-    /// only where the browser scrolls to).
+    /// start page, or a statement with nothing else chosen.
     pub fn is_prerendered_page(&self) -> bool {
         let place = ViewState {
             doc: self.doc.clone(),
             ..ViewState::default()
         };
-        ViewState {
-            para: None,
-            ..self.clone()
-        } == place
+        self.page_key() == place.encode()
     }
 }
 

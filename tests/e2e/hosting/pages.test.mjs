@@ -8,24 +8,12 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import http from 'node:http';
 import zlib from 'node:zlib';
 import { DIST_DIR, BASE_PATH, READY_SELECTOR, launchBrowser, watchPage } from '../helpers.mjs';
 import { STATEMENTS, eventually } from '../app-helpers.mjs';
-import { SERVERS } from './servers.mjs';
+import { SERVERS, httpGet } from './servers.mjs';
 
-/** GET url with these request headers; the body as sent (not decoded). */
-function get(url, headers = {}) {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, { headers }, (res) => {
-        const chunks = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
-      })
-      .on('error', reject);
-  });
-}
+const get = httpGet;
 
 for (const [name, start] of Object.entries(SERVERS)) {
   describe(`${name}: the statement pages`, () => {

@@ -16,6 +16,7 @@
 // Env: NGINX (default nginx on PATH or /usr/sbin/nginx), CADDY (default caddy).
 
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import net from 'node:net';
@@ -190,6 +191,19 @@ import ${path.join(dir, 'csto.Caddyfile')}
 }
 
 export const SERVERS = { nginx: startNginx, caddy: startCaddy };
+
+/** GET `url` with these request headers; the body as sent (not decoded), for checking what a server sends. */
+export function httpGet(url, headers = {}) {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers }, (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+      })
+      .on('error', reject);
+  });
+}
 
 /** Whether the server program is installed (for a clear message instead of a spawn error). */
 export function installed(name) {

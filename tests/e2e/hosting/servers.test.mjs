@@ -8,12 +8,11 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import http from 'node:http';
 import zlib from 'node:zlib';
 import { DIST_DIR, BASE_PATH, READY_SELECTOR, launchBrowser, watchPage } from '../helpers.mjs';
 import { IDS_BY_DATE, eventually, readResults, waitForReader, viewOfUrl } from '../app-helpers.mjs';
 import { buildCsp, ROOT, TEMPLATES } from '../../../scripts/hosting-config.mjs';
-import { SERVERS } from './servers.mjs';
+import { SERVERS, httpGet } from './servers.mjs';
 
 const COMPRESSIBLE = /\.(html|js|mjs|css|wasm|svg|json|webmanifest|txt|xml|map)$/;
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -33,16 +32,7 @@ const file = (suffix) => {
 };
 
 /** GET origin+path with these request headers; the body as sent (not decoded). */
-function get(origin, pathname, headers = {}) {
-  return new Promise((resolve, reject) => {
-    const req = http.get(origin + pathname, { headers }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
-    });
-    req.on('error', reject);
-  });
-}
+const get = (origin, pathname, headers = {}) => httpGet(origin + pathname, headers);
 
 test('docs/hosting.md shows deploy/nginx.conf and deploy/Caddyfile verbatim', () => {
   const doc = fs.readFileSync(path.join(ROOT, 'docs', 'hosting.md'), 'utf8');
