@@ -7,7 +7,7 @@ use crate::components::{
     tabs::Tabs,
 };
 use crate::corpus::{build_index_soon, bundle};
-use crate::hooks::{use_clean_address, use_document_title};
+use crate::hooks::{use_clean_address, use_document_title, use_intro_folding};
 use crate::routing::{use_view, DecodedView, Navigator};
 use crate::shell::mark;
 use crate::state::use_outcome;
@@ -64,6 +64,7 @@ pub fn App(props: &AppProps) -> Html {
         .as_deref()
         .and_then(|d| bundle().corpus.statement_by_key(d));
     use_document_title(open.map(|(id, _)| id));
+    use_intro_folding(view);
 
     html! {
         <ContextProvider<Navigator> context={navigator}>

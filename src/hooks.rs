@@ -4,6 +4,7 @@ use crate::corpus::bundle;
 use crate::format::{statement_title, SITE_NAME};
 use crate::state::SharedOutcome;
 use csto_core::model::StatementId;
+use csto_core::view::ViewState;
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
@@ -90,6 +91,21 @@ pub fn use_document_title(open: Option<StatementId>) {
             None => SITE_NAME.to_string(),
         };
         gloo::utils::document().set_title(&title);
+    });
+}
+
+/// Marks the page `viewing` (a class on `<html>`) on any view but the
+/// start page: on a phone the masthead's introduction is then folded away
+/// (styles/main.css), leaving the first screen to the view. index.html's
+/// script marks the address it opens with before the first paint; this
+/// follows the view as the reader moves.
+#[hook]
+pub fn use_intro_folding(view: &ViewState) {
+    let start = *view == ViewState::default();
+    use_effect_with(start, |start| {
+        if let Some(html) = gloo::utils::document().document_element() {
+            html.class_list().toggle_with_force("viewing", !start).ok();
+        }
     });
 }
 

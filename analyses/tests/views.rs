@@ -7,7 +7,7 @@ mod common;
 
 use common::{analyses, describe};
 use csto_analyses::Analyses;
-use csto_core::panel::{Cell, Node, Reply, Table};
+use csto_core::panel::{Attr, Cell, Element, Node, Reply, Table};
 
 /// Every table of a tree, in document order.
 fn tables(node: &Node) -> Vec<&Table> {
@@ -120,6 +120,70 @@ fn dispersion_of_afghanistan() {
     let rows = shown(tables(&node)[0]);
     let hits: Vec<&str> = rows.iter().map(|r| r[4].as_str()).collect();
     assert_eq!(hits, ["0", "0", "2", "4", "3"]);
+}
+
+/// On a phone (350 px) every hit is in a mark at least 24 px wide, the
+/// marks of a bar do not overlap, and each links to its first hit's
+/// paragraph; a desktop's width draws what no width draws.
+#[test]
+fn dispersion_on_a_phone_has_marks_a_finger_can_hit() {
+    let query = "q=security&view=dispersion";
+    let desktop = analyses().describe_at(query, Some(900)).unwrap();
+    assert_eq!(desktop, describe(query));
+    let phone = analyses().describe_at(query, Some(350)).unwrap();
+    let figure = phone
+        .elements()
+        .find(|e| e.has_class("disp-figure"))
+        .expect("a plot");
+    assert!(figure.has_class("narrow"));
+    let rows: Vec<&Element> = phone
+        .elements()
+        .filter(|e| e.has_class("disp-row"))
+        .collect();
+    assert_eq!(rows.len(), 5);
+    let mut hits = 0;
+    for row in rows {
+        let bar = row.children.iter().find_map(|c| match c {
+            Node::Element(e) if e.has_class("disp-bar") => Some(e),
+            _ => None,
+        });
+        assert_eq!(bar.unwrap().get(Attr::ViewBox), Some("0 0 350 24"));
+        let mut last_right = f64::MIN;
+        for mark in Node::Element(row.clone()).walk() {
+            let Node::Link(link) = mark else { continue };
+            let area = link.children.iter().find_map(|c| match c {
+                Node::Element(e) if e.has_class("hit-area") => Some(e),
+                _ => None,
+            });
+            let area = area.expect("a mark has an area");
+            let num = |a| area.get(a).unwrap().parse::<f64>().unwrap();
+            let (left, width) = (num(Attr::X), num(Attr::Width));
+            assert!(width >= 24.0 && num(Attr::Height) >= 24.0);
+            assert!(
+                left >= last_right - 0.05,
+                "marks overlap: {left} < {last_right}"
+            );
+            last_right = left + width;
+            assert!((0.0..=350.0).contains(&left) && last_right <= 350.05);
+            let ticks: Vec<f64> = link
+                .children
+                .iter()
+                .filter_map(|c| match c {
+                    Node::Element(e) if e.has_class("tick") => e.get(Attr::X1),
+                    _ => None,
+                })
+                .map(|x| x.parse().unwrap())
+                .collect();
+            assert!(!ticks.is_empty());
+            assert!(ticks.iter().all(|x| (left..=last_right).contains(x)));
+            hits += ticks.len();
+        }
+    }
+    let total: usize = shown(tables(&phone)[0])
+        .iter()
+        .map(|r| r[4].parse::<usize>().unwrap())
+        .sum();
+    assert_eq!(hits, total, "every hit drawn once");
 }
 
 #[test]

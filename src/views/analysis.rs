@@ -4,7 +4,8 @@
 //! view stays in place, marked busy, and the App's `main[data-ready]` says
 //! "false"; the first time, a short "Computing…" note shows, never a blank.
 //!
-//! A view laid out to the page's width (the trends chart) is asked for with
+//! A view laid out to the page's width (the trends chart, the dispersion
+//! plot on a phone) is asked for with
 //! the width of this component's box, and asked again when a window resize
 //! changes it.
 

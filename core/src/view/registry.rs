@@ -34,7 +34,8 @@ pub struct ViewSpec {
     /// Reads the token table: the worker asks for it before the index, so
     /// that one build makes both.
     pub token_table: bool,
-    /// Laid out to the page's width (the trends chart): the page asks for
+    /// Laid out to the page's width (the trends chart, the dispersion
+    /// plot on a phone): the page asks for
     /// it with the width of its box, known once the page has rendered.
     pub width: bool,
 }
@@ -149,10 +150,11 @@ registry! {
         key: "collocates", label: "Collocates", analysis: true,
         params: ["l", "r", "stop", "min", "tsort"], token_table: true, width: false,
     },
-    /// Where the query occurs in each statement (range, Gries' DP).
+    /// Where the query occurs in each statement (range, Gries' DP); laid
+    /// out for a phone below 640 px.
     Dispersion {
         key: "dispersion", label: "Dispersion", analysis: true,
-        params: [], token_table: false, width: false,
+        params: [], token_table: false, width: true,
     },
 }
 
