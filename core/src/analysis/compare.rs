@@ -284,7 +284,7 @@ pub fn compare(
 
     let stop = StopWords::new();
     for (t, postings) in index.postings.iter().enumerate() {
-        let freqs = side_freqs(postings, &side_of);
+        let freqs = side_freqs(postings, side_of);
         let Some(row) = term_row(&stop, &index.terms[t], t as TermId, freqs, (c, d), options)
         else {
             continue;
@@ -303,7 +303,7 @@ pub fn compare(
 
 /// A term's occurrences on each side, from its `postings` (`side_of`: a
 /// passage's membership of A and of B).
-fn side_freqs(postings: PostingList, side_of: &dyn Fn(u32) -> (bool, bool)) -> (u32, u32) {
+fn side_freqs(postings: PostingList, side_of: impl Fn(u32) -> (bool, bool)) -> (u32, u32) {
     let (mut fa, mut fb) = (0u32, 0u32);
     for posting in postings {
         let n = posting.positions.len() as u32;
