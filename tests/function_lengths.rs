@@ -18,21 +18,8 @@ const MAX_LINES: usize = 80;
 /// The functions over [`MAX_LINES`] when the ratchet was set (issue 21),
 /// as "file:function" and their length then: still to be split.
 const KNOWN_LONG: &[(&str, usize)] = &[
-    ("core/src/analysis/ngrams.rs:ngrams", 186),
-    ("analyses/src/views/compare.rs:describe", 169),
     ("src/views/results.rs:ResultList", 147),
-    ("core/src/index/inverted.rs:build_parts", 129),
-    ("analyses/src/views/collocates.rs:describe", 126),
-    ("analyses/src/views/concordance.rs:describe", 123),
-    ("core/src/analysis/collocates.rs:collocates", 118),
-    ("analyses/src/views/theme_grid.rs:describe", 117),
-    ("core/src/query.rs:parse", 103),
-    ("core/src/analysis/summary.rs:summary", 100),
-    ("analyses/src/views/summary.rs:compute", 99),
-    ("core/src/analysis/word_list.rs:word_list", 94),
-    ("analyses/src/views/ngrams.rs:describe", 89),
     ("analyses/src/views/dispersion.rs:describe", 85),
-    ("core/src/analysis/compare.rs:compare", 83),
     ("core/src/view/state.rs:resolve", 81),
 ];
 

@@ -215,96 +215,137 @@ fn atom(text: &str, quoted: bool) -> Option<Atom> {
     }
 }
 
-impl Query {
-    /// Parses `input`; never fails. See the module docs for the syntax.
-    pub fn parse(input: &str) -> Query {
-        let mut warnings = Vec::new();
-        let input = if input.chars().count() > MAX_QUERY_CHARS {
-            warnings.push(format!(
-                "The query was cut to its first {MAX_QUERY_CHARS} characters."
-            ));
-            let end = input
-                .char_indices()
-                .nth(MAX_QUERY_CHARS)
-                .map_or(input.len(), |(i, _)| i);
-            &input[..end]
-        } else {
-            input
-        };
-        let (pieces, unbalanced) = lex(input);
-        if unbalanced {
-            warnings.push("A quotation mark was not closed; the phrase runs to the end.".into());
-        }
+/// What is said of a `NEAR` without an atom on each side.
+const NEAR_ALONE: &str = "NEAR needs a word on each side; it was ignored.";
 
-        let mut clauses: Vec<Clause> = Vec::new();
-        let mut join_next = false;
-        let mut near_next: Option<u32> = None;
-        let mut dropped = Vec::new();
-        for piece in pieces {
-            let (text, negated, quoted) = match piece {
-                Piece::Or => {
-                    join_next = clauses.last().is_some_and(|c| !c.negated);
-                    continue;
-                }
-                Piece::Near(n) => {
-                    let joins = clauses
-                        .last()
-                        .and_then(|c| c.alternatives.last())
-                        .is_some_and(|a| !matches!(a, Atom::Near { .. }));
-                    if joins {
-                        near_next = Some(n);
-                    } else {
-                        warnings.push("NEAR needs a word on each side; it was ignored.".into());
-                    }
-                    continue;
-                }
-                Piece::Word { text, negated } => (text, negated, false),
-                Piece::Quoted { text, negated } => (text, negated, true),
-            };
-            let Some(atom) = atom(&text, quoted) else {
-                if !text.trim().is_empty() {
-                    dropped.push(text);
-                }
-                join_next = false;
-                near_next = None;
-                continue;
-            };
-            if let Some(n) = near_next.take() {
-                if !negated {
-                    if let Some(last) = clauses.last_mut().and_then(|c| c.alternatives.pop()) {
-                        let within = if n > MAX_NEAR as u32 {
-                            warnings.push(format!("NEAR/{n} was cut to NEAR/{MAX_NEAR}."));
-                            MAX_NEAR
-                        } else {
-                            n.max(1) as u8
-                        };
-                        let raw = format!("{} NEAR/{within} {}", last.raw(), atom.raw());
-                        let near = Atom::Near {
-                            raw,
-                            left: Box::new(last),
-                            right: Box::new(atom),
-                            within,
-                        };
-                        if let Some(c) = clauses.last_mut() {
-                            c.alternatives.push(near);
-                        }
-                        join_next = false;
-                        continue;
-                    }
-                }
-                warnings.push("NEAR needs a word on each side; it was ignored.".into());
+/// `input` cut to its first [`MAX_QUERY_CHARS`] characters, saying so in
+/// `warnings` when it was longer.
+fn cut<'a>(input: &'a str, warnings: &mut Vec<String>) -> &'a str {
+    if input.chars().count() <= MAX_QUERY_CHARS {
+        return input;
+    }
+    warnings.push(format!(
+        "The query was cut to its first {MAX_QUERY_CHARS} characters."
+    ));
+    let end = input
+        .char_indices()
+        .nth(MAX_QUERY_CHARS)
+        .map_or(input.len(), |(i, _)| i);
+    &input[..end]
+}
+
+/// The clauses read so far, and what the last operator asks of the next
+/// atom.
+struct Parser {
+    clauses: Vec<Clause>,
+    /// `OR` after a clause that is not negated: the next atom is one of
+    /// its alternatives.
+    join_next: bool,
+    /// `NEAR/n` after an atom: the next atom pairs with it.
+    near_next: Option<u32>,
+    /// Words with nothing searchable in them, for one warning.
+    dropped: Vec<String>,
+    warnings: Vec<String>,
+}
+
+impl Parser {
+    /// Reads the next piece: an operator sets what the next atom joins; a
+    /// word or phrase becomes an atom, added as the operator before it says.
+    fn piece(&mut self, piece: Piece) {
+        let (text, negated, quoted) = match piece {
+            Piece::Or => {
+                self.join_next = self.clauses.last().is_some_and(|c| !c.negated);
+                return;
             }
-            match clauses.last_mut() {
-                Some(last) if join_next && !negated => last.alternatives.push(atom),
-                _ => clauses.push(Clause {
-                    negated,
-                    alternatives: vec![atom],
-                }),
+            Piece::Near(n) => {
+                let joins = self
+                    .clauses
+                    .last()
+                    .and_then(|c| c.alternatives.last())
+                    .is_some_and(|a| !matches!(a, Atom::Near { .. }));
+                if joins {
+                    self.near_next = Some(n);
+                } else {
+                    self.warnings.push(NEAR_ALONE.into());
+                }
+                return;
             }
-            join_next = false;
+            Piece::Word { text, negated } => (text, negated, false),
+            Piece::Quoted { text, negated } => (text, negated, true),
+        };
+        let Some(atom) = atom(&text, quoted) else {
+            if !text.trim().is_empty() {
+                self.dropped.push(text);
+            }
+            self.join_next = false;
+            self.near_next = None;
+            return;
+        };
+        let atom = match self.near_next.take() {
+            None => atom,
+            Some(n) => {
+                let atom = if negated {
+                    atom
+                } else {
+                    match self.pair_near(n, atom) {
+                        Ok(()) => return,
+                        Err(atom) => atom,
+                    }
+                };
+                self.warnings.push(NEAR_ALONE.into());
+                atom
+            }
+        };
+        match self.clauses.last_mut() {
+            Some(last) if self.join_next && !negated => last.alternatives.push(atom),
+            _ => self.clauses.push(Clause {
+                negated,
+                alternatives: vec![atom],
+            }),
         }
+        self.join_next = false;
+    }
+
+    /// Replaces the last atom with `last NEAR/n atom` (`n` cut to
+    /// [`MAX_NEAR`], with a warning, and at least 1); gives `atom` back
+    /// when there is no last atom.
+    fn pair_near(&mut self, n: u32, atom: Atom) -> Result<(), Atom> {
+        let Some(last) = self.clauses.last_mut().and_then(|c| c.alternatives.pop()) else {
+            return Err(atom);
+        };
+        let within = if n > MAX_NEAR as u32 {
+            self.warnings
+                .push(format!("NEAR/{n} was cut to NEAR/{MAX_NEAR}."));
+            MAX_NEAR
+        } else {
+            n.max(1) as u8
+        };
+        let raw = format!("{} NEAR/{within} {}", last.raw(), atom.raw());
+        let near = Atom::Near {
+            raw,
+            left: Box::new(last),
+            right: Box::new(atom),
+            within,
+        };
+        if let Some(c) = self.clauses.last_mut() {
+            c.alternatives.push(near);
+        }
+        self.join_next = false;
+        Ok(())
+    }
+
+    /// The query, with the warnings of the end: a `NEAR` with nothing
+    /// after it, the words dropped, the clauses past [`MAX_CLAUSES`].
+    fn finish(self) -> Query {
+        let Parser {
+            mut clauses,
+            near_next,
+            dropped,
+            mut warnings,
+            ..
+        } = self;
         if near_next.is_some() {
-            warnings.push("NEAR needs a word on each side; it was ignored.".into());
+            warnings.push(NEAR_ALONE.into());
         }
         if !dropped.is_empty() {
             warnings.push(format!(
@@ -319,6 +360,29 @@ impl Query {
             ));
         }
         Query { clauses, warnings }
+    }
+}
+
+impl Query {
+    /// Parses `input`; never fails. See the module docs for the syntax.
+    pub fn parse(input: &str) -> Query {
+        let mut warnings = Vec::new();
+        let input = cut(input, &mut warnings);
+        let (pieces, unbalanced) = lex(input);
+        if unbalanced {
+            warnings.push("A quotation mark was not closed; the phrase runs to the end.".into());
+        }
+        let mut parser = Parser {
+            clauses: Vec::new(),
+            join_next: false,
+            near_next: None,
+            dropped: Vec::new(),
+            warnings,
+        };
+        for piece in pieces {
+            parser.piece(piece);
+        }
+        parser.finish()
     }
 
     /// True when nothing is searched for (browse mode), negations aside.

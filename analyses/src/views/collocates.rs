@@ -11,7 +11,7 @@ use crate::Context;
 use csto_core::analysis::{collocates, CollocateOptions, CollocateRow, Collocates, STOP_WORDS};
 use csto_core::index::Index;
 use csto_core::model::{StatementId, TermId};
-use csto_core::panel::{el, link, Attr, Cell, Choice, Column, Node, Select, Tag};
+use csto_core::panel::{el, link, Attr, Cell, Choice, Column, Element, Node, Select, Tag};
 use csto_core::query::{Atom, Query};
 use csto_core::util::decimal::{plural_thousands, thousands};
 use csto_core::util::order;
@@ -258,8 +258,6 @@ pub fn describe(cx: &Context) -> Node {
     let statements = cx.statements();
     let (r, hidden) = compute(cx, &node, &statements);
     let sort = effective_sort(view);
-    let shown = stop_shown(view);
-    let within = r.left.max(r.right).max(1);
     let table = table(view, &node, &r);
 
     let node_name = node
@@ -268,6 +266,31 @@ pub fn describe(cx: &Context) -> Node {
         .map(|w| format!("“{w}”"))
         .collect::<Vec<_>>()
         .join(" or ");
+    let what = what(view, &r, &node_name, statements.len(), hidden);
+    let body: Node = match table {
+        Some(table) => table.table(
+            "collocates-table",
+            format!("Collocates of {node_name}, {}", sort_name(sort)),
+            Some(sort),
+        ),
+        None if r.node_freq == 0 => empty(format!(
+            "{node_name} does not occur in the statements passing these filters."
+        )),
+        None => empty("No word co-occurs often enough: widen the window, lower the minimum, or show stop words."),
+    };
+
+    section
+        .child(controls(view, &r))
+        .child(el(Tag::P).class("what").text(what))
+        .child(method_of(view, &r, statements.len()))
+        .child(body)
+        .into()
+}
+
+/// The controls: the window on each side, the minimum co-occurrence, and
+/// stop words hidden or shown.
+fn controls(view: &ViewState, r: &Collocates) -> Element {
+    let shown = stop_shown(view);
     let stop_link = |show: bool, label: &str| {
         let to = with(view, |v| v.params.stop_words = show.then_some(true));
         el(Tag::Li).child(
@@ -281,7 +304,7 @@ pub fn describe(cx: &Context) -> Node {
         )
     };
     let span = WINDOW_LEFT.min as u32..=WINDOW_LEFT.max as u32;
-    let controls = el(Tag::Div)
+    el(Tag::Div)
         .class("view-controls colloc-controls")
         .child(
             el(Tag::Div)
@@ -321,14 +344,25 @@ pub fn describe(cx: &Context) -> Node {
                 stop_link(false, "Hidden").into(),
                 stop_link(true, "Shown").into(),
             ],
-        ));
-    let what = format!(
+        ))
+}
+
+/// The sentence above the table: the window, the node and its counts, the
+/// minimum, the rows and the stop words `hidden`.
+fn what(
+    view: &ViewState,
+    r: &Collocates,
+    node_name: &str,
+    statements: usize,
+    hidden: usize,
+) -> String {
+    format!(
         "Words within {} to the left and {} to the right of {node_name} ({} among {} in {}), co-occurring at least {}: {}{}.",
         plural_thousands(r.left as usize, "word", "words"),
         r.right,
         plural_thousands(r.node_freq as usize, "occurrence", "occurrences"),
         plural_thousands(r.tokens as usize, "word", "words"),
-        plural_thousands(statements.len(), "statement", "statements"),
+        plural_thousands(statements, "statement", "statements"),
         plural_thousands(COLLOCATES_MIN.get(view.params.min_freq) as usize, "time", "times"),
         plural_thousands(r.rows.len(), "collocate", "collocates"),
         if hidden > 0 {
@@ -336,38 +370,30 @@ pub fn describe(cx: &Context) -> Node {
         } else {
             String::new()
         },
-    );
-    let sort_name = match sort {
+    )
+}
+
+/// The order `sort` as the caption says it.
+fn sort_name(sort: TableSort) -> &'static str {
+    match sort {
         TableSort::Frequency => "most co-occurrences first",
         TableSort::Alpha => "A to Z",
         TableSort::Mi => "highest MI first",
         TableSort::LogLikelihood => "highest G² first",
         _ => "highest log-Dice first",
-    };
-    let body: Node = match table {
-        Some(table) => table.table(
-            "collocates-table",
-            format!("Collocates of {node_name}, {sort_name}"),
-            Some(sort),
-        ),
-        None if r.node_freq == 0 => empty(format!(
-            "{node_name} does not occur in the statements passing these filters."
-        )),
-        None => empty("No word co-occurs often enough: widen the window, lower the minimum, or show stop words."),
-    };
+    }
+}
 
-    section
-        .child(controls)
-        .child(el(Tag::P).class("what").text(what))
-        .child(method([
-            format!("Tokens are the words of the search index: runs of letters and digits in the statements’ paragraphs ({APOSTROPHES}), case and accents folded and stemmed ({STEMMER}), so terrorism, terrorist and terrorists are one term. A collocate is a term, labelled with its most frequent folded form among the tokens that co-occur with the node; of forms equally frequent there, the first in alphabetical order. The node is the query’s words, as alternatives; a pattern such as terror* counts every word it matches; phrases and NEAR are not nodes, and variant spellings are not added."),
-            format!("A token co-occurs with the node when it lies within L words to the left or R to the right of a node occurrence in the same paragraph; a token that two nearby node occurrences both reach counts once, so a collocate never co-occurs more often than it occurs. The node’s own terms are not left out: another occurrence of the node within the window co-occurs with it, so the node can be its own collocate. Here N = {} tokens in {}, R1 = {} node occurrences, window L = {}, R = {}, minimum co-occurrence {}.",
-                thousands(r.tokens as usize), plural_thousands(statements.len(), "statement", "statements"),
-                thousands(r.node_freq as usize), r.left, r.right, COLLOCATES_MIN.get(view.params.min_freq)),
-            "With O11 the co-occurrences, C1 the collocate’s frequency: expected E11 = R1·C1/N; MI = log₂(O11·N/(R1·C1)) = log₂(O11/E11); log-Dice = 14 + log₂(2·O11/(R1+C1)) (Rychlý 2008; at most 14, independent of N); G² = 2·Σ Oij·ln(Oij/Eij) over the 2×2 table of node / not node × collocate / not collocate. As in #LancsBox and Brezina (2018, Statistics in Corpus Linguistics, ch. 3), E11 does not grow with the window (AntConc multiplies it by the window size). MI favours rare words, log-Dice does not, G² measures the evidence: read them together.".to_string(),
-            format!("Stop words ({} function words such as the, of, and) are hidden by default here; the switch shows them. Each collocate opens the concordance of “node NEAR/{within} collocate”: passages where both occur at most {within} words apart in either order, adjacent words being 1 apart as in the window. With L = R that is exactly the window; otherwise NEAR/{within} (the wider side) also finds the collocate up to {within} words away on the narrower side. A concordance line is one node–collocate pair, so a word between two node occurrences gives two lines where it co-occurs once, and the search adds variant spellings.",
-                STOP_WORDS.len()),
-        ]))
-        .child(body)
-        .into()
+/// "How this is computed", with the figures of `r` over `statements`.
+fn method_of(view: &ViewState, r: &Collocates, statements: usize) -> Node {
+    let within = r.left.max(r.right).max(1);
+    method([
+        format!("Tokens are the words of the search index: runs of letters and digits in the statements’ paragraphs ({APOSTROPHES}), case and accents folded and stemmed ({STEMMER}), so terrorism, terrorist and terrorists are one term. A collocate is a term, labelled with its most frequent folded form among the tokens that co-occur with the node; of forms equally frequent there, the first in alphabetical order. The node is the query’s words, as alternatives; a pattern such as terror* counts every word it matches; phrases and NEAR are not nodes, and variant spellings are not added."),
+        format!("A token co-occurs with the node when it lies within L words to the left or R to the right of a node occurrence in the same paragraph; a token that two nearby node occurrences both reach counts once, so a collocate never co-occurs more often than it occurs. The node’s own terms are not left out: another occurrence of the node within the window co-occurs with it, so the node can be its own collocate. Here N = {} tokens in {}, R1 = {} node occurrences, window L = {}, R = {}, minimum co-occurrence {}.",
+            thousands(r.tokens as usize), plural_thousands(statements, "statement", "statements"),
+            thousands(r.node_freq as usize), r.left, r.right, COLLOCATES_MIN.get(view.params.min_freq)),
+        "With O11 the co-occurrences, C1 the collocate’s frequency: expected E11 = R1·C1/N; MI = log₂(O11·N/(R1·C1)) = log₂(O11/E11); log-Dice = 14 + log₂(2·O11/(R1+C1)) (Rychlý 2008; at most 14, independent of N); G² = 2·Σ Oij·ln(Oij/Eij) over the 2×2 table of node / not node × collocate / not collocate. As in #LancsBox and Brezina (2018, Statistics in Corpus Linguistics, ch. 3), E11 does not grow with the window (AntConc multiplies it by the window size). MI favours rare words, log-Dice does not, G² measures the evidence: read them together.".to_string(),
+        format!("Stop words ({} function words such as the, of, and) are hidden by default here; the switch shows them. Each collocate opens the concordance of “node NEAR/{within} collocate”: passages where both occur at most {within} words apart in either order, adjacent words being 1 apart as in the window. With L = R that is exactly the window; otherwise NEAR/{within} (the wider side) also finds the collocate up to {within} words away on the narrower side. A concordance line is one node–collocate pair, so a word between two node occurrences gives two lines where it co-occurs once, and the search adds variant spellings.",
+            STOP_WORDS.len()),
+    ])
 }

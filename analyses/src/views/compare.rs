@@ -294,25 +294,85 @@ pub fn describe(cx: &Context) -> Node {
         r,
         tables,
     } = compute(cx);
+    let body: Vec<Node> = match <[TableData; 2]>::try_from(tables) {
+        Err(_) if on_a.is_empty() || on_b.is_empty() => vec![empty(
+            "One side has no statement under these filters: choose other sides or clear a filter.",
+        )],
+        Err(_) => vec![empty("No term stands out for this choice.")],
+        Ok([terms, themes]) => {
+            let names = side_names(view, corpus, &a, b.as_ref());
+            result_tables(view, &r, &names, terms, themes)
+        }
+    };
+    let picker = SidePicker {
+        view,
+        corpus,
+        a: &a,
+        b: &b,
+    };
+    el(Tag::Section)
+        .class("keywords-view compare-view")
+        .attr(Attr::AriaLabelledby, "kw-heading")
+        .child(heading("kw-heading", "Compare"))
+        .child(
+            el(Tag::Div)
+                .class("kw-targets")
+                .child(el(Tag::P).class("seg-label").text("Side A"))
+                .children(picker.choices('a')),
+        )
+        .child(
+            el(Tag::Div)
+                .class("kw-sides-b")
+                .child(el(Tag::P).class("seg-label").text("Side B"))
+                .child(
+                    el(Tag::Div).class("seg-group").child(
+                        el(Tag::Ul)
+                            .class("segmented")
+                            .attr(Attr::AriaLabel, "Side B: the rest")
+                            .child(picker.link('b', None, "The rest".to_string())),
+                    ),
+                )
+                .children(picker.choices('b')),
+        )
+        .child(method(on_a.len(), on_b.len(), &r))
+        .children(body)
+        .into()
+}
 
-    let side_link = |which: char, side: Option<Side>, label: String| -> Node {
+/// The links that choose a side: each speaker and each year, for side A
+/// or side B, the current one marked.
+struct SidePicker<'a> {
+    view: &'a ViewState,
+    corpus: &'a Corpus,
+    a: &'a Side,
+    b: &'a Option<Side>,
+}
+
+impl SidePicker<'_> {
+    /// The link that makes `side` side `which` ('a' or 'b'; `None`: the
+    /// rest, for B).
+    fn link(&self, which: char, side: Option<Side>, label: String) -> Node {
+        let view = self.view;
         let (to, current) = if which == 'a' {
-            let current = side.as_ref() == Some(&a);
+            let current = side.as_ref() == Some(self.a);
             (with(view, |v| v.params.side_a = side), current)
         } else {
-            let current = side == b;
+            let current = side == *self.b;
             (with(view, |v| v.params.side_b = side), current)
         };
         el(Tag::Li)
             .child(link(&to, label).class("seg").current(current))
             .into()
-    };
-    let mut years: Vec<u16> = corpus.statements.iter().map(|s| s.date.year).collect();
-    csto_core::util::order::sort_dedup(&mut years);
-    let group = |which: char, what: &str, label: &str, items: Vec<Node>| -> Node {
-        seg_group(format!("cmp-{which}-{what}"), "", label, items)
-    };
-    let choices = |which: char| -> [Node; 2] {
+    }
+
+    /// Side `which`'s two groups of choices: by speaker, by year.
+    fn choices(&self, which: char) -> [Node; 2] {
+        let corpus = self.corpus;
+        let mut years: Vec<u16> = corpus.statements.iter().map(|s| s.date.year).collect();
+        csto_core::util::order::sort_dedup(&mut years);
+        let group = |what: &str, label: &str, items: Vec<Node>| -> Node {
+            seg_group(format!("cmp-{which}-{what}"), "", label, items)
+        };
         let speakers = corpus
             .speakers
             .iter()
@@ -321,7 +381,7 @@ pub fn describe(cx: &Context) -> Node {
                     kind: SideKind::Speaker,
                     values: vec![s.id.clone()],
                 };
-                side_link(which, Some(side), s.name.clone())
+                self.link(which, Some(side), s.name.clone())
             })
             .collect();
         let years = years
@@ -331,17 +391,34 @@ pub fn describe(cx: &Context) -> Node {
                     kind: SideKind::Year,
                     values: vec![y.to_string()],
                 };
-                side_link(which, Some(side), y.to_string())
+                self.link(which, Some(side), y.to_string())
             })
             .collect();
         [
-            group(which, "speaker", "Speaker", speakers),
-            group(which, "year", "Year", years),
+            group("speaker", "Speaker", speakers),
+            group("year", "Year", years),
         ]
-    };
+    }
+}
 
-    let (a_name, a_plural) = side_name(corpus, &a);
-    let (b_name, b_short) = match &b {
+/// How the captions and column heads name the sides.
+struct SideNames {
+    /// "Nikolai Bordyuzha", "the 2019 statements".
+    a: String,
+    /// Side A is several speakers or years ("use", not "uses").
+    a_plural: bool,
+    /// "the rest of the corpus", or side B's name.
+    b: String,
+    /// For column heads: a speaker's surname, "Rest".
+    a_short: String,
+    b_short: String,
+}
+
+/// The names of side `a` and side `b` (`None`: the rest of the statements
+/// passing the view's filters).
+fn side_names(view: &ViewState, corpus: &Corpus, a: &Side, b: Option<&Side>) -> SideNames {
+    let (a_name, a_plural) = side_name(corpus, a);
+    let (b_name, b_short) = match b {
         None => (
             if view.speakers.is_empty()
                 && view.years.is_empty()
@@ -364,91 +441,89 @@ pub fn describe(cx: &Context) -> Node {
     } else {
         a_short
     };
-    let verb = if a_plural { "use" } else { "uses" };
+    SideNames {
+        a: a_name,
+        a_plural,
+        b: b_name,
+        a_short,
+        b_short,
+    }
+}
+
+/// The tables of a comparison: the terms' downloads, each side's terms,
+/// the themes side by side and their downloads.
+fn result_tables(
+    view: &ViewState,
+    r: &Comparison,
+    names: &SideNames,
+    terms: TableData,
+    themes: TableData,
+) -> Vec<Node> {
+    let SideNames {
+        a: a_name,
+        b: b_name,
+        a_short,
+        b_short,
+        ..
+    } = names;
+    let verb = if names.a_plural { "use" } else { "uses" };
     let caption_a = format!(
         "Terms {a_name} {verb} more than {b_name} ({} words against {}), most distinctive first",
         thousands(r.tokens_a as usize),
         thousands(r.tokens_b as usize)
     );
     let caption_b = format!("Terms {b_name} use more than {a_name}, most distinctive first");
+    vec![
+        export_tools("compare-terms-export", "Terms of both sides", terms),
+        term_table(view, &r.a, true, caption_a, (a_short, b_short)),
+        term_table(view, &r.b, false, caption_b, (b_short, a_short)),
+        theme_table(r, names),
+        export_tools("compare-themes-export", "Themes", themes),
+    ]
+}
 
-    let body: Vec<Node> = match <[TableData; 2]>::try_from(tables) {
-        Err(_) if on_a.is_empty() || on_b.is_empty() => vec![empty(
-            "One side has no statement under these filters: choose other sides or clear a filter.",
-        )],
-        Err(_) => vec![empty("No term stands out for this choice.")],
-        Ok([terms, theme_table]) => {
-            let themes = r.themes.iter().map(|t| {
-                let td = |text: String| el(Tag::Td).class("num").text(text);
-                el(Tag::Tr)
-                    .child(el(Tag::Th).attr(Attr::Scope, "row").text(t.label.clone()))
-                    .child(td(t.passages_a.to_string()))
-                    .child(td(format!("{}%", fixed(t.share_a * 100.0, 0))))
-                    .child(td(t.passages_b.to_string()))
-                    .child(td(format!("{}%", fixed(t.share_b * 100.0, 0))))
-            });
-            let theme_head = el(Tag::Tr)
-                .child(col("", "Theme"))
-                .child(col("num", format!("{a_short} ¶")))
-                .child(col("num", format!("{a_short} share")))
-                .child(col("num", format!("{b_short} ¶")))
-                .child(col("num", format!("{b_short} share")));
-            vec![
-            export_tools("compare-terms-export", "Terms of both sides", terms),
-            term_table(view, &r.a, true, caption_a, (&a_short, &b_short)),
-            term_table(view, &r.b, false, caption_b, (&b_short, &a_short)),
-            scroll(
-                "Themes on each side",
-                el(Tag::Table)
-                    .class("compare-themes")
-                    .child(el(Tag::Caption).text(
-                        "Paragraphs tagged with each theme, and their share of each side's paragraphs",
-                    ))
-                    .child(el(Tag::Thead).child(theme_head))
-                    .child(el(Tag::Tbody).children(themes)),
-            ),
-            export_tools("compare-themes-export", "Themes", theme_table),
-        ]
-        }
-    };
+/// The themes side by side: paragraphs tagged with each, and their share
+/// of each side's paragraphs.
+fn theme_table(r: &Comparison, names: &SideNames) -> Node {
+    let (a_short, b_short) = (&names.a_short, &names.b_short);
+    let themes = r.themes.iter().map(|t| {
+        let td = |text: String| el(Tag::Td).class("num").text(text);
+        el(Tag::Tr)
+            .child(el(Tag::Th).attr(Attr::Scope, "row").text(t.label.clone()))
+            .child(td(t.passages_a.to_string()))
+            .child(td(format!("{}%", fixed(t.share_a * 100.0, 0))))
+            .child(td(t.passages_b.to_string()))
+            .child(td(format!("{}%", fixed(t.share_b * 100.0, 0))))
+    });
+    let theme_head = el(Tag::Tr)
+        .child(col("", "Theme"))
+        .child(col("num", format!("{a_short} ¶")))
+        .child(col("num", format!("{a_short} share")))
+        .child(col("num", format!("{b_short} ¶")))
+        .child(col("num", format!("{b_short} share")));
+    scroll(
+        "Themes on each side",
+        el(Tag::Table)
+            .class("compare-themes")
+            .child(el(Tag::Caption).text(
+                "Paragraphs tagged with each theme, and their share of each side's paragraphs",
+            ))
+            .child(el(Tag::Thead).child(theme_head))
+            .child(el(Tag::Tbody).children(themes)),
+    )
+}
 
-    let method = Node::Method(vec![
+/// "How this is computed", for sides of `on_a` and `on_b` statements.
+fn method(on_a: usize, on_b: usize, r: &Comparison) -> Node {
+    Node::Method(vec![
         el(Tag::P)
             .text(format!("Tokens are the words of the search index (case and accents folded; {APOSTROPHES}; stemmed with {STEMMER}, so terrorism and terrorists count as one term). Stop words, numbers and one-letter words are not scored, but every token counts in N, the size of a side, as in AntConc. Side A: {}, N = {} tokens; side B: {}, N = {} tokens; both within the current filters. Each side's table lists its {TOP} most distinctive terms, and the download of the terms holds those of both sides (side A's, then side B's), not every term.",
-                plural(on_a.len(), "statement", "statements"), thousands(r.tokens_a as usize), plural(on_b.len(), "statement", "statements"), thousands(r.tokens_b as usize)))
+                plural(on_a, "statement", "statements"), thousands(r.tokens_a as usize), plural(on_b, "statement", "statements"), thousands(r.tokens_b as usize)))
             .into(),
         el(Tag::P)
             .text("G² (log-likelihood, Rayson & Garside 2000): 2·Σ O·ln(O/E) over the two sides, E the frequency expected if both sides used the term at the same rate. Log Ratio (Hardie 2014): log₂ of the ratio of the two relative frequencies, a zero frequency counted as 0.5; 1 means twice as often. In each side's table it is that side's relative frequency over the other's, so it is positive in both tables, except for a word used rarely and only on the larger side, which can get 0 or less: read that as no evidence of a difference. ")
             .text(format!("* p < 0.05 (G² > {}), ** p < 0.01 (> {}), *** p < 0.001 (> {}); with so few statements, read them as “notable”, not as proof.",
                 trimmed(G2_P05, 2), trimmed(G2_P01, 2), trimmed(G2_P001, 2)))
             .into(),
-    ]);
-
-    el(Tag::Section)
-        .class("keywords-view compare-view")
-        .attr(Attr::AriaLabelledby, "kw-heading")
-        .child(heading("kw-heading", "Compare"))
-        .child(
-            el(Tag::Div)
-                .class("kw-targets")
-                .child(el(Tag::P).class("seg-label").text("Side A"))
-                .children(choices('a')),
-        )
-        .child(
-            el(Tag::Div)
-                .class("kw-sides-b")
-                .child(el(Tag::P).class("seg-label").text("Side B"))
-                .child(
-                    el(Tag::Div).class("seg-group").child(
-                        el(Tag::Ul)
-                            .class("segmented")
-                            .attr(Attr::AriaLabel, "Side B: the rest")
-                            .child(side_link('b', None, "The rest".to_string())),
-                    ),
-                )
-                .children(choices('b')),
-        )
-        .child(method)
-        .children(body)
-        .into()
+    ])
 }

@@ -14,11 +14,11 @@ use crate::Context;
 use csto_core::analysis::{ngrams, NgramOptions, NgramRow, Ngrams, Unit};
 use csto_core::index::Index;
 use csto_core::model::TermId;
-use csto_core::panel::{el, Attr, Cell, Choice, Column, Node, Tag};
+use csto_core::panel::{el, Attr, Cell, Choice, Column, Element, Node, Tag};
 use csto_core::query::{Atom, Query};
 use csto_core::util::decimal::{plural, thousands};
 use csto_core::util::order;
-use csto_core::view::{TableSort, NGRAMS_MIN, NGRAM_LENGTH};
+use csto_core::view::{TableSort, ViewState, NGRAMS_MIN, NGRAM_LENGTH};
 
 /// The words and phrases the query asks for (not those it excludes, not
 /// prefixes or wildcards), as the raw text typed and as index terms.
@@ -148,31 +148,6 @@ pub fn describe(cx: &Context) -> Node {
         table,
     } = compute(cx);
 
-    let lengths: Vec<Choice> = NGRAM_LENGTH
-        .range()
-        .map(|k| {
-            Choice::new(
-                k.to_string(),
-                &with(view, |v| v.params.n = NGRAM_LENGTH.keep(k)),
-                k == n,
-            )
-        })
-        .collect();
-    let mins = min_choices(view, min, NGRAMS_MIN.default);
-    let stop = stop_choices(view, stop_shown);
-    let which = vec![
-        Choice::new(
-            "All",
-            &with(view, |v| v.params.with_query = false),
-            !p.with_query,
-        ),
-        Choice::new(
-            "With the query's words",
-            &with(view, |v| v.params.with_query = true),
-            p.with_query,
-        ),
-    ];
-
     let order = match sort {
         TableSort::Range => "widest range first",
         TableSort::Alpha => "A–Z",
@@ -205,23 +180,59 @@ pub fn describe(cx: &Context) -> Node {
         .class("ngrams-view")
         .attr(Attr::AriaLabelledby, "ngrams-heading")
         .child(heading("ngrams-heading", "N-grams"))
-        .child(
-            el(Tag::Div)
-                .class("view-controls")
-                .child(choices("ngrams-n", "Words (n)", lengths))
-                .child(choices("ngrams-min", "Minimum frequency", mins))
-                .child(choices("ngrams-stop", "Only stop words", stop))
-                .child(choices("ngrams-with", "N-grams", which)),
-        )
+        .child(controls(view, n, min, stop_shown))
         .children(note.map(|n| el(Tag::P).class("note").text(n)))
-        .child(method([
-            format!("A token is a word of the search index: a run of letters and digits in a statement's paragraphs (a hyphen splits words; {APOSTROPHES}; headings and speaker leads are not counted), case and accents folded. An n-gram is n consecutive tokens within one paragraph (punctuation between them does not part them, a paragraph end does). Counted by stem ({STEMMER}), as the phrase search matches, so “international terrorism” and “international terrorists” are one n-gram, shown in its most frequent wording, and its quoted phrase finds it exactly as often as counted."),
-            format!("N = {} tokens in the {in_statements} passing the filters; n = {n}; minimum frequency {min} (default {}). Frequency: occurrences (overlapping ones each count). Per 10k = frequency / N × 10,000. Range: statements containing it (of {}).",
-                thousands(list.tokens as usize), NGRAMS_MIN.default, statements),
-            "Hiding stop words leaves out the n-grams made only of stop words (“of the”, “in the”). “With the query's words” keeps the n-grams containing a word of the current search (its words and phrases, not the excluded ones, prefixes or wildcards), compared by stem; the counts do not change.".to_string(),
-        ]))
+        .child(method_of(list.tokens, statements, n, min))
         .child(body)
         .into()
+}
+
+/// The choices: the length `n`, the minimum frequency `min`, stop-word
+/// n-grams shown or not, all n-grams or those with the query's words.
+fn controls(view: &ViewState, n: u8, min: u32, stop_shown: bool) -> Element {
+    let p = &view.params;
+    let lengths: Vec<Choice> = NGRAM_LENGTH
+        .range()
+        .map(|k| {
+            Choice::new(
+                k.to_string(),
+                &with(view, |v| v.params.n = NGRAM_LENGTH.keep(k)),
+                k == n,
+            )
+        })
+        .collect();
+    let mins = min_choices(view, min, NGRAMS_MIN.default);
+    let stop = stop_choices(view, stop_shown);
+    let which = vec![
+        Choice::new(
+            "All",
+            &with(view, |v| v.params.with_query = false),
+            !p.with_query,
+        ),
+        Choice::new(
+            "With the query's words",
+            &with(view, |v| v.params.with_query = true),
+            p.with_query,
+        ),
+    ];
+    el(Tag::Div)
+        .class("view-controls")
+        .child(choices("ngrams-n", "Words (n)", lengths))
+        .child(choices("ngrams-min", "Minimum frequency", mins))
+        .child(choices("ngrams-stop", "Only stop words", stop))
+        .child(choices("ngrams-with", "N-grams", which))
+}
+
+/// "How this is computed", for `tokens` in `statements` statements, length
+/// `n` and minimum frequency `min`.
+fn method_of(tokens: u64, statements: usize, n: u8, min: u32) -> Node {
+    let in_statements = plural(statements, "statement", "statements");
+    method([
+        format!("A token is a word of the search index: a run of letters and digits in a statement's paragraphs (a hyphen splits words; {APOSTROPHES}; headings and speaker leads are not counted), case and accents folded. An n-gram is n consecutive tokens within one paragraph (punctuation between them does not part them, a paragraph end does). Counted by stem ({STEMMER}), as the phrase search matches, so “international terrorism” and “international terrorists” are one n-gram, shown in its most frequent wording, and its quoted phrase finds it exactly as often as counted."),
+        format!("N = {} tokens in the {in_statements} passing the filters; n = {n}; minimum frequency {min} (default {}). Frequency: occurrences (overlapping ones each count). Per 10k = frequency / N × 10,000. Range: statements containing it (of {}).",
+            thousands(tokens as usize), NGRAMS_MIN.default, statements),
+        "Hiding stop words leaves out the n-grams made only of stop words (“of the”, “in the”). “With the query's words” keeps the n-grams containing a word of the current search (its words and phrases, not the excluded ones, prefixes or wildcards), compared by stem; the counts do not change.".to_string(),
+    ])
 }
 
 impl Ranked for NgramRow {

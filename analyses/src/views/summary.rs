@@ -44,15 +44,39 @@ pub fn tables(cx: &Context) -> Vec<TableData> {
 /// tables (none when no statement passes the filters).
 fn compute(cx: &Context) -> (Summary, Vec<TableData>) {
     let view = &cx.view;
-    let corpus = &cx.bundle.corpus;
     let s = summary(cx.bundle, &cx.statements(), &SummaryOptions::default());
-    let search = |word: &str| view.search_for(word);
-    // the selection together first, then each statement in date order
-    let texts: Vec<(String, Cell, &TextStats)> = std::iter::once((
-        total_label(s.statements.len()),
-        Cell::Text(total_label(s.statements.len())),
-        &s.total,
-    ))
+    let tables = if s.statements.is_empty() {
+        Vec::new()
+    } else {
+        let texts = texts(cx, &s);
+        vec![
+            figures_table(view, &texts),
+            frequent_table(view, &texts),
+            distinctive_table(view, &texts),
+        ]
+    };
+    (s, tables)
+}
+
+/// A text of the summary as its tables' rows name it.
+struct Text<'a> {
+    /// "All 5 statements", or the statement's label.
+    label: String,
+    /// The label as the figures table shows it: a statement's opens it.
+    cell: Cell,
+    stats: &'a TextStats,
+}
+
+/// The texts of `s`: the selection together first, then each statement in
+/// date order.
+fn texts<'a>(cx: &Context, s: &'a Summary) -> Vec<Text<'a>> {
+    let view = &cx.view;
+    let corpus = &cx.bundle.corpus;
+    std::iter::once(Text {
+        label: total_label(s.statements.len()),
+        cell: Cell::Text(total_label(s.statements.len())),
+        stats: &s.total,
+    })
     .chain(s.statements.iter().map(|st| {
         let label = corpus.statement_label(st.statement);
         let to = ViewState {
@@ -60,86 +84,101 @@ fn compute(cx: &Context) -> (Summary, Vec<TableData>) {
             para: None,
             ..view.clone()
         };
-        (label.clone(), Cell::link(label, &to), &st.stats)
+        Text {
+            label: label.clone(),
+            cell: Cell::link(label, &to),
+            stats: &st.stats,
+        }
     }))
-    .collect();
+    .collect()
+}
 
-    let table = |export, columns, rows| TableData::new(export, view, columns, rows);
-    let tables = if s.statements.is_empty() {
-        Vec::new()
-    } else {
-        let figures = table(
-            "csto-summary",
-            vec![
-                Column::text("text", "Statement").heads_rows(),
-                Column::number("tokens", "Tokens"),
-                Column::number("types", "Types"),
-                Column::number("ttr", "TTR").titled("type-token ratio"),
-                Column::number("sttr", "STTR").titled("standardised type-token ratio"),
-                Column::number("hapaxes", "Hapaxes").titled("word forms occurring once"),
-                Column::number("sentences", "Sentences"),
-                Column::number("mean_sentence_length", "Words per sentence"),
-                Column::number("mean_word_length", "Letters per word"),
-            ],
-            texts
-                .iter()
-                .map(|(_, cell, s)| figure_cells(cell.clone(), s))
-                .collect(),
-        );
-        let frequent = table(
-            "csto-summary-frequent",
-            vec![
-                Column::text("text", "Statement"),
-                Column::number("rank", "Rank"),
-                Column::text("word", "Word").heads_rows(),
-                Column::number("freq", "Frequency"),
-                Column::number("per_10k", "Per 10k").titled("occurrences per 10,000 words"),
-            ],
-            texts
-                .iter()
-                .flat_map(|(label, _, s)| {
-                    s.top_words.iter().enumerate().map(move |(i, w)| {
-                        vec![
-                            Cell::Text(label.clone()),
-                            Cell::Count(i as u64 + 1),
-                            Cell::link(w.word.clone(), &search(&w.word)),
-                            Cell::Count(w.freq as u64),
-                            Cell::figure(per_10k(w.freq, s.tokens as u64), 1),
-                        ]
-                    })
+/// The figures of each text, a row each.
+fn figures_table(view: &ViewState, texts: &[Text]) -> TableData {
+    TableData::new(
+        "csto-summary",
+        view,
+        vec![
+            Column::text("text", "Statement").heads_rows(),
+            Column::number("tokens", "Tokens"),
+            Column::number("types", "Types"),
+            Column::number("ttr", "TTR").titled("type-token ratio"),
+            Column::number("sttr", "STTR").titled("standardised type-token ratio"),
+            Column::number("hapaxes", "Hapaxes").titled("word forms occurring once"),
+            Column::number("sentences", "Sentences"),
+            Column::number("mean_sentence_length", "Words per sentence"),
+            Column::number("mean_word_length", "Letters per word"),
+        ],
+        texts
+            .iter()
+            .map(|t| figure_cells(t.cell.clone(), t.stats))
+            .collect(),
+    )
+}
+
+/// The most frequent content words of each text, ranked; each word
+/// searches itself.
+fn frequent_table(view: &ViewState, texts: &[Text]) -> TableData {
+    let search = |word: &str| view.search_for(word);
+    TableData::new(
+        "csto-summary-frequent",
+        view,
+        vec![
+            Column::text("text", "Statement"),
+            Column::number("rank", "Rank"),
+            Column::text("word", "Word").heads_rows(),
+            Column::number("freq", "Frequency"),
+            Column::number("per_10k", "Per 10k").titled("occurrences per 10,000 words"),
+        ],
+        texts
+            .iter()
+            .flat_map(|t| {
+                let s = t.stats;
+                s.top_words.iter().enumerate().map(move |(i, w)| {
+                    vec![
+                        Cell::Text(t.label.clone()),
+                        Cell::Count(i as u64 + 1),
+                        Cell::link(w.word.clone(), &search(&w.word)),
+                        Cell::Count(w.freq as u64),
+                        Cell::figure(per_10k(w.freq, s.tokens as u64), 1),
+                    ]
                 })
-                .collect(),
-        );
-        let distinctive = table(
-            "csto-summary-distinctive",
-            vec![
-                Column::text("text", "Statement"),
-                Column::number("rank", "Rank"),
-                Column::text("word", "Word").heads_rows(),
-                Column::number("freq", "Frequency"),
-                Column::number("g2", "G²").titled("log-likelihood"),
-                Column::number("log_ratio", "Log Ratio"),
-            ],
-            texts
-                .iter()
-                .flat_map(|(label, _, s)| {
-                    s.distinctive.iter().enumerate().map(move |(i, w)| {
-                        vec![
-                            Cell::Text(label.clone()),
-                            Cell::Count(i as u64 + 1),
-                            Cell::link(w.word.clone(), &search(&w.word)),
-                            Cell::Count(w.freq as u64),
-                            Cell::figure(w.g2, 1),
-                            Cell::figure(w.log_ratio, 2),
-                        ]
-                    })
+            })
+            .collect(),
+    )
+}
+
+/// The most distinctive words of each text, ranked; each word searches
+/// itself.
+fn distinctive_table(view: &ViewState, texts: &[Text]) -> TableData {
+    let search = |word: &str| view.search_for(word);
+    TableData::new(
+        "csto-summary-distinctive",
+        view,
+        vec![
+            Column::text("text", "Statement"),
+            Column::number("rank", "Rank"),
+            Column::text("word", "Word").heads_rows(),
+            Column::number("freq", "Frequency"),
+            Column::number("g2", "G²").titled("log-likelihood"),
+            Column::number("log_ratio", "Log Ratio"),
+        ],
+        texts
+            .iter()
+            .flat_map(|t| {
+                t.stats.distinctive.iter().enumerate().map(move |(i, w)| {
+                    vec![
+                        Cell::Text(t.label.clone()),
+                        Cell::Count(i as u64 + 1),
+                        Cell::link(w.word.clone(), &search(&w.word)),
+                        Cell::Count(w.freq as u64),
+                        Cell::figure(w.g2, 1),
+                        Cell::figure(w.log_ratio, 2),
+                    ]
                 })
-                .collect(),
-        );
-        vec![figures, frequent, distinctive]
-    };
-    drop(texts);
-    (s, tables)
+            })
+            .collect(),
+    )
 }
 
 /// The summary of the view's statements, described.

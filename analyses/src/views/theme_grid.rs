@@ -7,7 +7,8 @@
 use super::axis::{axis_toggle, axis_unit, columns, Column};
 use super::common::{empty, heading, scroll, seg_group};
 use crate::Context;
-use csto_core::panel::{el, link, Attr, Node, Tag};
+use csto_core::model::Theme;
+use csto_core::panel::{el, link, Attr, Element, Node, Tag};
 use csto_core::util::decimal::plural;
 use csto_core::view::{Axis, Tab, ViewState};
 
@@ -84,88 +85,11 @@ pub fn describe(cx: &Context) -> Node {
     let view = &cx.view;
     let corpus = &cx.bundle.corpus;
     let columns = compute(cx);
-
-    let rows = corpus.themes.iter().enumerate().map(|(t, theme)| {
-        let cells = columns.iter().map(|c| {
-            let n = c.tagged[t];
-            let share = if c.passages == 0 {
-                0.0
-            } else {
-                n as f64 / c.passages as f64
-            };
-            let pct = (share * 100.0).round() as u32;
-            let to = ViewState {
-                themes: vec![theme.id.clone()],
-                years: vec![c.column.year],
-                speakers: match &c.speaker {
-                    Some(sp) => vec![sp.clone()],
-                    None => view.speakers.clone(),
-                },
-                tab: Tab::Results,
-                doc: None,
-                para: None,
-                ..view.clone()
-            };
-            let title = format!(
-                "{}, {}: {pct}% ({} of {})",
-                theme.label,
-                c.column.label,
-                n,
-                plural(c.passages as usize, "paragraph", "paragraphs")
-            );
-            let label = format!("{title}. Show these paragraphs.");
-            // Shading in 10% steps by class: the page's CSP allows no inline styles.
-            let shade = format!("shade-{}", (share * 10.0).round() as u32);
-            let class = if n == 0 {
-                format!("cell {shade} none")
-            } else {
-                format!("cell {shade}")
-            };
-            el(Tag::Td).class(class).child(
-                link(&to, el(Tag::Span).class("pct").text(format!("{pct}%")))
-                    .label(label)
-                    .attr(Attr::Title, title)
-                    .attr(Attr::DataTheme, theme.id.clone())
-                    .attr(Attr::DataCol, c.column.key.clone()),
-            )
-        });
-        let row = el(Tag::Tr);
-        let row = if view.themes.contains(&theme.id) {
-            row.class("selected")
-        } else {
-            row
-        };
-        row.attr(Attr::DataTheme, theme.id.clone())
-            .child(
-                el(Tag::Th)
-                    .attr(Attr::Scope, "row")
-                    .text(theme.label.clone()),
-            )
-            .children(cells)
-    });
-
     let section = el(Tag::Section)
         .class("theme-overview")
         .attr(Attr::AriaLabelledby, "themes-heading")
         .child(heading("themes-heading", "Theme overview"))
-        .child(
-            el(Tag::Div)
-                .class("view-controls")
-                .child(seg_group(
-                    "grid-axis-label",
-                    "grid-axis",
-                    "Columns",
-                    axis_toggle(view),
-                ))
-                .child(
-                    el(Tag::Div)
-                        .class("heat-key")
-                        .attr(Attr::AriaHidden, "true")
-                        .child(el(Tag::Span).text("0%"))
-                        .child(el(Tag::Span).class("heat-bar"))
-                        .child(el(Tag::Span).text("100% of paragraphs")),
-                ),
-        )
+        .child(controls(view))
         .child(el(Tag::P).class("what").text(
             "Each cell is the share of paragraphs tagged with the theme. Hover or focus a cell for the figure; open it to read those paragraphs.",
         ));
@@ -174,6 +98,11 @@ pub fn describe(cx: &Context) -> Node {
             .child(empty("No statement passes these speaker and year filters."))
             .into();
     }
+    let rows = corpus
+        .themes
+        .iter()
+        .enumerate()
+        .map(|(t, theme)| theme_row(view, t, theme, &columns));
     let by = axis_unit(view.axis);
     section
         .child(scroll(
@@ -196,4 +125,89 @@ pub fn describe(cx: &Context) -> Node {
             "A paragraph can carry several themes, so a column does not add up to 100%. The speaker and year filters choose the columns.",
         ))
         .into()
+}
+
+/// The columns' choice (years or statements) and the key to the shading.
+fn controls(view: &ViewState) -> Element {
+    el(Tag::Div)
+        .class("view-controls")
+        .child(seg_group(
+            "grid-axis-label",
+            "grid-axis",
+            "Columns",
+            axis_toggle(view),
+        ))
+        .child(
+            el(Tag::Div)
+                .class("heat-key")
+                .attr(Attr::AriaHidden, "true")
+                .child(el(Tag::Span).text("0%"))
+                .child(el(Tag::Span).class("heat-bar"))
+                .child(el(Tag::Span).text("100% of paragraphs")),
+        )
+}
+
+/// The row of theme `t`: its label, then a cell per column; selected when
+/// the view filters by it.
+fn theme_row(view: &ViewState, t: usize, theme: &Theme, columns: &[GridColumn]) -> Element {
+    let row = el(Tag::Tr);
+    let row = if view.themes.contains(&theme.id) {
+        row.class("selected")
+    } else {
+        row
+    };
+    row.attr(Attr::DataTheme, theme.id.clone())
+        .child(
+            el(Tag::Th)
+                .attr(Attr::Scope, "row")
+                .text(theme.label.clone()),
+        )
+        .children(columns.iter().map(|c| cell(view, t, theme, c)))
+}
+
+/// The cell of theme `t` in column `c`: its share of the column's
+/// paragraphs, shaded, as a link to those paragraphs (both filters
+/// applied, and the speaker's for a statement column).
+fn cell(view: &ViewState, t: usize, theme: &Theme, c: &GridColumn) -> Element {
+    let n = c.tagged[t];
+    let share = if c.passages == 0 {
+        0.0
+    } else {
+        n as f64 / c.passages as f64
+    };
+    let pct = (share * 100.0).round() as u32;
+    let to = ViewState {
+        themes: vec![theme.id.clone()],
+        years: vec![c.column.year],
+        speakers: match &c.speaker {
+            Some(sp) => vec![sp.clone()],
+            None => view.speakers.clone(),
+        },
+        tab: Tab::Results,
+        doc: None,
+        para: None,
+        ..view.clone()
+    };
+    let title = format!(
+        "{}, {}: {pct}% ({} of {})",
+        theme.label,
+        c.column.label,
+        n,
+        plural(c.passages as usize, "paragraph", "paragraphs")
+    );
+    let label = format!("{title}. Show these paragraphs.");
+    // Shading in 10% steps by class: the page's CSP allows no inline styles.
+    let shade = format!("shade-{}", (share * 10.0).round() as u32);
+    let class = if n == 0 {
+        format!("cell {shade} none")
+    } else {
+        format!("cell {shade}")
+    };
+    el(Tag::Td).class(class).child(
+        link(&to, el(Tag::Span).class("pct").text(format!("{pct}%")))
+            .label(label)
+            .attr(Attr::Title, title)
+            .attr(Attr::DataTheme, theme.id.clone())
+            .attr(Attr::DataCol, c.column.key.clone()),
+    )
 }

@@ -160,6 +160,7 @@ pub fn collocates(
     let index = bundle.index();
     let sel = Selection::new(bundle, selected);
     let (left, right) = (options.left.min(MAX_WINDOW), options.right.min(MAX_WINDOW));
+    let min_cooccurrence = options.min_cooccurrence.max(1);
     let n_terms = index.terms.len();
     let mut is_node = vec![false; n_terms];
     for &t in nodes {
@@ -168,6 +169,54 @@ pub fn collocates(
         }
     }
 
+    let freq = term_freq(&sel, n_terms);
+    let r1: u32 = (0..n_terms).filter(|&t| is_node[t]).map(|t| freq[t]).sum();
+    let marked = in_windows(&sel, &is_node, left, right);
+    let terms = sel.table.terms();
+    let mut observed = vec![0u32; n_terms];
+    for &j in &marked {
+        observed[terms[j] as usize] += 1;
+    }
+    let form_count = form_counts(&sel, &marked, &observed, min_cooccurrence);
+
+    let stop = StopWords::new().stop_flags(index);
+    let n = sel.len as f64;
+    let mut rows = Vec::new();
+    for (t, &o) in observed.iter().enumerate() {
+        if o == 0 || o < min_cooccurrence {
+            continue;
+        }
+        let (o11, c1, r) = (o as f64, freq[t] as f64, r1 as f64);
+        rows.push(CollocateRow {
+            term: t as TermId,
+            word: label(&sel, t as TermId, &form_count),
+            observed: o,
+            collocate_freq: freq[t],
+            expected: r * c1 / n,
+            mi: mutual_information(o11, r, c1, n),
+            log_dice: log_dice(o11, r, c1),
+            g2: collocation_g2(o11, r, c1, n),
+            stop: stop[t],
+        });
+    }
+    order::sort_by(&mut rows, |a, b| {
+        b.log_dice
+            .total_cmp(&a.log_dice)
+            .then(b.observed.cmp(&a.observed))
+            .then_with(|| a.word.cmp(&b.word))
+    });
+    Collocates {
+        tokens: sel.len as u64,
+        node_freq: r1,
+        left,
+        right,
+        rows,
+    }
+}
+
+/// Occurrences of every term (of `n_terms`) in the selection: C1 of a
+/// collocate, and R1 summed over the node's terms.
+fn term_freq(sel: &Selection, n_terms: usize) -> Vec<u32> {
     let terms = sel.table.terms();
     let mut freq = vec![0u32; n_terms];
     for range in &sel.statement_tokens {
@@ -175,9 +224,14 @@ pub fn collocates(
             freq[t as usize] += 1;
         }
     }
-    let r1: u32 = (0..n_terms).filter(|&t| is_node[t]).map(|t| freq[t]).sum();
+    freq
+}
 
-    // mark every token in some node's window (not the node itself)
+/// Every token (index into the token table) within `left` words before or
+/// `right` after an occurrence of the node in its passage, other than that
+/// occurrence itself; each once, however many windows reach it.
+fn in_windows(sel: &Selection, is_node: &[bool], left: u8, right: u8) -> Vec<usize> {
+    let terms = sel.table.terms();
     let mut marked: Vec<usize> = Vec::new();
     let mut in_window: Vec<bool> = Vec::new();
     for range in &sel.passage_tokens {
@@ -205,67 +259,46 @@ pub fn collocates(
                 .map(|(j, _)| range.start + j),
         );
     }
+    marked
+}
 
-    let mut observed = vec![0u32; n_terms];
-    for &j in &marked {
-        observed[terms[j] as usize] += 1;
-    }
-    // each collocate's forms among its co-occurrences
-    let words = sel.table.words();
-    let mut form_count = vec![0u32; index.words.len()];
-    for &j in &marked {
-        if observed[terms[j] as usize] >= options.min_cooccurrence.max(1) {
+/// How often each word form occurs among the co-occurring tokens
+/// (`marked`) of the collocates that will be rows (`observed` at least
+/// `min_cooccurrence`), by word id: what names a row.
+fn form_counts(
+    sel: &Selection,
+    marked: &[usize],
+    observed: &[u32],
+    min_cooccurrence: u32,
+) -> Vec<u32> {
+    let (terms, words) = (sel.table.terms(), sel.table.words());
+    let mut form_count = vec![0u32; sel.bundle.index().words.len()];
+    for &j in marked {
+        if observed[terms[j] as usize] >= min_cooccurrence {
             form_count[words[j] as usize] += 1;
         }
     }
+    form_count
+}
 
-    let stop = StopWords::new().stop_flags(index);
-    let n = sel.len as f64;
-    let mut rows = Vec::new();
-    for (t, &o) in observed.iter().enumerate() {
-        if o == 0 || o < options.min_cooccurrence.max(1) {
-            continue;
-        }
-        let (o11, c1, r) = (o as f64, freq[t] as f64, r1 as f64);
-        let word = sel
-            .table
-            .forms(t as TermId)
-            .iter()
-            .copied()
-            .fold(None::<(u32, u32)>, |best, w| {
-                let c = form_count[w as usize];
-                match best {
-                    Some((_, bc)) if bc >= c => best,
-                    _ => Some((w, c)),
-                }
-            })
-            .map_or_else(
-                || index.terms[t].clone(),
-                |(w, _)| index.words[w as usize].0.clone(),
-            );
-        rows.push(CollocateRow {
-            term: t as TermId,
-            word,
-            observed: o,
-            collocate_freq: freq[t],
-            expected: r * c1 / n,
-            mi: mutual_information(o11, r, c1, n),
-            log_dice: log_dice(o11, r, c1),
-            g2: collocation_g2(o11, r, c1, n),
-            stop: stop[t],
-        });
-    }
-    order::sort_by(&mut rows, |a, b| {
-        b.log_dice
-            .total_cmp(&a.log_dice)
-            .then(b.observed.cmp(&a.observed))
-            .then_with(|| a.word.cmp(&b.word))
-    });
-    Collocates {
-        tokens: sel.len as u64,
-        node_freq: r1,
-        left,
-        right,
-        rows,
-    }
+/// A collocate's label: the form of term `t` most frequent among its
+/// co-occurrences (`form_count`), the first in alphabetical order on a tie;
+/// the term itself if it has no form.
+fn label(sel: &Selection, t: TermId, form_count: &[u32]) -> String {
+    let index = sel.bundle.index();
+    sel.table
+        .forms(t)
+        .iter()
+        .copied()
+        .fold(None::<(u32, u32)>, |best, w| {
+            let c = form_count[w as usize];
+            match best {
+                Some((_, bc)) if bc >= c => best,
+                _ => Some((w, c)),
+            }
+        })
+        .map_or_else(
+            || index.terms[t as usize].clone(),
+            |(w, _)| index.words[w as usize].0.clone(),
+        )
 }

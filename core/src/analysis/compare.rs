@@ -54,6 +54,7 @@
 use super::stop_words::StopWords;
 use super::tokens::per_10k;
 use crate::bundle::Bundle;
+use crate::index::PostingList;
 use crate::model::TermId;
 use crate::model::{StatementId, ThemeId};
 use crate::text;
@@ -283,39 +284,12 @@ pub fn compare(
 
     let stop = StopWords::new();
     for (t, postings) in index.postings.iter().enumerate() {
-        let (mut fa, mut fb) = (0u32, 0u32);
-        for posting in postings {
-            let n = posting.positions.len() as u32;
-            let (x, y) = side_of(posting.passage);
-            if x {
-                fa += n;
-            }
-            if y {
-                fb += n;
-            }
-        }
-        // a / c against b / d, in integers
-        let (lhs, rhs) = (fa as u64 * d, fb as u64 * c);
-        let side = match lhs.cmp(&rhs) {
-            std::cmp::Ordering::Greater => Side::A,
-            std::cmp::Ordering::Less => Side::B,
-            std::cmp::Ordering::Equal => continue,
+        let freqs = side_freqs(postings, side_of);
+        let Some(row) = term_row(&stop, &index.terms[t], t as TermId, freqs, (c, d), options)
+        else {
+            continue;
         };
-        if side == Side::B && !options.list_b {
-            continue;
-        }
-        let own = if side == Side::A { fa } else { fb };
-        if own < options.min_freq {
-            continue;
-        }
-        if options.content_only && !stop.is_content_term(&index.terms[t]) {
-            continue;
-        }
-        let row = score(t as TermId, side, fa, fb, c, d);
-        if row.significance < options.min_significance {
-            continue;
-        }
-        match side {
+        match row.side {
             Side::A => out.a.push(row),
             Side::B => out.b.push(row),
         }
@@ -325,6 +299,57 @@ pub fn compare(
     finish(bundle, &mut out.a, options.top, &on_a);
     finish(bundle, &mut out.b, options.top, &on_b);
     out
+}
+
+/// A term's occurrences on each side, from its `postings` (`side_of`: a
+/// passage's membership of A and of B).
+fn side_freqs(postings: PostingList, side_of: impl Fn(u32) -> (bool, bool)) -> (u32, u32) {
+    let (mut fa, mut fb) = (0u32, 0u32);
+    for posting in postings {
+        let n = posting.positions.len() as u32;
+        let (x, y) = side_of(posting.passage);
+        if x {
+            fa += n;
+        }
+        if y {
+            fb += n;
+        }
+    }
+    (fa, fb)
+}
+
+/// The row of `term` (id `t`, `fa` and `fb` occurrences on sides of `c`
+/// and `d` tokens) if `options` list it: over-represented on one side (an
+/// equal rate is on neither), that side listed, frequent enough there, a
+/// content word when only those count, and significant enough. Its word is
+/// named later, for the rows kept.
+fn term_row(
+    stop: &StopWords,
+    term: &str,
+    t: TermId,
+    (fa, fb): (u32, u32),
+    (c, d): (u64, u64),
+    options: &CompareOptions,
+) -> Option<CompareRow> {
+    // a / c against b / d, in integers
+    let (lhs, rhs) = (fa as u64 * d, fb as u64 * c);
+    let side = match lhs.cmp(&rhs) {
+        std::cmp::Ordering::Greater => Side::A,
+        std::cmp::Ordering::Less => Side::B,
+        std::cmp::Ordering::Equal => return None,
+    };
+    if side == Side::B && !options.list_b {
+        return None;
+    }
+    let own = if side == Side::A { fa } else { fb };
+    if own < options.min_freq {
+        return None;
+    }
+    if options.content_only && !stop.is_content_term(term) {
+        return None;
+    }
+    let row = score(t, side, fa, fb, c, d);
+    (row.significance >= options.min_significance).then_some(row)
 }
 
 /// Sorts one side's rows (highest G² first, ties by term), keeps the first

@@ -39,10 +39,12 @@
 use super::stop_words::StopWords;
 use super::tokens::{per_10k, Selection, Unit};
 use crate::bundle::Bundle;
+use crate::index::Index;
 use crate::model::StatementId;
 use crate::model::TermId;
 use crate::util::order;
 use serde::{Deserialize, Serialize};
+use std::ops::Range;
 
 /// The shortest n-gram counted.
 pub const MIN_NGRAM: u8 = 2;
@@ -207,168 +209,40 @@ pub fn ngrams(bundle: &Bundle, selected: &[StatementId], options: &NgramOptions)
         Unit::Stem => sel.gather(sel.table.terms()).0,
         Unit::Word => Vec::new(),
     };
-    let units: &[u32] = match options.unit {
-        Unit::Stem => &terms,
-        Unit::Word => &words,
+    let (units, n_units): (&[u32], usize) = match options.unit {
+        Unit::Stem => (&terms, index.terms.len()),
+        Unit::Word => (&words, index.words.len()),
     };
     let min_len = options.min_len.clamp(MIN_NGRAM, MAX_NGRAM) as usize;
     let max_len = options.max_len.clamp(min_len as u8, MAX_NGRAM) as usize;
     let min_freq = options.min_freq.max(1);
-    let n_tokens = sel.len;
+    let varied = varied_terms(&sel, options.unit);
+    let tokens = Tokens {
+        units,
+        words: &words,
+        passage_tokens: &passage_tokens,
+        passage_statement: &sel.passage_statement,
+        varied: &varied,
+        packable: index.words.len() < 1 << 24,
+    };
+    let rules = RowRules {
+        index,
+        unit: options.unit,
+        stop: StopWords::new().stop_flags(index),
+        containing: &options.containing,
+        n_tokens: sel.len,
+        min_freq,
+    };
 
-    // level 1: a unit is "frequent" when it occurs min_freq times
-    let n_units = match options.unit {
-        Unit::Stem => index.terms.len(),
-        Unit::Word => index.words.len(),
-    };
-    let mut unit_freq = vec![0u32; n_units];
-    for &u in units {
-        unit_freq[u as usize] += 1;
-    }
-    let mut cur: Vec<u32> = units
-        .iter()
-        .map(|&u| {
-            if unit_freq[u as usize] >= min_freq {
-                u
-            } else {
-                NONE
-            }
-        })
-        .collect();
-
-    let stop = StopWords::new().stop_flags(index);
-    let is_stop = |u: u32| match options.unit {
-        Unit::Stem => stop[u as usize],
-        Unit::Word => stop[index.words[u as usize].1 as usize],
-    };
-    let term_of = |u: u32| match options.unit {
-        Unit::Stem => u,
-        Unit::Word => index.words[u as usize].1,
-    };
-    // Stems only: whether a term has several forms, so that an n-gram of it
-    // can be worded several ways and its wordings must be counted (packed
-    // 24 bits a word, so only below 16.7 million distinct words).
-    let packable = index.words.len() < 1 << 24;
-    let varied: Vec<bool> = match options.unit {
-        Unit::Stem => (0..index.terms.len() as u32)
-            .map(|t| sel.table.forms(t).len() > 1)
-            .collect(),
-        Unit::Word => Vec::new(),
-    };
     let mut rows = Vec::new();
-    let mut next = vec![NONE; n_tokens];
+    let mut cur = frequent_units(units, n_units, min_freq);
+    let mut next = vec![NONE; sel.len];
     for n in 2..=max_len {
-        let mut ids = Ids::with_capacity(1024);
-        let mut e = Entries::default();
-        next.iter_mut().for_each(|x| *x = NONE);
-        let (prev, out) = (&cur[..], &mut next[..]);
-        for (range, &k) in passage_tokens.iter().zip(&sel.passage_statement) {
-            // an n-gram at i needs the (n-1)-grams at i and i + 1, which
-            // also keeps it inside the passage
-            for i in range.start..range.end.saturating_sub(1) {
-                let (a, b) = (prev[i], prev[i + 1]);
-                if a == NONE || b == NONE {
-                    continue;
-                }
-                let key = (a as u64) << 32 | units[i + n - 1] as u64;
-                let id = ids.get_or_insert(key, e.counts.len() as u32) as usize;
-                if id == e.counts.len() {
-                    e.counts.push(Count {
-                        freq: 0,
-                        range: 0,
-                        last: NONE,
-                    });
-                    e.first.push(i as u32);
-                    let worded = packable
-                        && !varied.is_empty()
-                        && units[i..i + n].iter().any(|&t| varied[t as usize]);
-                    e.worded.push(worded);
-                    e.sampled.push(0);
-                    e.wordings.push(Vec::new());
-                }
-                let counts: &mut [Count] = &mut e.counts;
-                let c = &mut counts[id];
-                c.freq += 1;
-                if c.last != k {
-                    c.last = k;
-                    c.range += 1;
-                }
-                out[i] = id as u32;
-            }
-        }
-        // keep only the frequent ones for the next level
-        let counts: &[Count] = &e.counts;
-        for x in next.iter_mut() {
-            if *x != NONE && counts[*x as usize].freq < min_freq {
-                *x = NONE;
-            }
-        }
+        let mut level = count_level(&tokens, &cur, &mut next, n);
+        keep_frequent(&mut next, &level.counts, min_freq);
         if n >= min_len {
-            // count the wordings of the first occurrences (plain loops over
-            // slices: the size-optimized build inlines little)
-            let worded: &[bool] = &e.worded;
-            let sampled: &mut [u32] = &mut e.sampled;
-            let wordings: &mut [Vec<(u128, u32)>] = &mut e.wordings;
-            let (ids_at, words_s): (&[u32], &[u32]) = (&next, &words);
-            for i in 0..ids_at.len() {
-                let id = ids_at[i] as usize;
-                if id == NONE as usize || !worded[id] || sampled[id] >= WORDING_SAMPLE {
-                    continue;
-                }
-                sampled[id] += 1;
-                let mut key = 0u128;
-                for &w in &words_s[i..i + n] {
-                    key = key << 24 | w as u128;
-                }
-                let list = &mut wordings[id];
-                match list.iter().position(|x| x.0 == key) {
-                    Some(k) => list[k].1 += 1,
-                    None if list.len() < 8 => list.push((key, 1)),
-                    None => {}
-                }
-            }
-            for (id, c) in e.counts.iter().enumerate() {
-                if c.freq < min_freq {
-                    continue;
-                }
-                let first = e.first[id] as usize;
-                let seq = &units[first..first + n];
-                if !options.containing.is_empty()
-                    && !seq
-                        .iter()
-                        .any(|&u| options.containing.contains(&term_of(u)))
-                {
-                    continue;
-                }
-                let wording: Vec<u32> = if e.worded[id] {
-                    // the most frequent wording, the first seen on a tie
-                    let mut best = (0u128, 0u32);
-                    for &(k, c) in &e.wordings[id] {
-                        if c > best.1 {
-                            best = (k, c);
-                        }
-                    }
-                    (0..n)
-                        .rev()
-                        .map(|j| (best.0 >> (24 * j) & 0xFF_FFFF) as u32)
-                        .collect()
-                } else {
-                    // one way to write it: as at its first occurrence
-                    words[first..first + n].to_vec()
-                };
-                let text: Vec<&str> = wording
-                    .iter()
-                    .map(|&w| index.words[w as usize].0.as_str())
-                    .collect();
-                rows.push(NgramRow {
-                    words: text.join(" "),
-                    n: n as u8,
-                    freq: c.freq,
-                    range: c.range,
-                    per_10k: per_10k(c.freq, n_tokens as u64),
-                    stop: seq.iter().all(|&u| is_stop(u)),
-                });
-            }
+            count_wordings(&mut level, &next, &words, n);
+            rules.push_rows(&level, &tokens, n, &mut rows);
         }
         std::mem::swap(&mut cur, &mut next);
     }
@@ -379,8 +253,221 @@ pub fn ngrams(bundle: &Bundle, selected: &[StatementId], options: &NgramOptions)
             .then_with(|| a.words.cmp(&b.words))
     });
     Ngrams {
-        tokens: n_tokens as u64,
+        tokens: sel.len as u64,
         statements: sel.statements.len() as u32,
         rows,
+    }
+}
+
+/// What every level counts over: the selection's tokens, passage after
+/// passage, as units (stems or words) and as words.
+struct Tokens<'a> {
+    /// What an n-gram is a sequence of: terms, or words.
+    units: &'a [u32],
+    /// Each token's word, for the wordings.
+    words: &'a [u32],
+    /// Each passage's range of tokens.
+    passage_tokens: &'a [Range<usize>],
+    /// Each passage's statement (index into the selection), for the range.
+    passage_statement: &'a [u32],
+    /// Stems only (empty for words): whether a term has several forms.
+    varied: &'a [bool],
+    /// Wordings are packed 24 bits a word, so counted only below 16.7
+    /// million distinct words.
+    packable: bool,
+}
+
+/// Stems only: whether each term has several forms, so that an n-gram of it
+/// can be worded several ways and its wordings must be counted. Empty for
+/// words (a word has one wording).
+fn varied_terms(sel: &Selection, unit: Unit) -> Vec<bool> {
+    match unit {
+        Unit::Stem => (0..sel.bundle.index().terms.len() as u32)
+            .map(|t| sel.table.forms(t).len() > 1)
+            .collect(),
+        Unit::Word => Vec::new(),
+    }
+}
+
+/// Level 1: each token's unit where that unit occurs at least `min_freq`
+/// times in `units` (of `n_units` possible), [`NONE`] elsewhere.
+fn frequent_units(units: &[u32], n_units: usize, min_freq: u32) -> Vec<u32> {
+    let mut unit_freq = vec![0u32; n_units];
+    for &u in units {
+        unit_freq[u as usize] += 1;
+    }
+    units
+        .iter()
+        .map(|&u| {
+            if unit_freq[u as usize] >= min_freq {
+                u
+            } else {
+                NONE
+            }
+        })
+        .collect()
+}
+
+/// Counts the `n`-grams at every token whose (n − 1)-grams at it and at the
+/// next token are both frequent (`prev`, [`NONE`] where not), within a
+/// passage: their frequency, range and first occurrence. Writes each
+/// token's `n`-gram id into `out` ([`NONE`] where none starts).
+fn count_level(tokens: &Tokens, prev: &[u32], out: &mut [u32], n: usize) -> Entries {
+    let units = tokens.units;
+    let mut ids = Ids::with_capacity(1024);
+    let mut e = Entries::default();
+    out.iter_mut().for_each(|x| *x = NONE);
+    for (range, &k) in tokens.passage_tokens.iter().zip(tokens.passage_statement) {
+        // an n-gram at i needs the (n-1)-grams at i and i + 1, which
+        // also keeps it inside the passage
+        for i in range.start..range.end.saturating_sub(1) {
+            let (a, b) = (prev[i], prev[i + 1]);
+            if a == NONE || b == NONE {
+                continue;
+            }
+            let key = (a as u64) << 32 | units[i + n - 1] as u64;
+            let id = ids.get_or_insert(key, e.counts.len() as u32) as usize;
+            if id == e.counts.len() {
+                e.counts.push(Count {
+                    freq: 0,
+                    range: 0,
+                    last: NONE,
+                });
+                e.first.push(i as u32);
+                let worded = tokens.packable
+                    && !tokens.varied.is_empty()
+                    && units[i..i + n].iter().any(|&t| tokens.varied[t as usize]);
+                e.worded.push(worded);
+                e.sampled.push(0);
+                e.wordings.push(Vec::new());
+            }
+            let counts: &mut [Count] = &mut e.counts;
+            let c = &mut counts[id];
+            c.freq += 1;
+            if c.last != k {
+                c.last = k;
+                c.range += 1;
+            }
+            out[i] = id as u32;
+        }
+    }
+    e
+}
+
+/// Keeps in `ids_at` only the n-grams frequent enough to start the next
+/// level (and to be rows); the others become [`NONE`].
+fn keep_frequent(ids_at: &mut [u32], counts: &[Count], min_freq: u32) {
+    for x in ids_at.iter_mut() {
+        if *x != NONE && counts[*x as usize].freq < min_freq {
+            *x = NONE;
+        }
+    }
+}
+
+/// Counts the wordings of the first [`WORDING_SAMPLE`] occurrences of each
+/// worded `n`-gram (`ids_at`: the n-gram starting at each token), at most
+/// eight distinct ones each. Plain loops over slices: the size-optimized
+/// build inlines little.
+fn count_wordings(e: &mut Entries, ids_at: &[u32], words: &[u32], n: usize) {
+    let worded: &[bool] = &e.worded;
+    let sampled: &mut [u32] = &mut e.sampled;
+    let wordings: &mut [Vec<(u128, u32)>] = &mut e.wordings;
+    for i in 0..ids_at.len() {
+        let id = ids_at[i] as usize;
+        if id == NONE as usize || !worded[id] || sampled[id] >= WORDING_SAMPLE {
+            continue;
+        }
+        sampled[id] += 1;
+        let mut key = 0u128;
+        for &w in &words[i..i + n] {
+            key = key << 24 | w as u128;
+        }
+        let list = &mut wordings[id];
+        match list.iter().position(|x| x.0 == key) {
+            Some(k) => list[k].1 += 1,
+            None if list.len() < 8 => list.push((key, 1)),
+            None => {}
+        }
+    }
+}
+
+/// The words `n`-gram `id` is shown in: its most frequent wording (the
+/// first seen on a tie) when it was worded several ways, else as at its
+/// first occurrence.
+fn wording(e: &Entries, id: usize, words: &[u32], n: usize) -> Vec<u32> {
+    if e.worded[id] {
+        let mut best = (0u128, 0u32);
+        for &(k, c) in &e.wordings[id] {
+            if c > best.1 {
+                best = (k, c);
+            }
+        }
+        (0..n)
+            .rev()
+            .map(|j| (best.0 >> (24 * j) & 0xFF_FFFF) as u32)
+            .collect()
+    } else {
+        let first = e.first[id] as usize;
+        words[first..first + n].to_vec()
+    }
+}
+
+/// What makes a counted n-gram a row: how often it must occur, the terms it
+/// must contain, and what its figures and flags are read from.
+struct RowRules<'a> {
+    index: &'a Index,
+    unit: Unit,
+    /// Stop-word flags by term.
+    stop: Vec<bool>,
+    /// Keep only n-grams with one of these terms; empty keeps all.
+    containing: &'a [TermId],
+    /// N, for the rate.
+    n_tokens: usize,
+    min_freq: u32,
+}
+
+impl RowRules<'_> {
+    /// The term of unit `u`.
+    fn term_of(&self, u: u32) -> u32 {
+        match self.unit {
+            Unit::Stem => u,
+            Unit::Word => self.index.words[u as usize].1,
+        }
+    }
+
+    /// Whether unit `u` is a stop word.
+    fn is_stop(&self, u: u32) -> bool {
+        self.stop[self.term_of(u) as usize]
+    }
+
+    /// Adds to `rows` the `n`-grams of `e` frequent enough and containing
+    /// one of the terms asked for, each named by its [`wording`].
+    fn push_rows(&self, e: &Entries, tokens: &Tokens, n: usize, rows: &mut Vec<NgramRow>) {
+        for (id, c) in e.counts.iter().enumerate() {
+            if c.freq < self.min_freq {
+                continue;
+            }
+            let first = e.first[id] as usize;
+            let seq = &tokens.units[first..first + n];
+            if !self.containing.is_empty()
+                && !seq
+                    .iter()
+                    .any(|&u| self.containing.contains(&self.term_of(u)))
+            {
+                continue;
+            }
+            let text: Vec<&str> = wording(e, id, tokens.words, n)
+                .iter()
+                .map(|&w| self.index.words[w as usize].0.as_str())
+                .collect();
+            rows.push(NgramRow {
+                words: text.join(" "),
+                n: n as u8,
+                freq: c.freq,
+                range: c.range,
+                per_10k: per_10k(c.freq, self.n_tokens as u64),
+                stop: seq.iter().all(|&u| self.is_stop(u)),
+            });
+        }
     }
 }

@@ -49,6 +49,7 @@ use crate::index::WordId;
 use crate::model::StatementId;
 use crate::model::{PassageId, TermId};
 use serde::{Deserialize, Serialize};
+use std::ops::Range;
 
 /// The default STTR chunk, in tokens (see the module docs).
 pub const DEFAULT_STTR_CHUNK: u32 = 100;
@@ -166,6 +167,12 @@ impl Counter {
     fn get(&self, id: u32) -> u32 {
         self.count[id as usize]
     }
+    /// Adds every count of `other` to these.
+    fn add_all(&mut self, other: &Counter) {
+        for &id in &other.touched {
+            self.add(id, other.get(id));
+        }
+    }
     fn clear(&mut self) {
         for &id in &self.touched {
             self.count[id as usize] = 0;
@@ -183,92 +190,78 @@ struct Reference {
     tokens: u64,
 }
 
+impl Tally {
+    /// Adds `other`'s counts to these.
+    fn add(&mut self, other: &Tally) {
+        self.tokens += other.tokens;
+        self.letters += other.letters;
+        self.sentences += other.sentences;
+        self.chunks += other.chunks;
+        self.chunk_ttr_sum += other.chunk_ttr_sum;
+    }
+}
+
+impl Reference {
+    /// The corpus's content-word flags, term frequencies and tokens.
+    fn of(bundle: &Bundle) -> Reference {
+        let index = bundle.index();
+        Reference {
+            content: StopWords::new().content_flags(index),
+            term_freq: index
+                .postings
+                .iter()
+                .map(|l| l.occurrences() as u32)
+                .collect(),
+            tokens: index.passages.iter().map(|r| r.spans.len() as u64).sum(),
+        }
+    }
+}
+
+/// The counts of the statement being read, reset after each.
+struct Scratch {
+    words: Counter,
+    terms: Counter,
+    /// The last chunk each word was seen in, for the chunks' types.
+    stamp: Vec<u32>,
+    /// The chunk being read, counted over every statement (never 0).
+    chunk_id: u32,
+}
+
 /// The summary of the statements `selected` (see the module docs).
 pub fn summary(bundle: &Bundle, selected: &[StatementId], options: &SummaryOptions) -> Summary {
     let index = bundle.index();
     let sel = Selection::new(bundle, selected);
-    let (terms, words) = (sel.table.terms(), sel.table.words());
     let chunk = options.sttr_chunk.max(1);
     let word_len: Vec<u32> = index
         .words
         .iter()
         .map(|(w, _)| w.chars().count() as u32)
         .collect();
+    let reference = Reference::of(bundle);
 
-    let stop = StopWords::new();
-    let reference = Reference {
-        content: stop.content_flags(index),
-        term_freq: index
-            .postings
-            .iter()
-            .map(|l| l.occurrences() as u32)
-            .collect(),
-        tokens: index.passages.iter().map(|r| r.spans.len() as u64).sum(),
+    let mut scratch = Scratch {
+        words: Counter::new(index.words.len()),
+        terms: Counter::new(index.terms.len()),
+        stamp: vec![0u32; index.words.len()],
+        chunk_id: 0,
     };
-
-    let mut word_count = Counter::new(index.words.len());
-    let mut term_count = Counter::new(index.terms.len());
     let mut all_words = Counter::new(index.words.len());
     let mut all_terms = Counter::new(index.terms.len());
-    let mut stamp = vec![0u32; index.words.len()];
-    let mut chunk_id = 0u32;
     let mut all = Tally::default();
     let mut out = Vec::with_capacity(sel.statements.len());
     for (&s, range) in sel.statements.iter().zip(&sel.statement_tokens) {
-        let mut tally = Tally {
-            tokens: range.len() as u32,
-            sentences: sel
-                .bundle
-                .table()
-                .statement_passages(s)
-                .map(|p| sentences(&sel, p))
-                .sum(),
-            ..Tally::default()
-        };
-        for i in range.clone() {
-            let w = words[i];
-            word_count.add(w, 1);
-            term_count.add(terms[i], 1);
-            tally.letters += word_len[w as usize] as u64;
-        }
-        for c in words[range.clone()].chunks_exact(chunk as usize) {
-            chunk_id += 1;
-            let mut distinct = 0u32;
-            for &w in c {
-                if stamp[w as usize] != chunk_id {
-                    stamp[w as usize] = chunk_id;
-                    distinct += 1;
-                }
-            }
-            tally.chunks += 1;
-            tally.chunk_ttr_sum += distinct as f64 / chunk as f64;
-        }
-        all.tokens += tally.tokens;
-        all.letters += tally.letters;
-        all.sentences += tally.sentences;
-        all.chunks += tally.chunks;
-        all.chunk_ttr_sum += tally.chunk_ttr_sum;
-        let stats = stats(
-            bundle,
-            &tally,
-            &word_count,
-            &term_count,
-            &reference,
-            options.top,
-        );
+        let tally = read_statement(&sel, s, range.clone(), chunk, &word_len, &mut scratch);
+        all.add(&tally);
+        let (words, terms) = (&scratch.words, &scratch.terms);
         out.push(StatementSummary {
             statement: s,
             key: bundle.corpus.statements[s as usize].id.clone(),
-            stats,
+            stats: stats(bundle, &tally, words, terms, &reference, options.top),
         });
-        for &w in &word_count.touched {
-            all_words.add(w, word_count.get(w));
-        }
-        for &t in &term_count.touched {
-            all_terms.add(t, term_count.get(t));
-        }
-        word_count.clear();
-        term_count.clear();
+        all_words.add_all(words);
+        all_terms.add_all(terms);
+        scratch.words.clear();
+        scratch.terms.clear();
     }
     let total = stats(
         bundle,
@@ -283,6 +276,49 @@ pub fn summary(bundle: &Bundle, selected: &[StatementId], options: &SummaryOptio
         statements: out,
         total,
     }
+}
+
+/// Reads statement `s` (its tokens `range`): counts its words and terms
+/// into `scratch`, and tallies its tokens, letters (`word_len` by word),
+/// sentences and the TTR of each full chunk of `chunk` tokens.
+fn read_statement(
+    sel: &Selection,
+    s: StatementId,
+    range: Range<usize>,
+    chunk: u32,
+    word_len: &[u32],
+    scratch: &mut Scratch,
+) -> Tally {
+    let (terms, words) = (sel.table.terms(), sel.table.words());
+    let mut tally = Tally {
+        tokens: range.len() as u32,
+        sentences: sel
+            .bundle
+            .table()
+            .statement_passages(s)
+            .map(|p| sentences(sel, p))
+            .sum(),
+        ..Tally::default()
+    };
+    for i in range.clone() {
+        let w = words[i];
+        scratch.words.add(w, 1);
+        scratch.terms.add(terms[i], 1);
+        tally.letters += word_len[w as usize] as u64;
+    }
+    for c in words[range].chunks_exact(chunk as usize) {
+        scratch.chunk_id += 1;
+        let mut distinct = 0u32;
+        for &w in c {
+            if scratch.stamp[w as usize] != scratch.chunk_id {
+                scratch.stamp[w as usize] = scratch.chunk_id;
+                distinct += 1;
+            }
+        }
+        tally.chunks += 1;
+        tally.chunk_ttr_sum += distinct as f64 / chunk as f64;
+    }
+    tally
 }
 
 /// The figures of one text from its tally and counts.

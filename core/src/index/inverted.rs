@@ -79,89 +79,30 @@ impl Index {
         (index, tokens.expect("asked for"))
     }
 
+    /// The index of `corpus` and, `with_tokens`, its [`TokenTable`].
+    ///
+    /// Terms and words get provisional ids in order of first sight; sorted
+    /// at the end. The first pass ([`FirstPass`]) notes each token's
+    /// provisional term (and word) and counts each term's tokens and
+    /// postings; the postings are then laid out from those counts in one
+    /// pass (see `postings.rs`).
     fn build_parts(corpus: &Corpus, with_tokens: bool) -> (Index, Option<TokenTable>) {
-        // Terms and words get provisional ids in order of first sight;
-        // sorted at the end. The first pass notes each token's provisional
-        // term (and word) and counts each term's tokens and postings; the
-        // postings are then laid out from those counts in one pass (see
-        // `postings.rs`).
-        let mut term_ids: HashMap<String, u32> = HashMap::default();
-        let mut word_ids: HashMap<String, u32> = HashMap::default();
-        // Each provisional word's provisional term.
-        let mut word_term: Vec<u32> = Vec::new();
-        // Each distinct spelling as it stands in the text, and its word:
-        // most tokens are spellings seen before, found without folding them.
-        let mut raw_words: HashMap<&str, u32> = HashMap::default();
-        let mut token_terms: Vec<u32> = Vec::new();
-        let mut token_words: Vec<u32> = Vec::new();
-        let mut term_tokens: Vec<u32> = Vec::new();
-        let mut term_postings: Vec<u32> = Vec::new();
-        let mut last_passage: Vec<PassageId> = Vec::new();
-        let mut passages = Vec::new();
-        let mut folded = String::new();
-
-        for (s, statement) in corpus.statements.iter().enumerate() {
-            for (p, passage) in statement.passages.iter().enumerate() {
-                let id = passages.len() as PassageId;
-                let mut spans = Vec::new();
-                for (start, end) in text::word_spans(&passage.text) {
-                    let raw = &passage.text[start..end];
-                    let word = match raw_words.get(raw) {
-                        Some(&w) => w,
-                        None => {
-                            text::fold_into(raw, &mut folded);
-                            let w = if folded.is_empty() {
-                                NOT_A_WORD
-                            } else if let Some(&w) = word_ids.get(folded.as_str()) {
-                                w
-                            } else {
-                                let stem = text::stem(&folded);
-                                let next = term_ids.len() as u32;
-                                let term = *term_ids.entry(stem).or_insert(next);
-                                if term == next {
-                                    term_tokens.push(0);
-                                    term_postings.push(0);
-                                    last_passage.push(PassageId::MAX);
-                                }
-                                let w = word_term.len() as u32;
-                                word_term.push(term);
-                                word_ids.insert(folded.clone(), w);
-                                w
-                            };
-                            raw_words.insert(raw, w);
-                            w
-                        }
-                    };
-                    if word == NOT_A_WORD {
-                        continue;
-                    }
-                    let term = word_term[word as usize];
-                    spans.push((start as u32, end as u32));
-                    token_terms.push(term);
-                    if with_tokens {
-                        token_words.push(word);
-                    }
-                    term_tokens[term as usize] += 1;
-                    if last_passage[term as usize] != id {
-                        last_passage[term as usize] = id;
-                        term_postings[term as usize] += 1;
-                    }
-                }
-                passages.push(PassageRef {
-                    statement: s as StatementId,
-                    paragraph: p as u16,
-                    spans,
-                });
-            }
-        }
+        let (pass, passages) = FirstPass::read(corpus, with_tokens);
+        let FirstPass {
+            term_ids,
+            word_ids,
+            word_term,
+            mut token_terms,
+            mut token_words,
+            term_tokens,
+            term_postings,
+            ..
+        } = pass;
 
         // Sorted terms, and each provisional id's place among them.
         let mut terms: Vec<(String, u32)> = term_ids.into_iter().collect();
         order::sort(&mut terms);
-        let mut rank = vec![0 as TermId; terms.len()];
-        for (i, (_, provisional)) in terms.iter().enumerate() {
-            rank[*provisional as usize] = i as TermId;
-        }
+        let rank: Vec<TermId> = ranks(&terms);
         let order: Vec<u32> = terms.iter().map(|&(_, provisional)| provisional).collect();
         let mut builder = PostingsBuilder::new(&order, &term_postings, &term_tokens);
         let mut token = token_terms.iter();
@@ -175,12 +116,11 @@ impl Index {
         // Sorted words, and each provisional word's place among them.
         let mut words: Vec<(String, u32)> = word_ids.into_iter().collect();
         order::sort(&mut words);
-        let mut word_rank = vec![0 as WordId; if with_tokens { words.len() } else { 0 }];
-        if with_tokens {
-            for (i, (_, provisional)) in words.iter().enumerate() {
-                word_rank[*provisional as usize] = i as WordId;
-            }
-        }
+        let word_rank: Vec<WordId> = if with_tokens {
+            ranks(&words)
+        } else {
+            Vec::new()
+        };
         let words: Vec<(String, TermId)> = words
             .into_iter()
             .map(|(w, provisional)| (w, rank[word_term[provisional as usize] as usize]))
@@ -251,6 +191,133 @@ impl Index {
     /// Number of documents (passages) a term occurs in.
     pub fn doc_freq(&self, t: TermId) -> usize {
         self.postings.list(t).len()
+    }
+}
+
+/// Each name's place among the `sorted` names, by the provisional id it
+/// was given in order of first sight.
+fn ranks(sorted: &[(String, u32)]) -> Vec<u32> {
+    let mut rank = vec![0u32; sorted.len()];
+    for (i, (_, provisional)) in sorted.iter().enumerate() {
+        rank[*provisional as usize] = i as u32;
+    }
+    rank
+}
+
+/// What the index build's first pass over the text finds: provisional ids
+/// for terms and words in order of first sight, each token's, and each
+/// term's counts of tokens and postings that the postings are laid out
+/// from.
+struct FirstPass<'a> {
+    term_ids: HashMap<String, u32>,
+    word_ids: HashMap<String, u32>,
+    /// Each provisional word's provisional term.
+    word_term: Vec<u32>,
+    /// Each distinct spelling as it stands in the text, and its word:
+    /// most tokens are spellings seen before, found without folding them.
+    raw_words: HashMap<&'a str, u32>,
+    token_terms: Vec<u32>,
+    /// Only when the token table is asked for.
+    token_words: Vec<u32>,
+    with_tokens: bool,
+    term_tokens: Vec<u32>,
+    term_postings: Vec<u32>,
+    /// The last passage each term was seen in, for its postings count.
+    last_passage: Vec<PassageId>,
+    /// Scratch for folding a new spelling.
+    folded: String,
+}
+
+impl<'a> FirstPass<'a> {
+    /// Reads every passage of `corpus`: its tokens' spans, and their terms
+    /// and words noted.
+    fn read(corpus: &'a Corpus, with_tokens: bool) -> (FirstPass<'a>, Vec<PassageRef>) {
+        let mut pass = FirstPass {
+            term_ids: HashMap::default(),
+            word_ids: HashMap::default(),
+            word_term: Vec::new(),
+            raw_words: HashMap::default(),
+            token_terms: Vec::new(),
+            token_words: Vec::new(),
+            with_tokens,
+            term_tokens: Vec::new(),
+            term_postings: Vec::new(),
+            last_passage: Vec::new(),
+            folded: String::new(),
+        };
+        let mut passages = Vec::new();
+        for (s, statement) in corpus.statements.iter().enumerate() {
+            for (p, passage) in statement.passages.iter().enumerate() {
+                let id = passages.len() as PassageId;
+                let mut spans = Vec::new();
+                for (start, end) in text::word_spans(&passage.text) {
+                    let word = pass.word(&passage.text[start..end]);
+                    if word == NOT_A_WORD {
+                        continue;
+                    }
+                    spans.push((start as u32, end as u32));
+                    pass.note(word, id);
+                }
+                passages.push(PassageRef {
+                    statement: s as StatementId,
+                    paragraph: p as u16,
+                    spans,
+                });
+            }
+        }
+        (pass, passages)
+    }
+
+    /// The provisional word of the spelling `raw` ([`NOT_A_WORD`] when it
+    /// folds to nothing): found by its spelling when seen before, else
+    /// folded, and stemmed when the folded word is new.
+    #[inline(always)]
+    fn word(&mut self, raw: &'a str) -> u32 {
+        if let Some(&w) = self.raw_words.get(raw) {
+            return w;
+        }
+        text::fold_into(raw, &mut self.folded);
+        let w = if self.folded.is_empty() {
+            NOT_A_WORD
+        } else if let Some(&w) = self.word_ids.get(self.folded.as_str()) {
+            w
+        } else {
+            self.new_word()
+        };
+        self.raw_words.insert(raw, w);
+        w
+    }
+
+    /// Registers the folded word in `self.folded`, first seen: its term
+    /// (registered too when new) and its provisional id.
+    fn new_word(&mut self) -> u32 {
+        let stem = text::stem(&self.folded);
+        let next = self.term_ids.len() as u32;
+        let term = *self.term_ids.entry(stem).or_insert(next);
+        if term == next {
+            self.term_tokens.push(0);
+            self.term_postings.push(0);
+            self.last_passage.push(PassageId::MAX);
+        }
+        let w = self.word_term.len() as u32;
+        self.word_term.push(term);
+        self.word_ids.insert(self.folded.clone(), w);
+        w
+    }
+
+    /// Notes a token of provisional word `word` in passage `id`.
+    #[inline(always)]
+    fn note(&mut self, word: u32, id: PassageId) {
+        let term = self.word_term[word as usize];
+        self.token_terms.push(term);
+        if self.with_tokens {
+            self.token_words.push(word);
+        }
+        self.term_tokens[term as usize] += 1;
+        if self.last_passage[term as usize] != id {
+            self.last_passage[term as usize] = id;
+            self.term_postings[term as usize] += 1;
+        }
     }
 }
 
