@@ -19,7 +19,6 @@ const MAX_LINES: usize = 80;
 /// as "file:function" and their length then: still to be split.
 const KNOWN_LONG: &[(&str, usize)] = &[
     ("src/views/results.rs:ResultList", 147),
-    ("analyses/src/views/dispersion.rs:describe", 85),
     ("core/src/view/state.rs:resolve", 81),
 ];
 

@@ -15,7 +15,7 @@ use super::common::{empty, heading, method, TableData};
 use crate::Context;
 use csto_core::analysis::{dispersion, Dispersion, DispersionRow};
 use csto_core::model::Corpus;
-use csto_core::panel::{el, link, Attr, Cell, Column, Element, Node, Tag};
+use csto_core::panel::{el, link, Attr, Cell, Column, Element, Link, Node, Tag};
 use csto_core::util::decimal::{fixed, plural_thousands, thousands};
 use csto_core::view::ViewState;
 
@@ -130,8 +130,8 @@ fn rows(corpus: &Corpus, view: &ViewState, d: &Dispersion) -> Vec<Vec<Cell>> {
         .collect()
 }
 
-/// One row of the plot: the statement's name, its bar with a mark (a link)
-/// per hit or, on a phone, per group of nearby hits, its count and rate.
+/// One row of the plot: the statement's name, its bar with its marks
+/// ([`marks`]), its count and rate.
 fn plot_row(
     corpus: &Corpus,
     view: &ViewState,
@@ -141,13 +141,59 @@ fn plot_row(
 ) -> Element {
     let label = corpus.statement_label(row.statement);
     let scale = |tokens: f64| tokens * plot.units() / longest.max(1) as f64;
-    let bar = scale(row.tokens as f64);
+    let n = row.hits.len();
+    let summary = format!(
+        "{label}: {} in {}",
+        plural_thousands(n, "hit", "hits"),
+        plural_thousands(row.tokens as usize, "word", "words")
+    );
+    let view_box = match plot {
+        Plot::Scaled => PLOT_VIEWBOX.to_string(),
+        Plot::Narrow { width } => format!("0 0 {width} 24"),
+    };
+    let bar = el(Tag::Svg)
+        .class("disp-bar")
+        .attr(Attr::ViewBox, view_box)
+        .attr(Attr::PreserveAspectRatio, "none")
+        .attr(Attr::Role, "group")
+        .attr(Attr::AriaLabel, summary)
+        .attr(Attr::Xmlns, "http://www.w3.org/2000/svg")
+        .child(
+            el(Tag::Rect)
+                .class("bar")
+                .attr(Attr::X, "0")
+                .attr(Attr::Y, "6")
+                .attr(Attr::Width, fixed(scale(row.tokens as f64), 1))
+                .attr(Attr::Height, "12"),
+        )
+        .children(marks(view, row, &label, scale, plot));
+    el(Tag::Li)
+        .class("disp-row")
+        .attr(Attr::DataStatement, row.key.clone())
+        .attr(Attr::DataCount, n.to_string())
+        .child(el(Tag::Span).class("disp-label").text(label))
+        .child(bar)
+        .child(el(Tag::Span).class("disp-count").text(thousands(n)))
+        .child(el(Tag::Span).class("disp-rate").text(fixed(row.per_10k, 1)))
+}
+
+/// The marks on `row`'s bar, each a link to the reader at the paragraph of
+/// its (first) hit with the query highlighted: a tick per hit at `scale`d
+/// positions, under an area the pointer finds (the lines have none), 12
+/// units wide per hit on a desktop, [`finger_marks`] on a phone.
+fn marks(
+    view: &ViewState,
+    row: &DispersionRow,
+    label: &str,
+    scale: impl Fn(f64) -> f64,
+    plot: Plot,
+) -> Vec<Link> {
     let xs: Vec<f64> = row
         .hits
         .iter()
         .map(|h| scale(h.position as f64 + 0.5))
         .collect();
-    // Each mark: its clickable area's left edge and width, and its hits.
+    // Each mark: its area's left edge and width, and its hits.
     let areas: Vec<(f64, String, std::ops::Range<usize>)> = match plot {
         Plot::Scaled => xs
             .iter()
@@ -159,19 +205,14 @@ fn plot_row(
             .map(|(left, span, hits)| (left, fixed(span, 1), hits))
             .collect(),
     };
-    let n = row.hits.len();
-    let marks = areas
+    areas
         .into_iter()
         .map(|(left, width, hits)| {
-            let name = mark_name(&label, row, hits.clone());
-            // The reader at the paragraph of the (first) hit, with the query
-            // highlighted.
+            let name = mark_name(label, row, hits.clone());
             let to = view.reading(&row.key, Some(row.hits[hits.start].paragraph + 1));
             let mark = link(&to, el(Tag::Title).text(name.clone()))
                 .class("tick-link")
                 .label(name)
-                // The lines have no area; this is what the pointer (and a
-                // visibility check) finds.
                 .child(
                     el(Tag::Rect)
                         .class("hit-area")
@@ -193,41 +234,7 @@ fn plot_row(
                 )
             })
         })
-        .collect::<Vec<_>>();
-    let summary = format!(
-        "{label}: {} in {}",
-        plural_thousands(n, "hit", "hits"),
-        plural_thousands(row.tokens as usize, "word", "words")
-    );
-    let view_box = match plot {
-        Plot::Scaled => PLOT_VIEWBOX.to_string(),
-        Plot::Narrow { width } => format!("0 0 {width} 24"),
-    };
-    el(Tag::Li)
-        .class("disp-row")
-        .attr(Attr::DataStatement, row.key.clone())
-        .attr(Attr::DataCount, n.to_string())
-        .child(el(Tag::Span).class("disp-label").text(label))
-        .child(
-            el(Tag::Svg)
-                .class("disp-bar")
-                .attr(Attr::ViewBox, view_box)
-                .attr(Attr::PreserveAspectRatio, "none")
-                .attr(Attr::Role, "group")
-                .attr(Attr::AriaLabel, summary)
-                .attr(Attr::Xmlns, "http://www.w3.org/2000/svg")
-                .child(
-                    el(Tag::Rect)
-                        .class("bar")
-                        .attr(Attr::X, "0")
-                        .attr(Attr::Y, "6")
-                        .attr(Attr::Width, fixed(bar, 1))
-                        .attr(Attr::Height, "12"),
-                )
-                .children(marks),
-        )
-        .child(el(Tag::Span).class("disp-count").text(thousands(n)))
-        .child(el(Tag::Span).class("disp-rate").text(fixed(row.per_10k, 1)))
+        .collect()
 }
 
 /// The accessible name of the mark holding `row`'s hits `hits` (indices):
