@@ -15,6 +15,7 @@
 //   tab.fill(selector, text)   replace the field's text by typing it
 //   tab.back()                 the browser's Back
 //   tab.url()                  the address (a Promise)
+//   tab.resize({width, height}) the page's viewport, in CSS pixels
 //   tab.download(selector)     click, and return the file the browser saved: { name, text }
 //   tab.close()
 //   tab.pageErrors             uncaught errors seen so far (Chromium, Firefox; WebDriver
@@ -86,6 +87,7 @@ export async function chromiumDriver() {
         fill: (sel, text) => page.fill(sel, text),
         back: () => page.goBack(),
         url: async () => page.url(),
+        resize: (size) => page.setViewportSize(size),
         async download(sel) {
           const [dl] = await Promise.all([page.waitForEvent('download'), page.click(sel)]);
           return { name: dl.suggestedFilename(), text: fs.readFileSync(await dl.path(), 'utf8') };
@@ -141,6 +143,7 @@ export async function firefoxDriver() {
         },
         back: () => page.goBack(),
         url: async () => page.url(),
+        resize: (size) => page.setViewport(size),
         async download(sel) {
           const name = await expectedName(this, sel);
           return { name, text: await savedFile(downloads, name) };
@@ -239,6 +242,14 @@ export async function webkitDriver() {
         },
         back: () => d.navigate().back(),
         url: () => d.getCurrentUrl(),
+        async resize({ width, height }) {
+          // WebDriver sizes the window: its frame and toolbar are measured
+          // and added, so that the viewport gets the size.
+          const win = d.manage().window();
+          await win.setRect({ width, height });
+          const [w, h] = await d.executeScript('return [innerWidth, innerHeight]');
+          if (w !== width || h !== height) await win.setRect({ width: 2 * width - w, height: 2 * height - h });
+        },
         async download(sel) {
           // MiniBrowser has no download directory to automate: take the file
           // the page hands to the browser (the Blob behind a[download]),

@@ -285,6 +285,42 @@ export const FLOWS = [
     },
   },
   {
+    name: 'on a phone (390–480 px): the tabs one row with the current tab in it, the introduction folded, dispersion marks a finger can hit',
+    async run({ tab, url }) {
+      const [width, height] = await tab.evaluate(() => [innerWidth, innerHeight]);
+      await tab.resize({ width: 390, height: 844 });
+      try {
+        // WebKit's MiniBrowser keeps its window at least 447 px wide: a
+        // phone's layout all the same (below 760 px; the plot's below 640).
+        const inner = await tab.evaluate(() => innerWidth);
+        assert.ok(inner >= 390 && inner <= 480, `a window ${inner} px wide`);
+        await open(tab, url, 'q=security&view=dispersion');
+        await eventually(async () => assert.ok((await count(tab, '.disp-figure.narrow a.tick-link')) > 0, 'no phone plot'), WAIT);
+        const seen = await tab.evaluate(() => {
+          const ul = document.querySelector('nav.tabs ul');
+          const u = ul.getBoundingClientRect();
+          const a = ul.querySelector('a[aria-current="true"]').getBoundingClientRect();
+          const marks = [...document.querySelectorAll('a.tick-link')].map((m) => m.getBoundingClientRect());
+          return {
+            rows: new Set([...ul.querySelectorAll('li')].map((li) => Math.round(li.getBoundingClientRect().top))).size,
+            currentInside: a.left >= u.left && a.right <= u.right,
+            lede: document.querySelector('.lede').getBoundingClientRect().height,
+            sideways: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+            smallest: Math.min(...marks.map((r) => Math.min(r.width, r.height))),
+          };
+        });
+        assert.deepEqual({ ...seen, smallest: seen.smallest >= 23.9 }, { rows: 1, currentInside: true, lede: 0, sideways: false, smallest: true }, JSON.stringify(seen));
+        // A mark opens its paragraph.
+        const paragraph = await tab.evaluate(() => /paragraphs? (\d+)/.exec(document.querySelector('.disp-row a.tick-link').getAttribute('aria-label'))[1]);
+        // The mark's area (WebKitWebDriver finds an SVG link itself not interactable).
+        await tab.click('.disp-row a.tick-link rect.hit-area');
+        await eventually(async () => assert.equal((await params(tab, url)).p, paragraph), WAIT);
+      } finally {
+        await tab.resize({ width, height });
+      }
+    },
+  },
+  {
     name: 'the service worker registers and keeps the build',
     async run({ tab, url }) {
       await open(tab, url);
