@@ -7,12 +7,13 @@ use crate::components::{
     tabs::Tabs,
 };
 use crate::corpus::{build_index_soon, bundle};
-use crate::hooks::{use_clean_address, use_document_title, use_intro_folding};
+use crate::hooks::{use_clean_address, use_document_follows};
 use crate::routing::{use_view, DecodedView, Navigator};
 use crate::shell::mark;
 use crate::state::use_outcome;
 use crate::views::{AnalysisView, Export, Reader, ResultList};
 use csto_core::util::decimal::fixed;
+use csto_core::view::ViewState;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -63,8 +64,7 @@ pub fn App(props: &AppProps) -> Html {
         .doc
         .as_deref()
         .and_then(|d| bundle().corpus.statement_by_key(d));
-    use_document_title(open.map(|(id, _)| id));
-    use_intro_folding(view);
+    use_document_follows(open.map(|(id, _)| id), *view == ViewState::default());
 
     html! {
         <ContextProvider<Navigator> context={navigator}>

@@ -4,7 +4,6 @@ use crate::corpus::bundle;
 use crate::format::{statement_title, SITE_NAME};
 use crate::state::SharedOutcome;
 use csto_core::model::StatementId;
-use csto_core::view::ViewState;
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
@@ -79,31 +78,24 @@ pub fn use_page_completed(outcome: &SharedOutcome, split: bool) -> bool {
     !split || completed.as_ref() == Some(outcome)
 }
 
-/// The document's title follows the page: statement `open`'s (as its
-/// prerendered page has it), or the site's. Tabs, bookmarks and history
-/// entries then name what they show.
+/// The document follows the page. Its title is statement `open`'s (as its
+/// prerendered page has it) or the site's, so tabs, bookmarks and history
+/// entries name what they show. On any view but the start page (`start`)
+/// `<html>` is marked `viewing`, and a phone folds the masthead's
+/// introduction away (styles/main.css), leaving the first screen to the
+/// view; index.html's script marks the address it opens with before the
+/// first paint, this follows the reader from there. One effect for both.
 #[hook]
-pub fn use_document_title(open: Option<StatementId>) {
-    use_effect_with(open, |open| {
+pub fn use_document_follows(open: Option<StatementId>, start: bool) {
+    use_effect_with((open, start), |(open, start)| {
         let corpus = &bundle().corpus;
         let title = match open {
             Some(id) => statement_title(corpus, &corpus.statements[*id as usize]),
             None => SITE_NAME.to_string(),
         };
-        gloo::utils::document().set_title(&title);
-    });
-}
-
-/// Marks the page `viewing` (a class on `<html>`) on any view but the
-/// start page: on a phone the masthead's introduction is then folded away
-/// (styles/main.css), leaving the first screen to the view. index.html's
-/// script marks the address it opens with before the first paint; this
-/// follows the view as the reader moves.
-#[hook]
-pub fn use_intro_folding(view: &ViewState) {
-    let start = *view == ViewState::default();
-    use_effect_with(start, |start| {
-        if let Some(html) = gloo::utils::document().document_element() {
+        let document = gloo::utils::document();
+        document.set_title(&title);
+        if let Some(html) = document.document_element() {
             html.class_list().toggle_with_force("viewing", !start).ok();
         }
     });
