@@ -209,7 +209,8 @@ test('a shared analysis link never shows the prerendered start page: hidden unti
   const w = await page.evaluate(() => window.__app);
   assert.equal(w.listFrames, 0, 'the start page list was painted');
   assert.ok(w.removed > 0, 'the prerendered markup was replaced');
-  assert.equal(await page.getAttribute('html', 'class'), '');
+  // Shown now (no app-pending), and marked as a view (the phone folds the introduction).
+  assert.equal(await page.getAttribute('html', 'class'), 'viewing');
   assert.equal(await page.getAttribute('#app', 'data-view'), null);
 });
 
