@@ -16,7 +16,7 @@ use csto_core::analysis::{
 use csto_core::model::{surname, Corpus, StatementId};
 use csto_core::panel::{el, link, Attr, Cell, Column, Element, Node, Tag};
 use csto_core::util::decimal::{fixed, plural, thousands, trimmed};
-use csto_core::view::{Side, SideKind, ViewState};
+use csto_core::view::{Subcorpus, SubcorpusKind, ViewState};
 
 /// Terms listed per side.
 const TOP: usize = 40;
@@ -64,10 +64,10 @@ fn term_cells(side: &str, r: &CompareRow) -> Vec<Cell> {
 }
 
 /// The side shown when the URL names none: the first speaker.
-fn default_side(corpus: &Corpus) -> Side {
+fn default_side(corpus: &Corpus) -> Subcorpus {
     let id = corpus.speakers.first().map(|s| s.id.clone());
-    Side {
-        kind: SideKind::Speaker,
+    Subcorpus {
+        kind: SubcorpusKind::Speaker,
         values: id.into_iter().collect(),
     }
 }
@@ -86,10 +86,10 @@ fn significance(g2: f64) -> (&'static str, &'static str) {
 }
 
 /// A side as the caption names it: "Nikolai Bordyuzha", "the 2019 statements".
-fn side_name(corpus: &Corpus, side: &Side) -> (String, bool) {
+fn side_name(corpus: &Corpus, side: &Subcorpus) -> (String, bool) {
     match side.kind {
-        SideKind::Speaker if side.values.len() == 1 => (side.label(corpus), false),
-        SideKind::Year => (format!("the {} statements", side.label(corpus)), true),
+        SubcorpusKind::Speaker if side.values.len() == 1 => (side.label(corpus), false),
+        SubcorpusKind::Year => (format!("the {} statements", side.label(corpus)), true),
         _ => (side.label(corpus), side.values.len() > 1),
     }
 }
@@ -197,9 +197,9 @@ fn export_tools(class: &str, what: &str, table: TableData) -> Node {
 
 /// What the comparison computes before it is drawn.
 struct Computed {
-    a: Side,
+    a: Subcorpus,
     /// `None`: the rest of the statements passing the filters.
-    b: Option<Side>,
+    b: Option<Subcorpus>,
     on_a: Vec<StatementId>,
     on_b: Vec<StatementId>,
     r: Comparison,
@@ -295,7 +295,7 @@ pub fn describe(cx: &Context) -> Node {
         tables,
     } = compute(cx);
 
-    let side_link = |which: char, side: Option<Side>, label: String| -> Node {
+    let side_link = |which: char, side: Option<Subcorpus>, label: String| -> Node {
         let (to, current) = if which == 'a' {
             let current = side.as_ref() == Some(&a);
             (with(view, |v| v.params.side_a = side), current)
@@ -317,8 +317,8 @@ pub fn describe(cx: &Context) -> Node {
             .speakers
             .iter()
             .map(|s| {
-                let side = Side {
-                    kind: SideKind::Speaker,
+                let side = Subcorpus {
+                    kind: SubcorpusKind::Speaker,
                     values: vec![s.id.clone()],
                 };
                 side_link(which, Some(side), s.name.clone())
@@ -327,8 +327,8 @@ pub fn describe(cx: &Context) -> Node {
         let years = years
             .iter()
             .map(|y| {
-                let side = Side {
-                    kind: SideKind::Year,
+                let side = Subcorpus {
+                    kind: SubcorpusKind::Year,
                     values: vec![y.to_string()],
                 };
                 side_link(which, Some(side), y.to_string())
@@ -359,7 +359,7 @@ pub fn describe(cx: &Context) -> Node {
         Some(b) => (side_name(corpus, b).0, b.label(corpus)),
     };
     let a_short = a.label(corpus);
-    let a_short = if a.kind == SideKind::Speaker {
+    let a_short = if a.kind == SubcorpusKind::Speaker {
         surname(&a_short).to_string()
     } else {
         a_short

@@ -21,15 +21,16 @@
 //!   parameters, needs) and the limits of its whole-number parameters.
 //! - `choices`: the closed choices ([`Axis`], [`TableSort`], …) and
 //!   their URL spellings.
-//! - `side`: a side of a comparison ([`Side`]).
+//! - `subcorpus`: the statements the URL picks for a side of a comparison
+//!   ([`Subcorpus`]).
 //! - `notices`: what decoding dropped, bounded.
 
 mod address;
 mod choices;
 mod notices;
 mod registry;
-mod side;
 mod state;
+mod subcorpus;
 
 pub use address::{statement_path, STATEMENTS_DIR};
 pub use choices::{Axis, Keyed, Scale, TableSort};
@@ -37,5 +38,5 @@ pub use registry::{
     Number, Tab, ViewSpec, COLLOCATES_MIN, NGRAMS_MIN, NGRAM_LENGTH, VIEWS, WINDOW_LEFT,
     WINDOW_RIGHT, WORDS_MIN,
 };
-pub use side::{Side, SideKind};
 pub use state::{Params, ViewState, MAX_COMPARE};
+pub use subcorpus::{Subcorpus, SubcorpusKind};

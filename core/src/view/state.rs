@@ -4,7 +4,7 @@
 use super::choices::{Axis, Keyed, Scale, TableSort};
 use super::notices::{parse_year, quote, Notices};
 use super::registry::{Number, Tab, NGRAMS_MIN, NGRAM_LENGTH, WINDOW_LEFT, WINDOW_RIGHT};
-use super::side::Side;
+use super::subcorpus::Subcorpus;
 use crate::analysis::concordance::KwicSort;
 use crate::model::{Corpus, EntityId, SpeakerId, ThemeId};
 use crate::search::{Filters, Sort};
@@ -75,8 +75,8 @@ pub struct Params {
     /// N-grams: only those containing a word of the query (`with=1`).
     pub with_query: bool,
     /// Compare: side A (`a=year:2004`) and side B (`b=…`; `None` is the rest).
-    pub side_a: Option<Side>,
-    pub side_b: Option<Side>,
+    pub side_a: Option<Subcorpus>,
+    pub side_b: Option<Subcorpus>,
     /// Trends: per 10,000 words or raw counts (`scale=raw`).
     pub scale: Scale,
 }
@@ -145,8 +145,8 @@ impl Params {
             "min" => number(&mut self.min_freq, value, NGRAMS_MIN, n),
             "l" => number(&mut self.left, value, WINDOW_LEFT, n),
             "r" => number(&mut self.right, value, WINDOW_RIGHT, n),
-            "a" => self.side_a = Side::decode("a", value, n).or(self.side_a.take()),
-            "b" => self.side_b = Side::decode("b", value, n).or(self.side_b.take()),
+            "a" => self.side_a = Subcorpus::decode("a", value, n).or(self.side_a.take()),
+            "b" => self.side_b = Subcorpus::decode("b", value, n).or(self.side_b.take()),
             "scale" => {
                 let mut s = None;
                 choose(&mut s, value, key, "use raw or per10k", n);
@@ -341,7 +341,7 @@ impl ViewState {
         } else {
             "speaker"
         };
-        if let Some(side) = Side::decode("kw", &format!("{kind}:{k}"), n) {
+        if let Some(side) = Subcorpus::decode("kw", &format!("{kind}:{k}"), n) {
             self.params.side_a = Some(side);
             self.params.side_b = None;
         }
@@ -624,12 +624,12 @@ mod tests {
                 left: Some(0),
                 right: Some(10),
                 with_query: true,
-                side_a: Some(Side {
-                    kind: super::super::side::SideKind::Year,
+                side_a: Some(Subcorpus {
+                    kind: super::super::subcorpus::SubcorpusKind::Year,
                     values: vec!["2004".into(), "2007".into()],
                 }),
-                side_b: Some(Side {
-                    kind: super::super::side::SideKind::Speaker,
+                side_b: Some(Subcorpus {
+                    kind: super::super::subcorpus::SubcorpusKind::Speaker,
                     values: vec!["bordyuzha".into()],
                 }),
                 scale: Scale::Raw,
