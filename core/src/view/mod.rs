@@ -23,12 +23,14 @@
 //!   their URL spellings.
 //! - `subcorpus`: the statements the URL picks for a side of a comparison
 //!   ([`Subcorpus`]).
+//! - `resolved`: a view resolved against the corpus ([`ResolvedView`]).
 //! - `notices`: what decoding dropped, bounded.
 
 mod address;
 mod choices;
 mod notices;
 mod registry;
+mod resolved;
 mod state;
 mod subcorpus;
 
@@ -38,5 +40,6 @@ pub use registry::{
     Number, Tab, ViewSpec, COLLOCATES_MIN, NGRAMS_MIN, NGRAM_LENGTH, VIEWS, WINDOW_LEFT,
     WINDOW_RIGHT, WORDS_MIN,
 };
+pub use resolved::ResolvedView;
 pub use state::{Params, ViewState, MAX_COMPARE};
 pub use subcorpus::{Subcorpus, SubcorpusKind};
