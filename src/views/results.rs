@@ -113,11 +113,7 @@ pub fn ResultList(props: &ResultListProps) -> Html {
     let mut items = Vec::with_capacity(results.statements.len().min(rendered));
     for hit in results.statements.iter().take(rendered) {
         let s = &corpus.statements[hit.statement as usize];
-        let open = ViewState {
-            doc: Some(s.id.clone()),
-            para: None,
-            ..view.clone()
-        };
+        let open = view.open_statement(&s.id, None);
         let passages = if browsing {
             html! {}
         } else {
@@ -132,11 +128,7 @@ pub fn ResultList(props: &ResultListProps) -> Html {
                     let r = &index.passages[p.passage as usize];
                     let text = &s.passages[r.paragraph as usize].text;
                     let para = r.paragraph + 1;
-                    let to = ViewState {
-                        doc: Some(s.id.clone()),
-                        para: Some(para),
-                        ..view.clone()
-                    };
+                    let to = view.open_statement(&s.id, Some(para));
                     let pnum = link(
                         &mut targets,
                         to,
@@ -189,10 +181,7 @@ pub fn ResultList(props: &ResultListProps) -> Html {
     };
 
     let suggestions = results.suggestions.iter().map(|q| {
-        let to = ViewState {
-            q: q.clone(),
-            ..view.clone()
-        };
+        let to = view.with_query(q.clone());
         html! { <li><ViewLink to={to.encode()}>{ q.clone() }</ViewLink></li> }
     });
 

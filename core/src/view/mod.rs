@@ -23,6 +23,7 @@
 //!   their URL spellings.
 //! - `subcorpus`: the statements the URL picks for a side of a comparison
 //!   ([`Subcorpus`]).
+//! - `transitions`: the views a link or control opens from this one.
 //! - `resolved`: a view resolved against the corpus ([`ResolvedView`]).
 //! - `notices`: what decoding dropped, bounded.
 
@@ -33,6 +34,7 @@ mod registry;
 mod resolved;
 mod state;
 mod subcorpus;
+mod transitions;
 
 pub use address::{statement_path, STATEMENTS_DIR};
 pub use choices::{Axis, Keyed, Scale, TableSort};

@@ -501,29 +501,6 @@ impl ViewState {
         }
     }
 
-    /// The results of a search for `q` with the same filters: where a word
-    /// in an analysis table leads.
-    pub fn search_for(&self, q: impl Into<String>) -> ViewState {
-        ViewState {
-            q: q.into(),
-            tab: Tab::Results,
-            doc: None,
-            para: None,
-            ..self.clone()
-        }
-    }
-
-    /// Statement `doc` open in the reader (at 1-based paragraph `para`),
-    /// keeping the query and filters, so its hits are highlighted.
-    pub fn reading(&self, doc: &str, para: Option<u16>) -> ViewState {
-        ViewState {
-            doc: Some(doc.to_string()),
-            para,
-            tab: Tab::Results,
-            ..self.clone()
-        }
-    }
-
     /// Whether this view is an analysis (a tab other than the results, no
     /// statement open): what the analysis worker computes.
     pub fn shows_analysis(&self) -> bool {
@@ -710,20 +687,6 @@ mod tests {
             assert_eq!(v, c.expect, "{}", c.qs);
             assert_eq!(notices.len(), c.notices, "{}: {notices:?}", c.qs);
         }
-    }
-
-    #[test]
-    fn links_keep_the_filters() {
-        let (v, _) =
-            ViewState::decode("q=kanal&speaker=bordyuzha&view=words&doc=2016-bordyuzha&p=3");
-        assert_eq!(
-            v.search_for("terror").encode(),
-            "q=terror&speaker=bordyuzha"
-        );
-        assert_eq!(
-            v.reading("2019-semerikov", Some(2)).encode(),
-            "q=kanal&speaker=bordyuzha&doc=2019-semerikov&p=2"
-        );
     }
 
     /// Links to the former distinctive-terms view open the comparison of
