@@ -23,12 +23,14 @@
 //!   their URL spellings.
 //! - `subcorpus`: the statements the URL picks for a side of a comparison
 //!   ([`Subcorpus`]).
+//! - `facet`: the list filters ([`Facet`]) and the year range's ends.
 //! - `transitions`: the views a link or control opens from this one.
 //! - `resolved`: a view resolved against the corpus ([`ResolvedView`]).
 //! - `notices`: what decoding dropped, bounded.
 
 mod address;
 mod choices;
+mod facet;
 mod notices;
 mod registry;
 mod resolved;
@@ -38,6 +40,7 @@ mod transitions;
 
 pub use address::{statement_path, STATEMENTS_DIR};
 pub use choices::{Axis, Keyed, Scale, TableSort};
+pub use facet::{Facet, YearBound};
 pub use registry::{
     Number, Tab, ViewSpec, COLLOCATES_MIN, NGRAMS_MIN, NGRAM_LENGTH, VIEWS, WINDOW_LEFT,
     WINDOW_RIGHT, WORDS_MIN,

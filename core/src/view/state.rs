@@ -2,6 +2,7 @@
 //! written canonically, and resolved against the corpus.
 
 use super::choices::{Axis, Keyed, Scale, TableSort};
+use super::facet::{Facet, YearBound};
 use super::notices::{parse_year, quote, Notices};
 use super::registry::{Number, Tab, NGRAMS_MIN, NGRAM_LENGTH, WINDOW_LEFT, WINDOW_RIGHT};
 use super::subcorpus::Subcorpus;
@@ -249,7 +250,8 @@ impl ViewState {
         }
     }
 
-    /// The query and the facet filters; `false` if `key` is none of them.
+    /// The query, the facets and the year range; `false` if `key` is none
+    /// of them.
     fn decode_filter(&mut self, key: &str, value: &str, n: &mut Notices) -> bool {
         match key {
             "q" => {
@@ -260,10 +262,31 @@ impl ViewState {
                     self.q = value.to_owned();
                 }
             }
-            "speaker" => push_list(&mut self.speakers, value, "speaker", n),
-            "theme" => push_list(&mut self.themes, value, "theme", n),
-            "entity" => push_list(&mut self.entities, value, "entity", n),
-            "year" => {
+            _ => {
+                if let Some(bound) = YearBound::from_key(key) {
+                    match parse_year(value) {
+                        Some(y) if bound == YearBound::From => self.year_from = Some(y),
+                        Some(y) => self.year_to = Some(y),
+                        None => n.push(format!("Ignored {key} {}: not a year.", quote(value))),
+                    }
+                } else if let Some(facet) = Facet::from_key(key) {
+                    self.decode_facet(facet, value, n);
+                } else {
+                    return false;
+                }
+            }
+        }
+        true
+    }
+
+    /// The values of `facet` in `value` (comma-separated), added to its list.
+    fn decode_facet(&mut self, facet: Facet, value: &str, n: &mut Notices) {
+        let key = facet.key();
+        match facet {
+            Facet::Speaker => push_list(&mut self.speakers, value, key, n),
+            Facet::Theme => push_list(&mut self.themes, value, key, n),
+            Facet::Entity => push_list(&mut self.entities, value, key, n),
+            Facet::Year => {
                 for y in value.split(',').filter(|y| !y.trim().is_empty()) {
                     match parse_year(y) {
                         Some(y) if !self.years.contains(&y) && self.years.len() < MAX_VALUES => {
@@ -274,14 +297,7 @@ impl ViewState {
                     }
                 }
             }
-            "from" | "to" => match parse_year(value) {
-                Some(y) if key == "from" => self.year_from = Some(y),
-                Some(y) => self.year_to = Some(y),
-                None => n.push(format!("Ignored {key} {}: not a year.", quote(value))),
-            },
-            _ => return false,
         }
-        true
     }
 
     /// Which view, its order and the open statement; `false` if `key` is
@@ -374,26 +390,26 @@ impl ViewState {
             out.append_pair("q", &self.q);
         }
         if !self.speakers.is_empty() {
-            out.append_pair("speaker", &self.speakers.join(","));
+            out.append_pair(Facet::Speaker.key(), &self.speakers.join(","));
         }
         if !self.years.is_empty() {
             let ys: Vec<String> = self.years.iter().map(u16::to_string).collect();
-            out.append_pair("year", &ys.join(","));
+            out.append_pair(Facet::Year.key(), &ys.join(","));
         }
         if let Some(f) = self.year_from {
-            out.append_pair("from", &f.to_string());
+            out.append_pair(YearBound::From.key(), &f.to_string());
         }
         if let Some(t) = self.year_to {
-            out.append_pair("to", &t.to_string());
+            out.append_pair(YearBound::To.key(), &t.to_string());
         }
         if !self.themes.is_empty() {
-            out.append_pair("theme", &self.themes.join(","));
+            out.append_pair(Facet::Theme.key(), &self.themes.join(","));
         }
         if let Some(s) = self.sort {
             out.append_pair("sort", Keyed::key(s));
         }
         if !self.entities.is_empty() {
-            out.append_pair("entity", &self.entities.join(","));
+            out.append_pair(Facet::Entity.key(), &self.entities.join(","));
         }
         if self.tab != Tab::default() {
             out.append_pair("view", Keyed::key(self.tab));

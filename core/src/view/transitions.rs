@@ -1,7 +1,7 @@
 //! The views a link or a control opens from the current one, named by what
 //! the researcher does (types a query, opens a statement, clears the
 //! filters…): each keeps what the others keep, so a link cannot forget a
-//! filter.
+//! filter. Ticking a facet and moving the year range are in `facet`.
 
 use super::choices::Axis;
 use super::registry::Tab;
