@@ -33,7 +33,6 @@ const KNOWN_LONG: &[(&str, usize)] = &[
     ("analyses/src/views/ngrams.rs:describe", 89),
     ("analyses/src/views/dispersion.rs:describe", 85),
     ("core/src/analysis/compare.rs:compare", 83),
-    ("core/src/view/state.rs:resolve", 81),
 ];
 
 /// The directories of shipped code, from the workspace root.

@@ -428,60 +428,45 @@ impl ViewState {
     }
 
     /// Drops ids the corpus does not know, with notices, and returns the
-    /// facet filters as corpus ids.
+    /// facet filters as corpus ids. Notices come in the order speakers,
+    /// themes, open statement, entities, sides of a comparison.
     pub fn resolve(&mut self, corpus: &Corpus) -> (Filters, Vec<String>) {
         let mut n = Notices::default();
-        let mut speakers: Vec<SpeakerId> = Vec::new();
-        self.speakers.retain(
-            |id| match corpus.speakers.iter().position(|s| &s.id == id) {
-                Some(i) => {
-                    speakers.push(i as SpeakerId);
-                    true
-                }
-                None => {
-                    n.push(format!("Ignored speaker {}: not in the corpus.", quote(id)));
-                    false
-                }
+        let speakers = known_ids(
+            &mut self.speakers,
+            Facet::Speaker,
+            "not in the corpus",
+            &|id| {
+                corpus
+                    .speakers
+                    .iter()
+                    .position(|s| s.id == id)
+                    .map(|i| i as SpeakerId)
             },
+            &mut n,
         );
-        let mut themes: Vec<ThemeId> = Vec::new();
-        self.themes
-            .retain(|id| match corpus.themes.iter().position(|t| &t.id == id) {
-                Some(i) => {
-                    themes.push(i as ThemeId);
-                    true
-                }
-                None => {
-                    n.push(format!("Ignored theme {}: not in the taxonomy.", quote(id)));
-                    false
-                }
-            });
+        let themes = known_ids(
+            &mut self.themes,
+            Facet::Theme,
+            "not in the taxonomy",
+            &|id| {
+                corpus
+                    .themes
+                    .iter()
+                    .position(|t| t.id == id)
+                    .map(|i| i as ThemeId)
+            },
+            &mut n,
+        );
         self.resolve_doc(corpus, &mut n);
-        let mut entities: Vec<EntityId> = Vec::new();
-        self.entities.retain(|key| match corpus.entity_by_key(key) {
-            Some((i, _)) => {
-                entities.push(i);
-                true
-            }
-            None => {
-                n.push(format!(
-                    "Ignored entity {}: not found in the corpus.",
-                    quote(key)
-                ));
-                false
-            }
-        });
-        for (name, side) in [
-            ("a", &mut self.params.side_a),
-            ("b", &mut self.params.side_b),
-        ] {
-            if side
-                .as_mut()
-                .is_some_and(|s| !s.resolve(name, corpus, &mut n))
-            {
-                *side = None;
-            }
-        }
+        let entities: Vec<EntityId> = known_ids(
+            &mut self.entities,
+            Facet::Entity,
+            "not found in the corpus",
+            &|key| corpus.entity_by_key(key).map(|(i, _)| i),
+            &mut n,
+        );
+        self.resolve_sides(corpus, &mut n);
         let filters = Filters {
             entities,
             speakers,
@@ -491,6 +476,19 @@ impl ViewState {
             themes,
         };
         (filters, n.finish())
+    }
+
+    /// Drops a side of a comparison naming nothing the corpus knows (and
+    /// the values it does not know of a side kept), with notices.
+    fn resolve_sides(&mut self, corpus: &Corpus, n: &mut Notices) {
+        for (name, side) in [
+            ("a", &mut self.params.side_a),
+            ("b", &mut self.params.side_b),
+        ] {
+            if side.as_mut().is_some_and(|s| !s.resolve(name, corpus, n)) {
+                *side = None;
+            }
+        }
     }
 
     /// Drops an open statement the corpus does not have, or a paragraph
@@ -532,6 +530,30 @@ impl ViewState {
             Sort::Relevance
         })
     }
+}
+
+/// The corpus ids of the values of `list` (ids of `facet`) that `find`
+/// knows; each other value is dropped from `list` with the notice "Ignored
+/// `facet` `value`: `why`."
+fn known_ids(
+    list: &mut Vec<String>,
+    facet: Facet,
+    why: &str,
+    find: &dyn Fn(&str) -> Option<u16>,
+    n: &mut Notices,
+) -> Vec<u16> {
+    let mut ids = Vec::new();
+    list.retain(|value| match find(value) {
+        Some(i) => {
+            ids.push(i);
+            true
+        }
+        None => {
+            n.push(format!("Ignored {} {}: {why}.", facet.key(), quote(value)));
+            false
+        }
+    });
+    ids
 }
 
 /// Commas and colons are safe in a query string (RFC 3986) and far more
