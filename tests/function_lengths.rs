@@ -20,7 +20,6 @@ const MAX_LINES: usize = 80;
 const KNOWN_LONG: &[(&str, usize)] = &[
     ("core/src/analysis/ngrams.rs:ngrams", 186),
     ("analyses/src/views/compare.rs:describe", 169),
-    ("src/views/results.rs:ResultList", 147),
     ("core/src/index/inverted.rs:build_parts", 129),
     ("analyses/src/views/collocates.rs:describe", 126),
     ("analyses/src/views/concordance.rs:describe", 123),
