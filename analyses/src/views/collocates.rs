@@ -15,9 +15,7 @@ use csto_core::panel::{el, link, Attr, Cell, Choice, Column, Node, Select, Tag};
 use csto_core::query::{Atom, Query};
 use csto_core::util::decimal::{plural_thousands, thousands};
 use csto_core::util::order;
-use csto_core::view::{
-    Params, Tab, TableSort, ViewState, COLLOCATES_MIN, WINDOW_LEFT, WINDOW_RIGHT,
-};
+use csto_core::view::{Params, TableSort, ViewState, COLLOCATES_MIN, WINDOW_LEFT, WINDOW_RIGHT};
 
 /// The node: the index terms of the query's words and patterns (phrases
 /// and NEAR are not nodes), and those words as typed, for the NEAR links.
@@ -175,10 +173,7 @@ fn number_select(
 
 /// The view with no node: what to type, and an example to open.
 fn no_node(view: &ViewState, node: &NodeWords) -> Node {
-    let example = ViewState {
-        q: "terrorism".into(),
-        ..view.clone()
-    };
+    let example = view.with_query("terrorism");
     let why = if node.ignored.is_empty() {
         "Collocates are the words found near the word you search for (the node). Type a word above, or a pattern such as terror*.".to_string()
     } else {
@@ -221,15 +216,7 @@ fn table(view: &ViewState, node: &NodeWords, r: &Collocates) -> Option<TableData
         .rows
         .iter()
         .map(|row| {
-            let to = ViewState {
-                q: near_query(node, within, &row.word),
-                tab: Tab::Concordance,
-                doc: None,
-                para: None,
-                kwic_sort: None,
-                params: Params::default(),
-                ..view.clone()
-            };
+            let to = view.concordance_of(near_query(node, within, &row.word));
             vec![
                 Cell::link(row.word.clone(), &to),
                 Cell::Count(row.observed as u64),

@@ -11,7 +11,7 @@ use csto_core::analysis::concordance::{concordance, sort_lines, KwicSort};
 use csto_core::model::surname;
 use csto_core::panel::{el, link, Attr, Element, Node, Tag};
 use csto_core::util::decimal::{plural_thousands, thousands};
-use csto_core::view::{Keyed, ViewState};
+use csto_core::view::Keyed;
 
 /// Characters of context kept on each side of a hit (CSS cuts further on
 /// narrow screens).
@@ -73,10 +73,7 @@ pub fn describe(cx: &Context) -> Node {
     ]
     .into_iter()
     .map(|s| {
-        let to = ViewState {
-            kwic_sort: (s != KwicSort::Corpus).then_some(s),
-            ..view.clone()
-        };
+        let to = view.in_kwic_order(s);
         el(Tag::Li).child(
             link(&to, sort_label(s))
                 .class(format!("seg sort-{}", s.key()))

@@ -10,7 +10,6 @@ use crate::Context;
 use csto_core::analysis::{per_10k, summary, Summary, SummaryOptions, TextStats};
 use csto_core::panel::{el, Attr, Cell, Column, Node, Tag};
 use csto_core::util::decimal::{plural, thousands};
-use csto_core::view::ViewState;
 
 /// How the selection together is named in the tables.
 fn total_label(n: usize) -> String {
@@ -55,11 +54,7 @@ fn compute(cx: &Context) -> (Summary, Vec<TableData>) {
     ))
     .chain(s.statements.iter().map(|st| {
         let label = corpus.statement_label(st.statement);
-        let to = ViewState {
-            doc: Some(st.key.clone()),
-            para: None,
-            ..view.clone()
-        };
+        let to = view.open_statement(&st.key, None);
         (label.clone(), Cell::link(label, &to), &st.stats)
     }))
     .collect();
