@@ -1,6 +1,7 @@
 //! The result list: statements grouped with their best passages, or in
 //! browse mode (no query) every statement that passes the filters.
 
+use crate::components::described::element_tag;
 use crate::components::fragments::fragments;
 use crate::components::link::ViewLink;
 use crate::components::statement_meta::meta_line;
@@ -10,6 +11,7 @@ use crate::hooks::{is_plain_click, use_page_completed};
 use crate::routing::{href, Nav, Navigator};
 use crate::state::SharedOutcome;
 use csto_core::analysis::snippet::snippet;
+use csto_core::panel::empty_state;
 use csto_core::search::StatementHit;
 use csto_core::view::ViewState;
 use std::cell::RefCell;
@@ -202,15 +204,14 @@ fn nothing_matches(outcome: &SharedOutcome) -> Html {
         let to = outcome.view.with_query(q.clone());
         html! { <li><ViewLink to={to.encode()}>{ q.clone() }</ViewLink></li> }
     });
-    html! {
-        <div class="empty">
-            <p>{ "Nothing matches this search and these filters." }</p>
-            if !suggestions.is_empty() {
-                <p>{ "Did you mean:" }</p>
-                <ul class="suggestions">{ for links }</ul>
-            }
-        </div>
+    let mut empty = element_tag(&empty_state(
+        "Nothing matches this search and these filters.",
+    ));
+    if !suggestions.is_empty() {
+        empty.add_child(html! { <p>{ "Did you mean:" }</p> });
+        empty.add_child(html! { <ul class="suggestions">{ for links }</ul> });
     }
+    empty.into()
 }
 
 #[component]
