@@ -163,6 +163,18 @@ mod tests {
         assert!(v.toggled_facet(Facet::Year, "x").is_none());
     }
 
+    /// The codec spells the range's ends out (`from`, `to`): they must be
+    /// the keys of [`YearBound`].
+    #[test]
+    fn the_codec_reads_the_year_bounds_by_their_keys() {
+        for &b in YearBound::ALL {
+            let (v, notices) = ViewState::decode(&format!("{}=2010", b.key()));
+            assert!(notices.is_empty(), "{notices:?}");
+            assert_eq!(b.of(&v), Some(2010));
+            assert_eq!(v.encode(), format!("{}=2010", b.key()));
+        }
+    }
+
     #[test]
     fn a_reversed_range_is_put_right() {
         let (v, _) = ViewState::decode("from=2019");

@@ -262,19 +262,17 @@ impl ViewState {
                     self.q = value.to_owned();
                 }
             }
-            _ => {
-                if let Some(bound) = YearBound::from_key(key) {
-                    match parse_year(value) {
-                        Some(y) if bound == YearBound::From => self.year_from = Some(y),
-                        Some(y) => self.year_to = Some(y),
-                        None => n.push(format!("Ignored {key} {}: not a year.", quote(value))),
-                    }
-                } else if let Some(facet) = Facet::from_key(key) {
-                    self.decode_facet(facet, value, n);
-                } else {
-                    return false;
-                }
-            }
+            // The ends of the year range ([`YearBound`]'s keys, spelled
+            // out: a match on them is smaller wasm than a lookup).
+            "from" | "to" => match parse_year(value) {
+                Some(y) if key == "from" => self.year_from = Some(y),
+                Some(y) => self.year_to = Some(y),
+                None => n.push(format!("Ignored {key} {}: not a year.", quote(value))),
+            },
+            _ => match Facet::from_key(key) {
+                Some(facet) => self.decode_facet(facet, value, n),
+                None => return false,
+            },
         }
         true
     }
