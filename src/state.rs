@@ -5,7 +5,7 @@ use crate::corpus::{bundle, searcher};
 use crate::routing::DecodedView;
 use csto_core::query::Query;
 use csto_core::search::SearchResults;
-use csto_core::view::ViewState;
+use csto_core::view::{ResolvedView, ViewState};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -43,17 +43,22 @@ impl std::ops::Deref for SharedOutcome {
     }
 }
 
-/// Resolves the decoded view against the corpus, parses its query and runs
-/// the search, collecting every notice (address, unknown ids, query).
+/// Resolves the decoded view against the corpus and parses its query (the
+/// rule the analysis worker uses too: [`ResolvedView`]), runs the search,
+/// collecting every notice (address, unknown ids, query).
 fn search_outcome(decoded: &DecodedView) -> Outcome {
     let started = crate::shell::now_ms();
-    let mut view = decoded.view.clone();
-    let (filters, resolve_notices) = view.resolve(&bundle().corpus);
-    let query = Query::parse(&view.q);
-    let results = searcher().search(&query, &filters, view.effective_sort());
-    let address_dirty = decoded.moved || !decoded.notices.is_empty() || !resolve_notices.is_empty();
+    let resolved = ResolvedView::new(decoded.view.clone(), &bundle().corpus);
+    let results = resolved.search(searcher());
+    let ResolvedView {
+        view,
+        query,
+        dropped,
+        ..
+    } = resolved;
+    let address_dirty = decoded.moved || !decoded.notices.is_empty() || !dropped.is_empty();
     let mut notices = decoded.notices.clone();
-    notices.extend(resolve_notices);
+    notices.extend(dropped);
     notices.extend(query.warnings.iter().cloned());
     Outcome {
         view,

@@ -123,14 +123,8 @@ impl Analyses {
         source: &Source,
     ) -> Result<ExportData, Failure> {
         let cx = self.context(query);
-        let permalink = |doc: &str, para: Option<u16>| {
-            ViewState {
-                doc: Some(doc.to_string()),
-                para,
-                ..ViewState::default()
-            }
-            .address_at(&source.page)
-        };
+        let permalink =
+            |doc: &str, para: Option<u16>| ViewState::statement(doc, para).address_at(&source.page);
         let from = Provenance {
             permalink: &permalink,
             corpus_version: &source.corpus_version,

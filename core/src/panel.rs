@@ -522,6 +522,72 @@ impl Link {
     }
 }
 
+// The widgets drawn both in a described view (by the worker) and by the
+// page's own components: written once here, as elements, so their markup
+// cannot drift apart. The page renders them with the same renderer as a
+// described view, adding its own children where it needs behaviour.
+
+/// A labelled group of segmented links (`items`, each an `<li>`): `id`
+/// names the label, `class` is added to the list's. [`Choices`] is the same
+/// group when every link is a plain choice.
+pub fn seg_group(id: impl Into<String>, class: &str, label: &str, items: Vec<Node>) -> Node {
+    let id = id.into();
+    el(Tag::Div)
+        .class("seg-group")
+        .child(el(Tag::Span).class("seg-label").id(id.clone()).text(label))
+        .child(
+            el(Tag::Ul)
+                .class(if class.is_empty() {
+                    "segmented".to_string()
+                } else {
+                    format!("segmented {class}")
+                })
+                .attr(Attr::AriaLabelledby, id)
+                .children(items),
+        )
+        .into()
+}
+
+impl Choices {
+    /// The group as elements ([`seg_group`]): each choice an `<li>` with a
+    /// link of class `seg`, the list classed by the group's id.
+    pub fn to_node(&self) -> Node {
+        let items = self
+            .choices
+            .iter()
+            .map(|c| {
+                let link = Link {
+                    to: c.to.clone(),
+                    class: "seg".to_string(),
+                    label: None,
+                    current: c.current,
+                    children: vec![Node::Text(c.label.clone())],
+                    attrs: Vec::new(),
+                };
+                el(Tag::Li).child(link).into()
+            })
+            .collect();
+        seg_group(self.id.clone(), &self.id, &self.label, items)
+    }
+}
+
+/// A scrolling region named `label`, for a table wider than a phone: it is
+/// focusable so the keyboard can scroll it (axe
+/// `scrollable-region-focusable`). The caller adds the table.
+pub fn scroll_region(label: &str) -> Element {
+    el(Tag::Div)
+        .class("table-scroll")
+        .attr(Attr::Tabindex, "0")
+        .attr(Attr::Role, "region")
+        .attr(Attr::AriaLabel, label)
+}
+
+/// The empty state: why there is nothing to show (the caller may add
+/// hints or suggestions after it).
+pub fn empty_state(why: impl Into<String>) -> Element {
+    el(Tag::Div).class("empty").child(el(Tag::P).text(why))
+}
+
 impl From<Element> for Node {
     fn from(e: Element) -> Node {
         Node::Element(e)
@@ -756,6 +822,50 @@ impl Reply {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A group of choices is drawn as the markup the worker's own groups
+    /// have: `div.seg-group > span.seg-label#id + ul.segmented.id > li > a.seg`.
+    #[test]
+    fn choices_are_a_segmented_group() {
+        let (stop, _) = ViewState::decode("stop=hide");
+        let c = Choices {
+            id: "stop".into(),
+            label: "Stop words".into(),
+            choices: vec![
+                Choice::new("Shown", &ViewState::default(), false),
+                Choice::new("Hidden", &stop, true),
+            ],
+        };
+        let Node::Element(group) = c.to_node() else {
+            panic!("an element")
+        };
+        assert!(group.has_class("seg-group"));
+        let [Node::Element(label), Node::Element(list)] = &group.children[..] else {
+            panic!("a label and a list")
+        };
+        assert_eq!(label.get(Attr::Id), Some("stop"));
+        assert_eq!(label.text_content(), "Stop words");
+        assert_eq!(list.get(Attr::Class), Some("segmented stop"));
+        assert_eq!(list.get(Attr::AriaLabelledby), Some("stop"));
+        let links: Vec<&Link> = list
+            .children
+            .iter()
+            .map(|li| match li {
+                Node::Element(li) => match &li.children[..] {
+                    [Node::Link(l)] => l,
+                    _ => panic!("a link in each item"),
+                },
+                _ => panic!("an item"),
+            })
+            .collect();
+        assert_eq!(links.len(), 2);
+        assert!(links.iter().all(|l| l.class == "seg"));
+        assert_eq!(
+            (links[1].to.as_str(), links[1].current),
+            ("stop=hide", true)
+        );
+        assert_eq!(links[0].children, [Node::Text("Shown".into())]);
+    }
 
     #[test]
     fn a_described_view_survives_the_message() {

@@ -65,11 +65,7 @@ fn today() -> Ymd {
 /// The reading view of a statement (or paragraph) alone: no query, no
 /// filters. What a citation points to.
 fn reading(statement: StatementId, para: Option<u16>) -> ViewState {
-    ViewState {
-        doc: Some(bundle().corpus.statements[statement as usize].id.clone()),
-        para,
-        ..ViewState::default()
-    }
+    ViewState::statement(&bundle().corpus.statements[statement as usize].id, para)
 }
 
 /// The citation of `statement` (or `para`) in `format`, accessed `today`.

@@ -5,8 +5,10 @@
 //! the corpus version. A view builds [`Column`]s and [`Cell`]s from the
 //! core's rows; nothing here knows which analysis it shows.
 
+use crate::components::described::element_tag;
 use crate::components::link::ViewLink;
 use crate::components::table_export::TableExport;
+use csto_core::panel::scroll_region;
 use csto_core::view::{TableSort, ViewState};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -104,19 +106,22 @@ pub fn DataTable(props: &DataTableProps) -> Html {
         Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE))
     };
 
+    let mut scroll = element_tag(&scroll_region(&props.caption));
+    scroll.add_child(html! {
+        <table class={classes!("research-table", props.class.clone())}>
+            <caption>{ props.caption.clone() }</caption>
+            <thead><tr>{ for head }</tr></thead>
+            <tbody>{ for body }</tbody>
+        </table>
+    });
+
     html! {
         <div class="data-table">
             <div class="table-tools">
                 <span class="row-count">{ crate::format::plural_thousands(rows.len(), "row", "rows") }</span>
                 <TableExport view={props.view.encode()} export_name={props.export_name.clone()} />
             </div>
-            <div class="table-scroll" tabindex="0" role="region" aria-label={props.caption.clone()}>
-                <table class={classes!("research-table", props.class.clone())}>
-                    <caption>{ props.caption.clone() }</caption>
-                    <thead><tr>{ for head }</tr></thead>
-                    <tbody>{ for body }</tbody>
-                </table>
-            </div>
+            { scroll }
             if more > 0 {
                 <button type="button" class="show-more" onclick={on_more}>
                     { format!("Show {} more of {}", more.min(PAGE), crate::format::thousands(more)) }

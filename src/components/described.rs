@@ -1,17 +1,16 @@
 //! Renders an analysis view as the worker described it
 //! ([`csto_core::panel::Node`]): elements from the closed tag and attribute
-//! lists, text as text, and the few parts with behaviour (links, choices, a
-//! select, the method disclosure, tables, buttons and forms that open a
+//! lists, text as text (a group of choices as the elements the panel makes
+//! of it), and the few parts with behaviour (links, a select, the method disclosure, tables, buttons and forms that open a
 //! view) through the page's own components.
 //! Nothing is inserted as HTML.
 
 use crate::components::data_table::{DataTable, Rows};
 use crate::components::link::{with_attrs, ViewLink};
-use crate::components::link_choices::LinkChoices;
 use crate::components::method::Method;
 use crate::components::table_export::TableExport;
 use crate::routing::{Nav, Navigator};
-use csto_core::panel::{Form, Link, Node, Select};
+use csto_core::panel::{Element, Form, Link, Node, Select};
 use csto_core::view::ViewState;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -22,14 +21,7 @@ use yew::virtual_dom::VTag;
 pub fn render(node: &Node) -> Html {
     match node {
         Node::Text(t) => html! { { t.clone() } },
-        Node::Element(e) => {
-            let mut tag = VTag::new(e.tag.name());
-            for (name, value) in &e.attrs {
-                tag.add_attribute(name.name(), value.clone());
-            }
-            tag.add_children(e.children.iter().map(render));
-            tag.into()
-        }
+        Node::Element(e) => element_tag(e).into(),
         Node::Link(l) => html! {
             <ViewLink to={l.to.clone()} class={classes!(l.class.clone())}
                        label={l.label.clone().map(AttrValue::from)} current={l.current}
@@ -39,9 +31,7 @@ pub fn render(node: &Node) -> Html {
         },
         Node::Button(b) => html! { <ViewButton button={Rc::new(b.clone())} /> },
         Node::Form(f) => html! { <ViewForm form={Rc::new(f.clone())} /> },
-        Node::Choices(c) => html! {
-            <LinkChoices id={c.id.clone()} label={c.label.clone()} choices={c.choices.clone()} />
-        },
+        Node::Choices(c) => render(&c.to_node()),
         Node::Select(s) => html! { <ViewSelect select={Rc::new(s.clone())} /> },
         Node::Method(paragraphs) => html! {
             <Method>{ for paragraphs.iter().map(render) }</Method>
@@ -55,6 +45,19 @@ pub fn render(node: &Node) -> Html {
             <TableExport view={x.view.clone()} export_name={x.export_name.clone()} />
         },
     }
+}
+
+/// Element `e` as a yew tag, to which the page may add children of its
+/// own: how it draws a widget the panel defines
+/// ([`csto_core::panel::scroll_region`], [`csto_core::panel::empty_state`])
+/// around its own markup.
+pub fn element_tag(e: &Element) -> VTag {
+    let mut tag = VTag::new(e.tag.name());
+    for (name, value) in &e.attrs {
+        tag.add_attribute(name.name(), value.clone());
+    }
+    tag.add_children(e.children.iter().map(render));
+    tag
 }
 
 #[derive(Properties, PartialEq)]

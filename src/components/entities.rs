@@ -6,6 +6,7 @@ use crate::corpus::bundle;
 use crate::routing::{Nav, Navigator};
 use crate::state::SharedOutcome;
 use csto_core::analysis::entities::EntityKind;
+use csto_core::view::{Facet, Keyed};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -40,23 +41,17 @@ pub fn EntityFacet(props: &EntityFacetProps) -> Html {
         csto_core::util::order::sort_by_key(&mut ids, |&i| std::cmp::Reverse(counts[i].passages));
         let items = ids.into_iter().map(|i| {
             let e = &corpus.entities[i];
-            let checked = view.entities.contains(&e.key);
-            let next = {
-                let mut v = view.clone();
-                if checked {
-                    v.entities.retain(|k| k != &e.key);
-                } else {
-                    v.entities.push(e.key.clone());
-                }
-                v
-            };
+            let checked = view.has_facet_value(Facet::Entity, &e.key);
+            let next = view
+                .toggled_facet(Facet::Entity, &e.key)
+                .expect("any key is an entity value");
             let navigator = navigator.clone();
             let onchange = Callback::from(move |_: Event| navigator.go(next.clone(), Nav::Push));
             let id = format!("f-entity-{}", e.key);
             let c = counts[i];
             html! {
                 <li class={classes!("facet-option", (c.passages == 0 && !checked).then_some("zero"))}>
-                    <input type="checkbox" id={id.clone()} name="entity" value={e.key.clone()} {checked} {onchange} />
+                    <input type="checkbox" id={id.clone()} name={Facet::Entity.key()} value={e.key.clone()} {checked} {onchange} />
                     <label for={id} title={e.name.clone().or_else(|| e.note.clone())}>
                         <span class="facet-label">{ e.label.clone() }</span>
                         <span class="count" title="statements · passages">
@@ -81,7 +76,7 @@ pub fn EntityFacet(props: &EntityFacetProps) -> Html {
 
     html! {
         <details class="entity-facets" open={*open} {ontoggle}>
-            <summary>{ "Resolutions, documents, organizations, operations" }</summary>
+            <summary>{ Facet::Entity.label() }</summary>
             if *open {
                 { for EntityKind::ALL.into_iter().map(group) }
             }

@@ -9,7 +9,6 @@ pub mod facets;
 pub mod fragments;
 pub mod help;
 pub mod link;
-pub mod link_choices;
 pub mod method;
 pub mod notices;
 pub mod search_box;

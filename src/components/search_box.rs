@@ -33,13 +33,7 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
         let navigator = navigator.clone();
         Callback::from(move |e: InputEvent| {
             let el: HtmlInputElement = e.target_unchecked_into();
-            let next = ViewState {
-                q: el.value(),
-                doc: view.doc.clone(),
-                para: None,
-                ..view.clone()
-            };
-            navigator.go(next, Nav::Debounced);
+            navigator.go(view.with_query(el.value()), Nav::Debounced);
         })
     };
     let onsubmit = {
@@ -47,14 +41,7 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             // Enter leaves the reader and shows the result list for the query.
-            navigator.go(
-                ViewState {
-                    doc: None,
-                    para: None,
-                    ..view.clone()
-                },
-                Nav::Push,
-            );
+            navigator.go(view.closed_statement(), Nav::Push);
         })
     };
     html! {

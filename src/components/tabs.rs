@@ -41,7 +41,7 @@ pub fn Tabs(props: &TabsProps) -> Html {
         <nav class="tabs" aria-label="Views">
             <ul ref={list} {onfocusin}>
                 { for Tab::ALL.iter().copied().map(|tab| {
-                    let to = ViewState { tab, doc: None, para: None, ..props.view.clone() };
+                    let to = props.view.with_tab(tab);
                     html! {
                         <li>
                             <ViewLink to={to.encode()} current={tab == current}

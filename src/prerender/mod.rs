@@ -100,10 +100,7 @@ pub fn run(dist: &Path, site: Option<&str>) -> Result<Summary, String> {
         )?,
     )?;
     for s in &corpus.statements {
-        let view = ViewState {
-            doc: Some(s.id.clone()),
-            ..ViewState::default()
-        };
+        let view = ViewState::statement(&s.id, None);
         let rel = format!("{}index.html", statement_path(&s.id));
         let head = meta::statement_page(corpus, s, site.as_deref());
         write(&rel, page(&template, view, "../../", head)?)?;

@@ -65,10 +65,7 @@ pub fn axis_toggle(view: &ViewState) -> Vec<Node> {
     [(Axis::Year, "By year"), (Axis::Statement, "By statement")]
         .into_iter()
         .map(|(a, label)| {
-            let to = ViewState {
-                axis: a,
-                ..view.clone()
-            };
+            let to = view.by_axis(a);
             el(Tag::Li)
                 .child(
                     link(&to, label)

@@ -15,22 +15,21 @@ use csto_core::panel::{el, link, Attr, Cell, Choice, Column, Element, Node, Sele
 use csto_core::query::{Atom, Query};
 use csto_core::util::decimal::{plural_thousands, thousands};
 use csto_core::util::order;
-use csto_core::view::{
-    Params, Tab, TableSort, ViewState, COLLOCATES_MIN, WINDOW_LEFT, WINDOW_RIGHT,
-};
+use csto_core::view::{Params, TableSort, ViewState, COLLOCATES_MIN, WINDOW_LEFT, WINDOW_RIGHT};
 
-/// The node: the index terms of the query's words and patterns (phrases
-/// and NEAR are not nodes), and those words as typed, for the NEAR links.
+/// The collocation node (not a panel `Node`): the index terms of the
+/// query's words and patterns (phrases and NEAR are not nodes), and those
+/// words as typed, for the NEAR links.
 #[derive(Debug, Clone, PartialEq, Default)]
-struct NodeWords {
+struct CollocationNode {
     terms: Vec<TermId>,
     words: Vec<String>,
     /// Parts of the query that are not used as the node.
     ignored: Vec<String>,
 }
 
-fn node_of(query: &Query, index: &Index) -> NodeWords {
-    let mut node = NodeWords::default();
+fn collocation_node(query: &Query, index: &Index) -> CollocationNode {
+    let mut node = CollocationNode::default();
     for clause in query.clauses.iter().filter(|c| !c.negated) {
         for atom in &clause.alternatives {
             let terms = match atom {
@@ -70,7 +69,7 @@ fn stop_shown(view: &ViewState) -> bool {
 
 /// The query that finds the node near `collocate`: `a NEAR/w c`, one
 /// alternative per node word (`a NEAR/w c OR b NEAR/w c`).
-fn near_query(node: &NodeWords, within: u8, collocate: &str) -> String {
+fn near_query(node: &CollocationNode, within: u8, collocate: &str) -> String {
     node.words
         .iter()
         .map(|w| format!("{w} NEAR/{within} {collocate}"))
@@ -101,7 +100,11 @@ fn columns() -> Vec<Column> {
 
 /// The collocates of the view's node, sorted and filtered as the URL says,
 /// and how many stop words were left out.
-fn compute(cx: &Context, node: &NodeWords, statements: &[StatementId]) -> (Collocates, usize) {
+fn compute(
+    cx: &Context,
+    node: &CollocationNode,
+    statements: &[StatementId],
+) -> (Collocates, usize) {
     let view = &cx.view;
     let options = CollocateOptions {
         left: WINDOW_LEFT.get(view.params.left),
@@ -174,11 +177,8 @@ fn number_select(
 }
 
 /// The view with no node: what to type, and an example to open.
-fn no_node(view: &ViewState, node: &NodeWords) -> Node {
-    let example = ViewState {
-        q: "terrorism".into(),
-        ..view.clone()
-    };
+fn no_collocation_node(view: &ViewState, node: &CollocationNode) -> Node {
+    let example = view.with_query("terrorism");
     let why = if node.ignored.is_empty() {
         "Collocates are the words found near the word you search for (the node). Type a word above, or a pattern such as terror*.".to_string()
     } else {
@@ -202,7 +202,7 @@ fn no_node(view: &ViewState, node: &NodeWords) -> Node {
 /// The collocates' table: every row, as its download holds them (none
 /// without a node, or when no row is left).
 pub fn tables(cx: &Context) -> Vec<TableData> {
-    let node = node_of(&cx.query, cx.bundle.index());
+    let node = collocation_node(&cx.query, cx.bundle.index());
     if node.terms.is_empty() {
         return Vec::new();
     }
@@ -212,7 +212,7 @@ pub fn tables(cx: &Context) -> Vec<TableData> {
 
 /// The table of the collocates `r` of `node`: each collocate opens the
 /// concordance of the node NEAR it.
-fn table(view: &ViewState, node: &NodeWords, r: &Collocates) -> Option<TableData> {
+fn table(view: &ViewState, node: &CollocationNode, r: &Collocates) -> Option<TableData> {
     if r.node_freq == 0 || r.rows.is_empty() {
         return None;
     }
@@ -221,15 +221,7 @@ fn table(view: &ViewState, node: &NodeWords, r: &Collocates) -> Option<TableData
         .rows
         .iter()
         .map(|row| {
-            let to = ViewState {
-                q: near_query(node, within, &row.word),
-                tab: Tab::Concordance,
-                doc: None,
-                para: None,
-                kwic_sort: None,
-                params: Params::default(),
-                ..view.clone()
-            };
+            let to = view.concordance_of(near_query(node, within, &row.word));
             vec![
                 Cell::link(row.word.clone(), &to),
                 Cell::Count(row.observed as u64),
@@ -247,13 +239,13 @@ fn table(view: &ViewState, node: &NodeWords, r: &Collocates) -> Option<TableData
 /// The collocates view of `cx`.
 pub fn describe(cx: &Context) -> Node {
     let view = &cx.view;
-    let node = node_of(&cx.query, cx.bundle.index());
+    let node = collocation_node(&cx.query, cx.bundle.index());
     let section = el(Tag::Section)
         .class("collocates-view")
         .attr(Attr::AriaLabelledby, "colloc-heading")
         .child(heading("colloc-heading", "Collocates"));
     if node.terms.is_empty() {
-        return section.child(no_node(view, &node)).into();
+        return section.child(no_collocation_node(view, &node)).into();
     }
     let statements = cx.statements();
     let (r, hidden) = compute(cx, &node, &statements);

@@ -2,7 +2,8 @@
 //! segmented choices, the empty state, and the orders of a frequency list.
 
 use csto_core::panel::{
-    el, Attr, Cell, Choice, Choices, Column, Element, Export, Node, Table, Tag,
+    el, empty_state, scroll_region, Cell, Choice, Choices, Column, Element, Export, Node, Table,
+    Tag,
 };
 use csto_core::view::{TableSort, ViewState};
 
@@ -87,26 +88,9 @@ pub fn choices(id: &str, label: &str, choices: Vec<Choice>) -> Node {
     .into()
 }
 
-/// A labelled group of segmented links (`items`, each an `<li>`): `id`
-/// names the label, `class` is added to the list's. [`choices`] is the
-/// same group when every link is a plain choice.
-pub fn seg_group(id: impl Into<String>, class: &str, label: &str, items: Vec<Node>) -> Node {
-    let id = id.into();
-    el(Tag::Div)
-        .class("seg-group")
-        .child(el(Tag::Span).class("seg-label").id(id.clone()).text(label))
-        .child(
-            el(Tag::Ul)
-                .class(if class.is_empty() {
-                    "segmented".to_string()
-                } else {
-                    format!("segmented {class}")
-                })
-                .attr(Attr::AriaLabelledby, id)
-                .children(items),
-        )
-        .into()
-}
+/// A labelled group of segmented links: one markup with the page's
+/// choices ([`Choices::to_node`]).
+pub use csto_core::panel::seg_group;
 
 /// Stop words shown or hidden (`stop=`), shown being the default.
 pub fn stop_choices(view: &ViewState, shown: bool) -> Vec<Choice> {
@@ -141,17 +125,9 @@ pub fn min_choices(view: &ViewState, min: u32, default: u32) -> Vec<Choice> {
 /// The minimum frequencies offered as links.
 const MINS: [u32; 5] = [1, 2, 3, 5, 10];
 
-/// A scrolling region named `label` around `table`, focusable because a
-/// table wider than a phone scrolls and the keyboard must reach it (axe
-/// `scrollable-region-focusable`).
+/// `table` in a scrolling region named `label` ([`scroll_region`]).
 pub fn scroll(label: &str, table: Element) -> Node {
-    el(Tag::Div)
-        .class("table-scroll")
-        .attr(Attr::Tabindex, "0")
-        .attr(Attr::Role, "region")
-        .attr(Attr::AriaLabel, label)
-        .child(table)
-        .into()
+    scroll_region(label).child(table).into()
 }
 
 /// `view` changed by `f`: the view a link opens.
@@ -161,12 +137,9 @@ pub fn with(view: &ViewState, f: impl FnOnce(&mut ViewState)) -> ViewState {
     to
 }
 
-/// The empty state: why there is nothing to show.
+/// The empty state: why there is nothing to show ([`empty_state`]).
 pub fn empty(why: impl Into<String>) -> Node {
-    el(Tag::Div)
-        .class("empty")
-        .child(el(Tag::P).text(why))
-        .into()
+    empty_state(why).into()
 }
 
 /// A view's heading, `id` naming it for its section.

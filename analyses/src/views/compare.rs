@@ -16,7 +16,7 @@ use csto_core::analysis::{
 use csto_core::model::{surname, Corpus, StatementId};
 use csto_core::panel::{el, link, Attr, Cell, Column, Element, Node, Tag};
 use csto_core::util::decimal::{fixed, plural, thousands, trimmed};
-use csto_core::view::{Side, SideKind, ViewState};
+use csto_core::view::{Subcorpus, SubcorpusKind, ViewState};
 
 /// Terms listed per side.
 const TOP: usize = 40;
@@ -64,10 +64,10 @@ fn term_cells(side: &str, r: &CompareRow) -> Vec<Cell> {
 }
 
 /// The side shown when the URL names none: the first speaker.
-fn default_side(corpus: &Corpus) -> Side {
+fn default_side(corpus: &Corpus) -> Subcorpus {
     let id = corpus.speakers.first().map(|s| s.id.clone());
-    Side {
-        kind: SideKind::Speaker,
+    Subcorpus {
+        kind: SubcorpusKind::Speaker,
         values: id.into_iter().collect(),
     }
 }
@@ -86,10 +86,10 @@ fn significance(g2: f64) -> (&'static str, &'static str) {
 }
 
 /// A side as the caption names it: "Nikolai Bordyuzha", "the 2019 statements".
-fn side_name(corpus: &Corpus, side: &Side) -> (String, bool) {
+fn side_name(corpus: &Corpus, side: &Subcorpus) -> (String, bool) {
     match side.kind {
-        SideKind::Speaker if side.values.len() == 1 => (side.label(corpus), false),
-        SideKind::Year => (format!("the {} statements", side.label(corpus)), true),
+        SubcorpusKind::Speaker if side.values.len() == 1 => (side.label(corpus), false),
+        SubcorpusKind::Year => (format!("the {} statements", side.label(corpus)), true),
         _ => (side.label(corpus), side.values.len() > 1),
     }
 }
@@ -197,9 +197,9 @@ fn export_tools(class: &str, what: &str, table: TableData) -> Node {
 
 /// What the comparison computes before it is drawn.
 struct Computed {
-    a: Side,
+    a: Subcorpus,
     /// `None`: the rest of the statements passing the filters.
-    b: Option<Side>,
+    b: Option<Subcorpus>,
     on_a: Vec<StatementId>,
     on_b: Vec<StatementId>,
     r: Comparison,
@@ -344,14 +344,14 @@ pub fn describe(cx: &Context) -> Node {
 struct SidePicker<'a> {
     view: &'a ViewState,
     corpus: &'a Corpus,
-    a: &'a Side,
-    b: &'a Option<Side>,
+    a: &'a Subcorpus,
+    b: &'a Option<Subcorpus>,
 }
 
 impl SidePicker<'_> {
     /// The link that makes `side` side `which` ('a' or 'b'; `None`: the
     /// rest, for B).
-    fn link(&self, which: char, side: Option<Side>, label: String) -> Node {
+    fn link(&self, which: char, side: Option<Subcorpus>, label: String) -> Node {
         let view = self.view;
         let (to, current) = if which == 'a' {
             let current = side.as_ref() == Some(self.a);
@@ -377,8 +377,8 @@ impl SidePicker<'_> {
             .speakers
             .iter()
             .map(|s| {
-                let side = Side {
-                    kind: SideKind::Speaker,
+                let side = Subcorpus {
+                    kind: SubcorpusKind::Speaker,
                     values: vec![s.id.clone()],
                 };
                 self.link(which, Some(side), s.name.clone())
@@ -387,8 +387,8 @@ impl SidePicker<'_> {
         let years = years
             .iter()
             .map(|y| {
-                let side = Side {
-                    kind: SideKind::Year,
+                let side = Subcorpus {
+                    kind: SubcorpusKind::Year,
                     values: vec![y.to_string()],
                 };
                 self.link(which, Some(side), y.to_string())
@@ -416,7 +416,12 @@ struct SideNames {
 
 /// The names of side `a` and side `b` (`None`: the rest of the statements
 /// passing the view's filters).
-fn side_names(view: &ViewState, corpus: &Corpus, a: &Side, b: Option<&Side>) -> SideNames {
+fn side_names(
+    view: &ViewState,
+    corpus: &Corpus,
+    a: &Subcorpus,
+    b: Option<&Subcorpus>,
+) -> SideNames {
     let (a_name, a_plural) = side_name(corpus, a);
     let (b_name, b_short) = match b {
         None => (
@@ -436,7 +441,7 @@ fn side_names(view: &ViewState, corpus: &Corpus, a: &Side, b: Option<&Side>) -> 
         Some(b) => (side_name(corpus, b).0, b.label(corpus)),
     };
     let a_short = a.label(corpus);
-    let a_short = if a.kind == SideKind::Speaker {
+    let a_short = if a.kind == SubcorpusKind::Speaker {
         surname(&a_short).to_string()
     } else {
         a_short

@@ -130,10 +130,7 @@ fn controls(view: &ViewState, sort: KwicSort, count: String) -> Element {
     ]
     .into_iter()
     .map(|s| {
-        let to = ViewState {
-            kwic_sort: (s != KwicSort::Corpus).then_some(s),
-            ..view.clone()
-        };
+        let to = view.in_kwic_order(s);
         el(Tag::Li).child(
             link(&to, sort_label(s))
                 .class(format!("seg sort-{}", s.key()))

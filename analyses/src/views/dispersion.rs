@@ -367,10 +367,7 @@ pub fn describe(cx: &Context) -> Node {
 
 /// What to do without a query, with an example to follow.
 fn browse_hint(view: &ViewState) -> Element {
-    let example = ViewState {
-        q: "Afghanistan".into(),
-        ..view.clone()
-    };
+    let example = view.with_query("Afghanistan");
     el(Tag::Div)
         .class("empty")
         .child(el(Tag::P).text("Type a search term above to see where it occurs in each statement: a bar per statement, a mark at each hit."))

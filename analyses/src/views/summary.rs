@@ -79,11 +79,7 @@ fn texts<'a>(cx: &Context, s: &'a Summary) -> Vec<Text<'a>> {
     })
     .chain(s.statements.iter().map(|st| {
         let label = corpus.statement_label(st.statement);
-        let to = ViewState {
-            doc: Some(st.key.clone()),
-            para: None,
-            ..view.clone()
-        };
+        let to = view.open_statement(&st.key, None);
         Text {
             label: label.clone(),
             cell: Cell::link(label, &to),

@@ -10,7 +10,7 @@ use crate::Context;
 use csto_core::model::Theme;
 use csto_core::panel::{el, link, Attr, Element, Node, Tag};
 use csto_core::util::decimal::plural;
-use csto_core::view::{Axis, Tab, ViewState};
+use csto_core::view::{Axis, ViewState};
 
 /// A column of the grid with its paragraph counts.
 #[derive(Debug, Clone, PartialEq)]
@@ -176,18 +176,7 @@ fn cell(view: &ViewState, t: usize, theme: &Theme, c: &GridColumn) -> Element {
         n as f64 / c.passages as f64
     };
     let pct = (share * 100.0).round() as u32;
-    let to = ViewState {
-        themes: vec![theme.id.clone()],
-        years: vec![c.column.year],
-        speakers: match &c.speaker {
-            Some(sp) => vec![sp.clone()],
-            None => view.speakers.clone(),
-        },
-        tab: Tab::Results,
-        doc: None,
-        para: None,
-        ..view.clone()
-    };
+    let to = view.theme_results(&theme.id, c.column.year, c.speaker.as_deref());
     let title = format!(
         "{}, {}: {pct}% ({} of {})",
         theme.label,

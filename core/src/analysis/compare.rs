@@ -132,7 +132,8 @@ pub fn log_ratio(a: f64, b: f64, c: f64, d: f64) -> f64 {
     ((a / c) / (b / d)).log2()
 }
 
-/// Which side a row belongs to.
+/// Which side of a comparison a row is over-represented on: A or B (the
+/// statements of each side are a `view::Subcorpus`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Side {
     A,

@@ -133,19 +133,15 @@ impl ViewState {
     /// prerenderer writes it into `#app[data-view]`; the app hydrates the
     /// markup when its address has the same key.
     pub fn page_key(&self) -> String {
-        ViewState {
-            para: None,
-            ..self.clone()
-        }
-        .encode()
+        self.without_paragraph().encode()
     }
 
     /// Whether this is a view the build prerenders as a page of its own: the
     /// start page, or a statement with nothing else chosen.
     pub fn is_prerendered_page(&self) -> bool {
-        let place = ViewState {
-            doc: self.doc.clone(),
-            ..ViewState::default()
+        let place = match &self.doc {
+            Some(doc) => ViewState::statement(doc, None),
+            None => ViewState::default(),
         };
         self.page_key() == place.encode()
     }

@@ -21,21 +21,30 @@
 //!   parameters, needs) and the limits of its whole-number parameters.
 //! - `choices`: the closed choices ([`Axis`], [`TableSort`], …) and
 //!   their URL spellings.
-//! - `side`: a side of a comparison ([`Side`]).
+//! - `subcorpus`: the statements the URL picks for a side of a comparison
+//!   ([`Subcorpus`]).
+//! - `facet`: the list filters ([`Facet`]) and the year range's ends.
+//! - `transitions`: the views a link or control opens from this one.
+//! - `resolved`: a view resolved against the corpus ([`ResolvedView`]).
 //! - `notices`: what decoding dropped, bounded.
 
 mod address;
 mod choices;
+mod facet;
 mod notices;
 mod registry;
-mod side;
+mod resolved;
 mod state;
+mod subcorpus;
+mod transitions;
 
 pub use address::{statement_path, STATEMENTS_DIR};
 pub use choices::{Axis, Keyed, Scale, TableSort};
+pub use facet::{Facet, YearBound};
 pub use registry::{
     Number, Tab, ViewSpec, COLLOCATES_MIN, NGRAMS_MIN, NGRAM_LENGTH, VIEWS, WINDOW_LEFT,
     WINDOW_RIGHT, WORDS_MIN,
 };
-pub use side::{Side, SideKind};
+pub use resolved::ResolvedView;
 pub use state::{Params, ViewState, MAX_COMPARE};
+pub use subcorpus::{Subcorpus, SubcorpusKind};

@@ -2,9 +2,10 @@
 //! written canonically, and resolved against the corpus.
 
 use super::choices::{Axis, Keyed, Scale, TableSort};
+use super::facet::{Facet, YearBound};
 use super::notices::{parse_year, quote, Notices};
 use super::registry::{Number, Tab, NGRAMS_MIN, NGRAM_LENGTH, WINDOW_LEFT, WINDOW_RIGHT};
-use super::side::Side;
+use super::subcorpus::Subcorpus;
 use crate::analysis::concordance::KwicSort;
 use crate::model::{Corpus, EntityId, SpeakerId, ThemeId};
 use crate::search::{Filters, Sort};
@@ -75,8 +76,8 @@ pub struct Params {
     /// N-grams: only those containing a word of the query (`with=1`).
     pub with_query: bool,
     /// Compare: side A (`a=year:2004`) and side B (`b=…`; `None` is the rest).
-    pub side_a: Option<Side>,
-    pub side_b: Option<Side>,
+    pub side_a: Option<Subcorpus>,
+    pub side_b: Option<Subcorpus>,
     /// Trends: per 10,000 words or raw counts (`scale=raw`).
     pub scale: Scale,
 }
@@ -145,8 +146,8 @@ impl Params {
             "min" => number(&mut self.min_freq, value, NGRAMS_MIN, n),
             "l" => number(&mut self.left, value, WINDOW_LEFT, n),
             "r" => number(&mut self.right, value, WINDOW_RIGHT, n),
-            "a" => self.side_a = Side::decode("a", value, n).or(self.side_a.take()),
-            "b" => self.side_b = Side::decode("b", value, n).or(self.side_b.take()),
+            "a" => self.side_a = Subcorpus::decode("a", value, n).or(self.side_a.take()),
+            "b" => self.side_b = Subcorpus::decode("b", value, n).or(self.side_b.take()),
             "scale" => {
                 let mut s = None;
                 choose(&mut s, value, key, "use raw or per10k", n);
@@ -249,7 +250,8 @@ impl ViewState {
         }
     }
 
-    /// The query and the facet filters; `false` if `key` is none of them.
+    /// The query, the facets and the year range; `false` if `key` is none
+    /// of them.
     fn decode_filter(&mut self, key: &str, value: &str, n: &mut Notices) -> bool {
         match key {
             "q" => {
@@ -260,10 +262,29 @@ impl ViewState {
                     self.q = value.to_owned();
                 }
             }
-            "speaker" => push_list(&mut self.speakers, value, "speaker", n),
-            "theme" => push_list(&mut self.themes, value, "theme", n),
-            "entity" => push_list(&mut self.entities, value, "entity", n),
-            "year" => {
+            // The ends of the year range ([`YearBound`]'s keys, spelled
+            // out: a match on them is smaller wasm than a lookup).
+            "from" | "to" => match parse_year(value) {
+                Some(y) if key == "from" => self.year_from = Some(y),
+                Some(y) => self.year_to = Some(y),
+                None => n.push(format!("Ignored {key} {}: not a year.", quote(value))),
+            },
+            _ => match Facet::from_key(key) {
+                Some(facet) => self.decode_facet(facet, value, n),
+                None => return false,
+            },
+        }
+        true
+    }
+
+    /// The values of `facet` in `value` (comma-separated), added to its list.
+    fn decode_facet(&mut self, facet: Facet, value: &str, n: &mut Notices) {
+        let key = facet.key();
+        match facet {
+            Facet::Speaker => push_list(&mut self.speakers, value, key, n),
+            Facet::Theme => push_list(&mut self.themes, value, key, n),
+            Facet::Entity => push_list(&mut self.entities, value, key, n),
+            Facet::Year => {
                 for y in value.split(',').filter(|y| !y.trim().is_empty()) {
                     match parse_year(y) {
                         Some(y) if !self.years.contains(&y) && self.years.len() < MAX_VALUES => {
@@ -274,14 +295,7 @@ impl ViewState {
                     }
                 }
             }
-            "from" | "to" => match parse_year(value) {
-                Some(y) if key == "from" => self.year_from = Some(y),
-                Some(y) => self.year_to = Some(y),
-                None => n.push(format!("Ignored {key} {}: not a year.", quote(value))),
-            },
-            _ => return false,
         }
-        true
     }
 
     /// Which view, its order and the open statement; `false` if `key` is
@@ -341,7 +355,7 @@ impl ViewState {
         } else {
             "speaker"
         };
-        if let Some(side) = Side::decode("kw", &format!("{kind}:{k}"), n) {
+        if let Some(side) = Subcorpus::decode("kw", &format!("{kind}:{k}"), n) {
             self.params.side_a = Some(side);
             self.params.side_b = None;
         }
@@ -374,26 +388,26 @@ impl ViewState {
             out.append_pair("q", &self.q);
         }
         if !self.speakers.is_empty() {
-            out.append_pair("speaker", &self.speakers.join(","));
+            out.append_pair(Facet::Speaker.key(), &self.speakers.join(","));
         }
         if !self.years.is_empty() {
             let ys: Vec<String> = self.years.iter().map(u16::to_string).collect();
-            out.append_pair("year", &ys.join(","));
+            out.append_pair(Facet::Year.key(), &ys.join(","));
         }
         if let Some(f) = self.year_from {
-            out.append_pair("from", &f.to_string());
+            out.append_pair(YearBound::From.key(), &f.to_string());
         }
         if let Some(t) = self.year_to {
-            out.append_pair("to", &t.to_string());
+            out.append_pair(YearBound::To.key(), &t.to_string());
         }
         if !self.themes.is_empty() {
-            out.append_pair("theme", &self.themes.join(","));
+            out.append_pair(Facet::Theme.key(), &self.themes.join(","));
         }
         if let Some(s) = self.sort {
             out.append_pair("sort", Keyed::key(s));
         }
         if !self.entities.is_empty() {
-            out.append_pair("entity", &self.entities.join(","));
+            out.append_pair(Facet::Entity.key(), &self.entities.join(","));
         }
         if self.tab != Tab::default() {
             out.append_pair("view", Keyed::key(self.tab));
@@ -412,60 +426,45 @@ impl ViewState {
     }
 
     /// Drops ids the corpus does not know, with notices, and returns the
-    /// facet filters as corpus ids.
+    /// facet filters as corpus ids. Notices come in the order speakers,
+    /// themes, open statement, entities, sides of a comparison.
     pub fn resolve(&mut self, corpus: &Corpus) -> (Filters, Vec<String>) {
         let mut n = Notices::default();
-        let mut speakers: Vec<SpeakerId> = Vec::new();
-        self.speakers.retain(
-            |id| match corpus.speakers.iter().position(|s| &s.id == id) {
-                Some(i) => {
-                    speakers.push(i as SpeakerId);
-                    true
-                }
-                None => {
-                    n.push(format!("Ignored speaker {}: not in the corpus.", quote(id)));
-                    false
-                }
+        let speakers = known_ids(
+            &mut self.speakers,
+            Facet::Speaker,
+            "not in the corpus",
+            &|id| {
+                corpus
+                    .speakers
+                    .iter()
+                    .position(|s| s.id == id)
+                    .map(|i| i as SpeakerId)
             },
+            &mut n,
         );
-        let mut themes: Vec<ThemeId> = Vec::new();
-        self.themes
-            .retain(|id| match corpus.themes.iter().position(|t| &t.id == id) {
-                Some(i) => {
-                    themes.push(i as ThemeId);
-                    true
-                }
-                None => {
-                    n.push(format!("Ignored theme {}: not in the taxonomy.", quote(id)));
-                    false
-                }
-            });
+        let themes = known_ids(
+            &mut self.themes,
+            Facet::Theme,
+            "not in the taxonomy",
+            &|id| {
+                corpus
+                    .themes
+                    .iter()
+                    .position(|t| t.id == id)
+                    .map(|i| i as ThemeId)
+            },
+            &mut n,
+        );
         self.resolve_doc(corpus, &mut n);
-        let mut entities: Vec<EntityId> = Vec::new();
-        self.entities.retain(|key| match corpus.entity_by_key(key) {
-            Some((i, _)) => {
-                entities.push(i);
-                true
-            }
-            None => {
-                n.push(format!(
-                    "Ignored entity {}: not found in the corpus.",
-                    quote(key)
-                ));
-                false
-            }
-        });
-        for (name, side) in [
-            ("a", &mut self.params.side_a),
-            ("b", &mut self.params.side_b),
-        ] {
-            if side
-                .as_mut()
-                .is_some_and(|s| !s.resolve(name, corpus, &mut n))
-            {
-                *side = None;
-            }
-        }
+        let entities: Vec<EntityId> = known_ids(
+            &mut self.entities,
+            Facet::Entity,
+            "not found in the corpus",
+            &|key| corpus.entity_by_key(key).map(|(i, _)| i),
+            &mut n,
+        );
+        self.resolve_sides(corpus, &mut n);
         let filters = Filters {
             entities,
             speakers,
@@ -475,6 +474,19 @@ impl ViewState {
             themes,
         };
         (filters, n.finish())
+    }
+
+    /// Drops a side of a comparison naming nothing the corpus knows (and
+    /// the values it does not know of a side kept), with notices.
+    fn resolve_sides(&mut self, corpus: &Corpus, n: &mut Notices) {
+        for (name, side) in [
+            ("a", &mut self.params.side_a),
+            ("b", &mut self.params.side_b),
+        ] {
+            if side.as_mut().is_some_and(|s| !s.resolve(name, corpus, n)) {
+                *side = None;
+            }
+        }
     }
 
     /// Drops an open statement the corpus does not have, or a paragraph
@@ -501,29 +513,6 @@ impl ViewState {
         }
     }
 
-    /// The results of a search for `q` with the same filters: where a word
-    /// in an analysis table leads.
-    pub fn search_for(&self, q: impl Into<String>) -> ViewState {
-        ViewState {
-            q: q.into(),
-            tab: Tab::Results,
-            doc: None,
-            para: None,
-            ..self.clone()
-        }
-    }
-
-    /// Statement `doc` open in the reader (at 1-based paragraph `para`),
-    /// keeping the query and filters, so its hits are highlighted.
-    pub fn reading(&self, doc: &str, para: Option<u16>) -> ViewState {
-        ViewState {
-            doc: Some(doc.to_string()),
-            para,
-            tab: Tab::Results,
-            ..self.clone()
-        }
-    }
-
     /// Whether this view is an analysis (a tab other than the results, no
     /// statement open): what the analysis worker computes.
     pub fn shows_analysis(&self) -> bool {
@@ -539,6 +528,30 @@ impl ViewState {
             Sort::Relevance
         })
     }
+}
+
+/// The corpus ids of the values of `list` (ids of `facet`) that `find`
+/// knows; each other value is dropped from `list` with the notice "Ignored
+/// `facet` `value`: `why`."
+fn known_ids(
+    list: &mut Vec<String>,
+    facet: Facet,
+    why: &str,
+    find: &dyn Fn(&str) -> Option<u16>,
+    n: &mut Notices,
+) -> Vec<u16> {
+    let mut ids = Vec::new();
+    list.retain(|value| match find(value) {
+        Some(i) => {
+            ids.push(i);
+            true
+        }
+        None => {
+            n.push(format!("Ignored {} {}: {why}.", facet.key(), quote(value)));
+            false
+        }
+    });
+    ids
 }
 
 /// Commas and colons are safe in a query string (RFC 3986) and far more
@@ -624,12 +637,12 @@ mod tests {
                 left: Some(0),
                 right: Some(10),
                 with_query: true,
-                side_a: Some(Side {
-                    kind: super::super::side::SideKind::Year,
+                side_a: Some(Subcorpus {
+                    kind: super::super::subcorpus::SubcorpusKind::Year,
                     values: vec!["2004".into(), "2007".into()],
                 }),
-                side_b: Some(Side {
-                    kind: super::super::side::SideKind::Speaker,
+                side_b: Some(Subcorpus {
+                    kind: super::super::subcorpus::SubcorpusKind::Speaker,
                     values: vec!["bordyuzha".into()],
                 }),
                 scale: Scale::Raw,
@@ -710,20 +723,6 @@ mod tests {
             assert_eq!(v, c.expect, "{}", c.qs);
             assert_eq!(notices.len(), c.notices, "{}: {notices:?}", c.qs);
         }
-    }
-
-    #[test]
-    fn links_keep_the_filters() {
-        let (v, _) =
-            ViewState::decode("q=kanal&speaker=bordyuzha&view=words&doc=2016-bordyuzha&p=3");
-        assert_eq!(
-            v.search_for("terror").encode(),
-            "q=terror&speaker=bordyuzha"
-        );
-        assert_eq!(
-            v.reading("2019-semerikov", Some(2)).encode(),
-            "q=kanal&speaker=bordyuzha&doc=2019-semerikov&p=2"
-        );
     }
 
     /// Links to the former distinctive-terms view open the comparison of

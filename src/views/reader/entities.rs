@@ -26,7 +26,7 @@ pub fn StatementEntities(props: &StatementEntitiesProps) -> Html {
             <ul>
                 { for counts.iter().map(|c| {
                     let e = &bundle.corpus.entities[c.entity as usize];
-                    let to = ViewState { entities: vec![e.key.clone()], doc: None, para: None, ..props.view.clone() };
+                    let to = props.view.filtered_by_entity(&e.key);
                     html! {
                         <li data-entity={e.key.clone()}>
                             <span class="kind">{ e.kind.label() }</span>{ ": " }

@@ -57,11 +57,7 @@ fn paragraph(
 ) -> Html {
     let corpus = &bundle().corpus;
     let target = view.para == Some(n);
-    let link = ViewState {
-        doc: Some(statement.id.clone()),
-        para: Some(n),
-        ..view.clone()
-    };
+    let link = view.open_statement(&statement.id, Some(n));
     let tags = &statement.passages[n as usize - 1].themes;
     html! {
         <div id={format!("p{n}")} class={classes!("para", target.then_some("target"))}>
@@ -129,11 +125,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let on_prev = step.reform(|_: MouseEvent| false);
     let on_next = step.reform(|_: MouseEvent| true);
 
-    let back = ViewState {
-        doc: None,
-        para: None,
-        ..view.clone()
-    };
+    let back = view.closed_statement();
     let body = paragraphs
         .into_iter()
         .enumerate()

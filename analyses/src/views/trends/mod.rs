@@ -16,7 +16,7 @@ use crate::Context;
 use chart::{svg_chart, swatch};
 use csto_core::panel::{el, link, Attr, Form, Node, Put, Tag};
 use csto_core::util::decimal::{fixed, thousands};
-use csto_core::view::{Keyed, Scale, ViewState, MAX_COMPARE};
+use csto_core::view::{Keyed, Scale, MAX_COMPARE};
 use data::{chart_data, Chart, Mode};
 
 /// The chart's width when the page has not said how much room it has.
@@ -106,15 +106,7 @@ fn legend(cx: &Context, chart: &Chart) -> Node {
     let view = &cx.view;
     let items = chart.lines.iter().enumerate().map(|(i, l)| {
         let remove = (chart.mode == Mode::Compare).then(|| {
-            let next = ViewState {
-                compare: view
-                    .compare
-                    .iter()
-                    .filter(|t| **t != l.label && t.trim() != l.label)
-                    .cloned()
-                    .collect(),
-                ..view.clone()
-            };
+            let next = view.without_compared(&l.label);
             Node::Button(
                 link(&next, "×")
                     .class("remove")

@@ -1,14 +1,16 @@
-//! A side of a comparison (`a=year:2004`, `b=speaker:tasmagambetov`): a set
-//! of statements named by statement id, speaker, year or theme. A missing B
-//! is "the rest": every filtered statement not on side A.
+//! A subcorpus as the URL picks it for a side of a comparison
+//! (`a=year:2004`, `b=speaker:tasmagambetov`): a set of statements named by
+//! statement id, speaker, year or theme. A missing B is "the rest": every
+//! filtered statement not on side A. (Which side a compared term leans to,
+//! A or B, is `analysis::Side`.)
 
 use super::notices::{parse_year, quote, Notices};
 use crate::model::{Corpus, StatementId};
 use crate::util::slug::is_slug;
 
-/// How a side names its statements.
+/// How a subcorpus names its statements.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SideKind {
+pub enum SubcorpusKind {
     /// Statement ids (`doc:2016-bordyuzha`).
     Statement,
     /// Speaker ids (`speaker:bordyuzha`).
@@ -20,39 +22,39 @@ pub enum SideKind {
     Theme,
 }
 
-impl SideKind {
-    const ALL: [SideKind; 4] = [
-        SideKind::Statement,
-        SideKind::Speaker,
-        SideKind::Year,
-        SideKind::Theme,
+impl SubcorpusKind {
+    const ALL: [SubcorpusKind; 4] = [
+        SubcorpusKind::Statement,
+        SubcorpusKind::Speaker,
+        SubcorpusKind::Year,
+        SubcorpusKind::Theme,
     ];
 
     /// The URL prefix (`year` in `a=year:2004`).
     pub fn key(self) -> &'static str {
         match self {
-            SideKind::Statement => "doc",
-            SideKind::Speaker => "speaker",
-            SideKind::Year => "year",
-            SideKind::Theme => "theme",
+            SubcorpusKind::Statement => "doc",
+            SubcorpusKind::Speaker => "speaker",
+            SubcorpusKind::Year => "year",
+            SubcorpusKind::Theme => "theme",
         }
     }
 }
 
-/// One side of a comparison.
+/// The statements the URL picks for one side of a comparison.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Side {
-    pub kind: SideKind,
+pub struct Subcorpus {
+    pub kind: SubcorpusKind,
     /// Ids (or years as text), at least one, without repeats.
     pub values: Vec<String>,
 }
 
-/// The most values one side may name.
+/// The most values one subcorpus may name.
 const MAX_SIDE_VALUES: usize = 32;
 
-impl Side {
+impl Subcorpus {
     /// Reads `kind:v1,v2`; `None` with a notice when it is not one.
-    pub(super) fn decode(name: &str, value: &str, n: &mut Notices) -> Option<Side> {
+    pub(super) fn decode(name: &str, value: &str, n: &mut Notices) -> Option<Subcorpus> {
         let Some((kind, list)) = value.split_once(':') else {
             n.push(format!(
                 "Ignored {name} {}: write it as year:2004, speaker:…, doc:… or theme:….",
@@ -61,7 +63,7 @@ impl Side {
             return None;
         };
         let kind = kind.trim().to_ascii_lowercase();
-        let Some(kind) = SideKind::ALL.into_iter().find(|k| k.key() == kind) else {
+        let Some(kind) = SubcorpusKind::ALL.into_iter().find(|k| k.key() == kind) else {
             n.push(format!(
                 "Ignored {name} {}: a side is chosen by doc, speaker, year or theme.",
                 quote(value)
@@ -72,7 +74,7 @@ impl Side {
         for v in list.split(',').map(str::trim).filter(|v| !v.is_empty()) {
             let v = v.to_ascii_lowercase();
             let ok = match kind {
-                SideKind::Year => parse_year(&v).is_some(),
+                SubcorpusKind::Year => parse_year(&v).is_some(),
                 _ => is_slug(&v),
             };
             if !ok {
@@ -91,7 +93,7 @@ impl Side {
             ));
             return None;
         }
-        Some(Side { kind, values })
+        Some(Subcorpus { kind, values })
     }
 
     /// `kind:v1,v2`.
@@ -105,13 +107,13 @@ impl Side {
         let kind = self.kind;
         self.values.retain(|v| {
             let known = match kind {
-                SideKind::Statement => corpus.statement_by_key(v).is_some(),
-                SideKind::Speaker => corpus.speakers.iter().any(|s| &s.id == v),
-                SideKind::Year => corpus
+                SubcorpusKind::Statement => corpus.statement_by_key(v).is_some(),
+                SubcorpusKind::Speaker => corpus.speakers.iter().any(|s| &s.id == v),
+                SubcorpusKind::Year => corpus
                     .statements
                     .iter()
                     .any(|s| s.date.year.to_string() == *v),
-                SideKind::Theme => corpus.themes.iter().any(|t| &t.id == v),
+                SubcorpusKind::Theme => corpus.themes.iter().any(|t| &t.id == v),
             };
             if !known {
                 n.push(format!(
@@ -129,10 +131,10 @@ impl Side {
     pub fn contains(&self, corpus: &Corpus, s: StatementId) -> bool {
         let st = &corpus.statements[s as usize];
         match self.kind {
-            SideKind::Statement => self.values.contains(&st.id),
-            SideKind::Speaker => self.values.contains(&corpus.speaker(st.speaker).id),
-            SideKind::Year => self.values.contains(&st.date.year.to_string()),
-            SideKind::Theme => st.passages.iter().any(|p| {
+            SubcorpusKind::Statement => self.values.contains(&st.id),
+            SubcorpusKind::Speaker => self.values.contains(&corpus.speaker(st.speaker).id),
+            SubcorpusKind::Year => self.values.contains(&st.date.year.to_string()),
+            SubcorpusKind::Theme => st.passages.iter().any(|p| {
                 p.themes
                     .iter()
                     .any(|t| self.values.contains(&corpus.theme(t.theme).id))
@@ -146,17 +148,17 @@ impl Side {
             .values
             .iter()
             .map(|v| match self.kind {
-                SideKind::Speaker => corpus
+                SubcorpusKind::Speaker => corpus
                     .speakers
                     .iter()
                     .find(|s| &s.id == v)
                     .map_or_else(|| v.clone(), |s| s.name.clone()),
-                SideKind::Theme => corpus
+                SubcorpusKind::Theme => corpus
                     .themes
                     .iter()
                     .find(|t| &t.id == v)
                     .map_or_else(|| v.clone(), |t| t.label.clone()),
-                SideKind::Statement | SideKind::Year => v.clone(),
+                SubcorpusKind::Statement | SubcorpusKind::Year => v.clone(),
             })
             .collect();
         names.join(" + ")
