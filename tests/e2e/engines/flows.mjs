@@ -216,8 +216,8 @@ export const FLOWS = [
       await eventually(async () => assert.equal(await count(tab, 'mark.hit.current'), 1), WAIT);
       await waitForParams(tab, { doc: '2019-semerikov', q: 'terrorism' }, url);
       // The step scrolled to the hit; the way back is at the top. Clicking
-      // it scrolls it into view below the sticky search bar (the page's
-      // scroll padding), not under it, where the bar would take the click.
+      // it scrolls it into view below the sticky search bar (the controls'
+      // scroll margin), not under it, where the bar would take the click.
       await tab.click('.reader-nav a.back');
       await waitForParams(tab, { q: 'terrorism' }, url);
       await waitForResults(tab, (r) => assert.ok(r.ids.includes('2019-semerikov'), `results: ${r.ids}`));
