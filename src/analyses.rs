@@ -90,8 +90,8 @@ fn next_seq() -> u32 {
 }
 
 /// Whether the view of `tab` is laid out to the page's width (the trends
-/// chart): it is asked for with the width of its box, known only once the
-/// page has rendered.
+/// chart, the dispersion plot on a phone): it is asked for with the width
+/// of its box, known only once the page has rendered.
 pub fn sized(tab: Tab) -> bool {
     tab.needs_width()
 }

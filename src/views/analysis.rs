@@ -5,9 +5,8 @@
 //! "false"; the first time, a short "Computing…" note shows, never a blank.
 //!
 //! A view laid out to the page's width (the trends chart, the dispersion
-//! plot on a phone) is asked for with
-//! the width of this component's box, and asked again when a window resize
-//! changes it.
+//! plot on a phone) is asked for with the width of this component's box,
+//! and asked again when a window resize changes it.
 
 use crate::analyses::{describe, sized, Described};
 use crate::components::described::render;

@@ -34,9 +34,9 @@ pub struct ViewSpec {
     /// Reads the token table: the worker asks for it before the index, so
     /// that one build makes both.
     pub token_table: bool,
-    /// Laid out to the page's width (the trends chart, the dispersion
-    /// plot on a phone): the page asks for
-    /// it with the width of its box, known once the page has rendered.
+    /// Laid out to the page's width (the trends chart, the dispersion plot
+    /// on a phone): the page asks for it with the width of its box, known
+    /// once the page has rendered.
     pub width: bool,
 }
 
