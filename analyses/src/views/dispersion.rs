@@ -193,7 +193,8 @@ fn marks(
         .iter()
         .map(|h| scale(h.position as f64 + 0.5))
         .collect();
-    // Each mark: its area's left edge and width, and its hits.
+    // Each mark: its area's left edge and width (as written: the desktop's
+    // "12" exactly as before this layout had a phone's), and its hits.
     let areas: Vec<(f64, String, std::ops::Range<usize>)> = match plot {
         Plot::Scaled => xs
             .iter()

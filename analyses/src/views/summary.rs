@@ -112,69 +112,87 @@ fn figures_table(view: &ViewState, texts: &[Text]) -> TableData {
     )
 }
 
-/// The most frequent content words of each text, ranked; each word
-/// searches itself.
+/// The most frequent content words of each text, ranked.
 fn frequent_table(view: &ViewState, texts: &[Text]) -> TableData {
-    let search = |word: &str| view.search_for(word);
-    TableData::new(
-        "csto-summary-frequent",
+    ranked_words_table(
         view,
+        "csto-summary-frequent",
+        texts,
         vec![
-            Column::text("text", "Statement"),
-            Column::number("rank", "Rank"),
-            Column::text("word", "Word").heads_rows(),
             Column::number("freq", "Frequency"),
             Column::number("per_10k", "Per 10k").titled("occurrences per 10,000 words"),
         ],
-        texts
-            .iter()
-            .flat_map(|t| {
-                let s = t.stats;
-                s.top_words.iter().enumerate().map(move |(i, w)| {
-                    vec![
-                        Cell::Text(t.label.clone()),
-                        Cell::Count(i as u64 + 1),
-                        Cell::link(w.word.clone(), &search(&w.word)),
+        |s| {
+            s.top_words
+                .iter()
+                .map(|w| {
+                    let figures = vec![
                         Cell::Count(w.freq as u64),
                         Cell::figure(per_10k(w.freq, s.tokens as u64), 1),
-                    ]
+                    ];
+                    (w.word.as_str(), figures)
                 })
-            })
-            .collect(),
+                .collect()
+        },
     )
 }
 
-/// The most distinctive words of each text, ranked; each word searches
-/// itself.
+/// The most distinctive words of each text, ranked.
 fn distinctive_table(view: &ViewState, texts: &[Text]) -> TableData {
-    let search = |word: &str| view.search_for(word);
-    TableData::new(
-        "csto-summary-distinctive",
+    ranked_words_table(
         view,
+        "csto-summary-distinctive",
+        texts,
         vec![
-            Column::text("text", "Statement"),
-            Column::number("rank", "Rank"),
-            Column::text("word", "Word").heads_rows(),
             Column::number("freq", "Frequency"),
             Column::number("g2", "G²").titled("log-likelihood"),
             Column::number("log_ratio", "Log Ratio"),
         ],
-        texts
-            .iter()
-            .flat_map(|t| {
-                t.stats.distinctive.iter().enumerate().map(move |(i, w)| {
-                    vec![
-                        Cell::Text(t.label.clone()),
-                        Cell::Count(i as u64 + 1),
-                        Cell::link(w.word.clone(), &search(&w.word)),
+        |s| {
+            s.distinctive
+                .iter()
+                .map(|w| {
+                    let figures = vec![
                         Cell::Count(w.freq as u64),
                         Cell::figure(w.g2, 1),
                         Cell::figure(w.log_ratio, 2),
-                    ]
+                    ];
+                    (w.word.as_str(), figures)
                 })
-            })
-            .collect(),
+                .collect()
+        },
     )
+}
+
+/// A table of each text's ranked words: the text, the rank, the word (a
+/// link that searches it), then `figures`, whose cells `words` gives with
+/// each of a text's words, in rank order.
+fn ranked_words_table<'a>(
+    view: &ViewState,
+    export_name: &'static str,
+    texts: &[Text<'a>],
+    figures: Vec<Column>,
+    words: impl Fn(&'a TextStats) -> Vec<(&'a str, Vec<Cell>)>,
+) -> TableData {
+    let mut columns = vec![
+        Column::text("text", "Statement"),
+        Column::number("rank", "Rank"),
+        Column::text("word", "Word").heads_rows(),
+    ];
+    columns.extend(figures);
+    let mut rows = Vec::new();
+    for t in texts {
+        for (i, (word, figures)) in words(t.stats).into_iter().enumerate() {
+            let mut row = vec![
+                Cell::Text(t.label.clone()),
+                Cell::Count(i as u64 + 1),
+                Cell::link(word.to_string(), &view.search_for(word)),
+            ];
+            row.extend(figures);
+            rows.push(row);
+        }
+    }
+    TableData::new(export_name, view, columns, rows)
 }
 
 /// The summary of the view's statements, described.
